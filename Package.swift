@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "planscope",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "PlanScope", targets: ["PlanScope"]),
+    .executable(name: "planscope", targets: ["planscope"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .target(
+      name: "PlanScope",
+      dependencies: ["CLibXML2", "CZlib"],
+      resources: [.copy("Resources/Lexicons")]
+    ),
+    .executableTarget(
+      name: "planscope",
+      dependencies: [
+        "PlanScope",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "PlanScopeTests",
+      dependencies: ["PlanScope"],
+      // Fixtures, case tables and golden files are read from the source tree via #filePath,
+      // so `make golden` can rewrite them in place.
+      exclude: ["Fixtures", "Cases", "Golden"]
+    ),
+  ]
+)

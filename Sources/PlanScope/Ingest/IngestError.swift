@@ -1,0 +1,34 @@
+/// Why a file could not be read. Each case names the file; the batch goes on with the others.
+public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The file system refused (missing file, permissions).
+  case unreadableFile(path: String, reason: String)
+  /// The file has more bytes than `IngestLimits.maxInputBytes`.
+  case inputTooLarge(path: String, size: Int, limit: Int)
+  /// The file holds NUL bytes or other binary content, not text.
+  case binaryContent(path: String)
+  /// The extension is neither `.txt` nor `.docx`.
+  case unsupportedFormat(path: String)
+  /// The DOCX package or its XML is broken or hostile.
+  case unreadableDocx(path: String, reason: DocxError)
+
+  /// The path of the failed file.
+  public var path: String {
+    switch self {
+    case .unreadableFile(let path, _), .inputTooLarge(let path, _, _), .binaryContent(let path),
+      .unsupportedFormat(let path), .unreadableDocx(let path, _):
+      path
+    }
+  }
+
+  /// `path: reason`, for the command line.
+  public var description: String {
+    switch self {
+    case .unreadableFile(let path, let reason): "\(path): cannot read file: \(reason)"
+    case .inputTooLarge(let path, let size, let limit):
+      "\(path): input too large: \(size) bytes exceeds the limit of \(limit) bytes"
+    case .binaryContent(let path): "\(path): binary content (NUL bytes), not a text file"
+    case .unsupportedFormat(let path): "\(path): unsupported format (expected .txt or .docx)"
+    case .unreadableDocx(let path, let reason): "\(path): \(reason)"
+    }
+  }
+}

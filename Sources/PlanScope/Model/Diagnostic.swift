@@ -1,0 +1,56 @@
+/// A warning about one document: damaged text, undecodable bytes, unknown structure.
+///
+/// Diagnostics never stop a document; failures are typed errors instead.
+/// Encoded into the dataset's `warnings` as `{ "code", "message", "span"? }`.
+public struct Diagnostic: Codable, Sendable, Hashable {
+  /// What kind of problem this is.
+  public enum Code: String, Codable, Sendable, CaseIterable {
+    /// Bytes that did not decode in the detected encoding became U+FFFD.
+    case undecodableBytes = "undecodable_bytes"
+    /// U+FFFD or `?` inside a run of CJK characters (mojibake from a lossy converter).
+    case damagedText = "damaged_text"
+    /// A DOCX part that could not be read completely (the rest of the document was kept).
+    case unreadablePart = "unreadable_part"
+    /// A numbering or heading that could not be placed in the outline.
+    case unknownStructure = "unknown_structure"
+    /// A fact that looked like a target, deadline or department but could not be parsed.
+    case unparsedFact = "unparsed_fact"
+  }
+
+  /// The kind of problem.
+  public var code: Code
+  /// A human-readable explanation.
+  public var message: String
+  /// Where it is, in the normalized text, when known.
+  public var span: SourceSpan?
+
+  /// Creates a diagnostic.
+  public init(code: Code, message: String, span: SourceSpan? = nil) {
+    self.code = code
+    self.message = message
+    self.span = span
+  }
+}
+
+/// An append-only list of diagnostics passed `inout` through the stages.
+public struct Diagnostics: Sendable, Hashable {
+  /// Everything reported so far, in order.
+  public private(set) var items: [Diagnostic] = []
+
+  /// An empty list.
+  public init() {}
+
+  /// Adds one diagnostic.
+  public mutating func report(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+
+  /// Adds one diagnostic.
+  public mutating func report(_ code: Diagnostic.Code, _ message: String, span: SourceSpan? = nil) {
+    items.append(Diagnostic(code: code, message: message, span: span))
+  }
+
+  /// Adds several diagnostics.
+  public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+
+  /// Whether nothing was reported.
+  public var isEmpty: Bool { items.isEmpty }
+}

@@ -1,0 +1,104 @@
+/// A plan's period (规划期), inclusive years: `（2023-2025年）`, “十四五” (2021–2025).
+public struct Period: Codable, Sendable, Hashable {
+  /// First year.
+  public var start: Int
+  /// Last year.
+  public var end: Int
+
+  /// Creates a period.
+  public init(start: Int, end: Int) {
+    self.start = start
+    self.end = end
+  }
+}
+
+/// Everything planscope knows about one plan: one entry of the dataset's `documents`.
+public struct DocumentRecord: Codable, Sendable, Hashable {
+  /// Stable id: the first 16 hex digits of `source.sha256`.
+  public var id: String
+  /// Where it came from.
+  public var source: SourceInfo
+  /// The plan's title (Simplified).
+  public var title: String?
+  /// 天津市, 广西壮族自治区, 东莞市; nil if unknown.
+  public var jurisdiction: String?
+  /// The plan period, nil if none.
+  public var period: Period?
+  /// 文号: `渝发改规范〔2022〕8号`; nil if none.
+  public var docNumber: String?
+  /// Issue date `YYYY-MM-DD`; nil if none.
+  public var issued: String?
+  /// Issuing bodies (印发单位), full names as written, Simplified.
+  public var issuers: [String]
+  /// The script of the input.
+  public var script: Script
+  /// Every numbered heading or item in document order.
+  public var tasks: [PlanTask]
+  /// Every quantified target.
+  public var targets: [Target]
+  /// Every time limit or frame.
+  public var deadlines: [Deadline]
+  /// Damaged text, undecodable bytes, unknown structure.
+  public var warnings: [Diagnostic]
+
+  /// Creates a record.
+  public init(
+    id: String, source: SourceInfo, title: String?, jurisdiction: String? = nil,
+    period: Period? = nil, docNumber: String? = nil, issued: String? = nil,
+    issuers: [String] = [], script: Script, tasks: [PlanTask], targets: [Target] = [],
+    deadlines: [Deadline] = [], warnings: [Diagnostic] = []
+  ) {
+    self.id = id
+    self.source = source
+    self.title = title
+    self.jurisdiction = jurisdiction
+    self.period = period
+    self.docNumber = docNumber
+    self.issued = issued
+    self.issuers = issuers
+    self.script = script
+    self.tasks = tasks
+    self.targets = targets
+    self.deadlines = deadlines
+    self.warnings = warnings
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, source, title, jurisdiction, period, docNumber, issued, issuers, script, tasks,
+      targets, deadlines, warnings
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(source, forKey: .source)
+    try container.encode(title, forKey: .title)
+    try container.encode(jurisdiction, forKey: .jurisdiction)
+    try container.encode(period, forKey: .period)
+    try container.encode(docNumber, forKey: .docNumber)
+    try container.encode(issued, forKey: .issued)
+    try container.encode(issuers, forKey: .issuers)
+    try container.encode(script, forKey: .script)
+    try container.encode(tasks, forKey: .tasks)
+    try container.encode(targets, forKey: .targets)
+    try container.encode(deadlines, forKey: .deadlines)
+    try container.encode(warnings, forKey: .warnings)
+  }
+}
+
+/// The whole dataset (`policy-dataset/1`): one record per input document, sorted by path.
+public struct Dataset: Codable, Sendable, Hashable {
+  /// The schema identifier written into every dataset.
+  public static let schemaID = "policy-dataset/1"
+
+  /// Always `policy-dataset/1`.
+  public var schema: String
+  /// Records sorted by `source.path`.
+  public var documents: [DocumentRecord]
+
+  /// Creates a dataset; records are sorted by source path so output never depends on order.
+  public init(records: [DocumentRecord]) {
+    self.schema = Self.schemaID
+    self.documents = records.sorted { ($0.source.path, $0.id) < ($1.source.path, $1.id) }
+  }
+}

@@ -1,0 +1,27 @@
+/// Limits that keep ingestion safe on hostile input. Hitting one is a per-file error.
+///
+/// All thresholds of the pipeline have their defaults here, in one file.
+public struct IngestLimits: Sendable, Hashable {
+  /// Largest input file read, in bytes (default 512 MiB).
+  public var maxInputBytes: Int = 512 << 20
+  /// Largest inflated size of one zip entry, counted while inflating (default 256 MiB).
+  public var maxEntryBytes: Int = 256 << 20
+  /// Most entries a zip archive may have (default 10 000).
+  public var maxZipEntries: Int = 10_000
+  /// Deepest XML element nesting accepted (default 256, libxml2's own limit).
+  public var maxXMLDepth: Int = 256
+
+  /// The defaults.
+  public init() {}
+}
+
+/// Switches and thresholds of the extraction stages.
+public struct ExtractionOptions: Sendable, Hashable {
+  /// Longest indicator kept before a number, in characters (default 40).
+  public var maxIndicatorLength: Int = 40
+  /// Longest title kept for a task, in characters (default 80).
+  public var maxTitleLength: Int = 80
+
+  /// The defaults.
+  public init() {}
+}

@@ -1,0 +1,67 @@
+/// A department's part in one task (责任分工).
+///
+/// 牵头 is `.lead`, 配合/参与/协同 is `.support`, 负责/按职责分工负责 (or no role word)
+/// is `.responsible`.
+public struct Responsibility: Codable, Sendable, Hashable {
+  /// The role a department plays.
+  public enum Role: String, Codable, Sendable, CaseIterable {
+    /// 牵头: lead department.
+    case lead
+    /// 配合: supporting department.
+    case support
+    /// 负责 / 按职责分工负责: responsible department.
+    case responsible
+  }
+
+  /// The department as written (Simplified), with a distributed prefix restored.
+  public var name: String
+  /// The full official name where known (`天津市发展和改革委员会`), else nil.
+  public var canonical: String?
+  /// The role.
+  public var role: Role
+  /// Where the name was found.
+  public var span: SourceSpan?
+
+  /// Creates a responsibility.
+  public init(name: String, canonical: String?, role: Role, span: SourceSpan?) {
+    self.name = name
+    self.canonical = canonical
+    self.role = role
+    self.span = span
+  }
+
+  private enum CodingKeys: String, CodingKey { case name, canonical, role, span }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(canonical, forKey: .canonical)
+    try container.encode(role, forKey: .role)
+    try container.encodeIfPresent(span, forKey: .span)
+  }
+}
+
+/// A numbered heading or item of a plan (任务; `Task` in the schema), with the departments assigned to it.
+public struct PlanTask: Codable, Sendable, Hashable {
+  /// Stable id within the document: `t` + document-order number (`t007`).
+  public var id: String
+  /// Numbering labels from the outermost heading down: `["二、", "（一）"]`.
+  public var path: [String]
+  /// The heading or inline title.
+  public var title: String
+  /// Departments responsible for this item, each once.
+  public var departments: [Responsibility]
+  /// Span of label and title.
+  public var span: SourceSpan
+
+  /// Creates a task.
+  public init(
+    id: String, path: [String], title: String, departments: [Responsibility], span: SourceSpan
+  ) {
+    self.id = id
+    self.path = path
+    self.title = title
+    self.departments = departments
+    self.span = span
+  }
+}

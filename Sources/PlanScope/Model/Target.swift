@@ -1,0 +1,107 @@
+/// A quantified target (目标指标): `农膜回收率达到85%以上`.
+public struct Target: Codable, Sendable, Hashable {
+  /// How the value relates to the indicator (`comparator` in the schema).
+  public enum Comparator: String, Codable, Sendable, CaseIterable {
+    /// 以上, 不低于, 不少于, 至少 (以上 includes the number).
+    case atLeast = ">="
+    /// 超过, 高于.
+    case greaterThan = ">"
+    /// 以下, 以内, 不超过, 控制在…以内.
+    case atMost = "<="
+    /// 低于, 少于.
+    case lessThan = "<"
+    /// 左右, 约.
+    case approximately = "~"
+    /// 5—10个: `value` to `valueMax`.
+    case range
+    /// A plain amount.
+    case equal = "="
+  }
+
+  /// What kind of movement the target sets (`change` in the schema).
+  public enum Change: String, Codable, Sendable, CaseIterable {
+    /// 新增, 提高, 增长, 增加.
+    case increase
+    /// 下降, 降低, 减少, 削减.
+    case decrease
+    /// 稳定在, 维持在, 保持.
+    case maintain
+    /// 达到, 占, 为, plain amounts.
+    case level
+  }
+
+  /// Stable id within the document (`g001`).
+  public var id: String
+  /// Path of the task the target sits in (empty in the preamble).
+  public var path: [String]
+  /// What is measured, complete: `规上工业单位增加值水耗`.
+  public var indicator: String
+  /// The number (Chinese numerals converted).
+  public var value: Double
+  /// Upper end of a range, else nil.
+  public var valueMax: Double?
+  /// Unit as written after the number (`%`, `万吨`, `个`).
+  public var unit: String
+  /// The comparator.
+  public var comparator: Comparator
+  /// The kind of change.
+  public var change: Change
+  /// The year compared against (`较2020年`), else nil.
+  public var baselineYear: Int?
+  /// The year the target is due, else the plan period's end; nil for recurring ones.
+  public var targetYear: Int?
+  /// The place a target applies to when a sentence lists several (`A、B市各完成1个`).
+  public var scope: String?
+  /// 力争: a stretch value.
+  public var stretch: Bool
+  /// The quoted text, `text[span]`.
+  public var quote: String
+  /// Where the quote is.
+  public var span: SourceSpan
+
+  /// Creates a target.
+  public init(
+    id: String, path: [String], indicator: String, value: Double, valueMax: Double? = nil,
+    unit: String, comparator: Comparator, change: Change, baselineYear: Int? = nil,
+    targetYear: Int? = nil, scope: String? = nil, stretch: Bool = false, quote: String,
+    span: SourceSpan
+  ) {
+    self.id = id
+    self.path = path
+    self.indicator = indicator
+    self.value = value
+    self.valueMax = valueMax
+    self.unit = unit
+    self.comparator = comparator
+    self.change = change
+    self.baselineYear = baselineYear
+    self.targetYear = targetYear
+    self.scope = scope
+    self.stretch = stretch
+    self.quote = quote
+    self.span = span
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, path, indicator, value, valueMax, unit, comparator, change, baselineYear,
+      targetYear, scope, stretch, quote, span
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(path, forKey: .path)
+    try container.encode(indicator, forKey: .indicator)
+    try container.encode(value, forKey: .value)
+    try container.encode(valueMax, forKey: .valueMax)
+    try container.encode(unit, forKey: .unit)
+    try container.encode(comparator, forKey: .comparator)
+    try container.encode(change, forKey: .change)
+    try container.encode(baselineYear, forKey: .baselineYear)
+    try container.encode(targetYear, forKey: .targetYear)
+    try container.encodeIfPresent(scope, forKey: .scope)
+    try container.encode(stretch, forKey: .stretch)
+    try container.encode(quote, forKey: .quote)
+    try container.encode(span, forKey: .span)
+  }
+}

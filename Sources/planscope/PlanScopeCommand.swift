@@ -1,10 +1,22 @@
 import ArgumentParser
+import Foundation
 import PlanScope
 
 @main
 struct PlanScopeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "planscope",
-    abstract: "Turn Chinese government policy plans into a structured, reviewable dataset."
+    abstract: "Turn Chinese government policy plans into a structured, reviewable dataset.",
+    discussion: """
+      Example:
+        planscope run corpus -o output     # read every .txt/.docx under corpus/
+        planscope text plan.docx           # show what the reader extracted from one file
+      """,
+    subcommands: [RunCommand.self, TextCommand.self]
   )
+}
+
+/// Prints a line on standard error.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
 }

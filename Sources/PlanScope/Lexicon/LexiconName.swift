@@ -4,6 +4,8 @@ public enum LexiconName: String, CaseIterable, Sendable {
   case t2sPhrases = "t2s_phrases"
   /// OpenCC TSCharacters: Traditional character → Simplified character.
   case t2sCharacters = "t2s_characters"
+  /// OpenCC STCharacters: Simplified character → Traditional alternatives (script detection).
+  case s2tCharacters = "s2t_characters"
 
   /// The file name.
   public var fileName: String { rawValue + ".tsv" }

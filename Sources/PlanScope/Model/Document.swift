@@ -23,13 +23,11 @@ public struct Document: Sendable, Hashable {
   public var folded: ScalarText
   /// The script of the input.
   public var script: Script
-  /// Warnings from reading and normalizing, spans into `text`.
-  public var diagnostics: [Diagnostic]
 
   /// Creates a document; the three texts must have the same scalar count.
   public init(
     source: SourceInfo, original: ScalarText, text: ScalarText, folded: ScalarText,
-    script: Script, diagnostics: [Diagnostic]
+    script: Script
   ) {
     precondition(original.count == text.count && text.count == folded.count, "texts must align")
     self.source = source
@@ -37,7 +35,6 @@ public struct Document: Sendable, Hashable {
     self.text = text
     self.folded = folded
     self.script = script
-    self.diagnostics = diagnostics
   }
 
   /// The document id (first 16 hex digits of the source SHA-256).

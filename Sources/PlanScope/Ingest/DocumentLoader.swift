@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reads one file from disk and hands its bytes to the reader for its format.
+///
+/// The only place planscope reads input files. Fills `source.sha256` from the bytes.
+/// Does not walk directories (the command line discovers files).
+public struct DocumentLoader: Sendable {
+  private let limits: IngestLimits
+  private let textReader: TextReader
+  private let docxReader: DocxReader
+
+  /// Creates a loader with the given limits.
+  public init(limits: IngestLimits = IngestLimits()) {
+    self.limits = limits
+    self.textReader = TextReader()
+    self.docxReader = DocxReader(limits: limits)
+  }
+
+  /// The file extensions planscope reads.
+  public static let supportedExtensions: Set<String> = ["txt", "docx"]
+
+  /// Reads `url`, reporting it as `path` (relative to the corpus root).
+  /// - Throws: `IngestError` naming the file and the reason.
+  public func load(_ url: URL, as path: String) throws -> SourceDocument {
+    let ext = url.pathExtension.lowercased()
+    guard Self.supportedExtensions.contains(ext) else {
+      throw IngestError.unsupportedFormat(path: path)
+    }
+    let bytes = try readBytes(url, path: path)
+    return try read(DocumentInput(path: path, bytes: bytes), format: ext == "docx" ? .docx : .text)
+  }
+
+  /// Reads bytes already in memory in the given format.
+  /// - Throws: `IngestError`.
+  public func read(_ input: DocumentInput, format: SourceFormat) throws -> SourceDocument {
+    if input.bytes.count > limits.maxInputBytes {
+      throw IngestError.inputTooLarge(
+        path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
+    }
+    var document: SourceDocument
+    switch format {
+    case .text: document = try textReader.read(input)
+    case .docx: document = try docxReader.read(input)
+    }
+    document.source.sha256 = SHA256.hexDigest(input.bytes)
+    return document
+  }
+
+  private func readBytes(_ url: URL, path: String) throws -> [UInt8] {
+    let attributes: [FileAttributeKey: Any]
+    do {
+      attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    } catch {
+      throw IngestError.unreadableFile(path: path, reason: "no such file or not accessible")
+    }
+    if let size = attributes[.size] as? Int, size > limits.maxInputBytes {
+      throw IngestError.inputTooLarge(path: path, size: size, limit: limits.maxInputBytes)
+    }
+    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+      throw IngestError.unreadableFile(path: path, reason: "permission denied")
+    }
+    defer { try? handle.close() }
+    do {
+      let data = try handle.readToEnd() ?? Data()
+      return [UInt8](data)
+    } catch {
+      throw IngestError.unreadableFile(path: path, reason: String(describing: error))
+    }
+  }
+}

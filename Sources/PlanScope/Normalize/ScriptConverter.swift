@@ -1,0 +1,145 @@
+import Foundation
+
+/// Converts Traditional Chinese to Simplified with OpenCC's t2s semantics and data.
+///
+/// OpenCC's t2s segments text by forward maximum matching over TSPhrases and converts each
+/// phrase whole; elsewhere it maps character by character through TSCharacters (first
+/// alternative). Every entry of both dictionaries keeps its length in Unicode scalars, so the
+/// output has exactly as many scalars as the input and one span cuts both texts.
+/// `例如：「發展和改革委員會」` → `例如：「发展和改革委员会」`.
+public struct ScriptConverter: Sendable {
+  /// Character map for the BMP: index = Traditional scalar, value = Simplified scalar, 0 = none.
+  private let bmpMap: [UInt32]
+  /// Character map beyond the BMP.
+  private let astralMap: [UInt32: UInt32]
+  /// Phrases by first scalar, longest first.
+  private let phrases: [UInt32: [(key: [UInt32], value: [UInt32])]]
+  /// Scalars that only occur in Simplified text.
+  private let simplifiedOnly: Set<UInt32>
+
+  /// Builds the converter from the `t2s_phrases` and `t2s_characters` lexicons; `s2t_characters`
+  /// tells which characters only exist in Simplified (for `script(of:)`).
+  /// - Throws: `LexiconError.malformedRow` when an entry changes length.
+  public init(
+    phrases phraseLexicon: Lexicon, characters characterLexicon: Lexicon,
+    simplifiedToTraditional: Lexicon
+  ) throws {
+    var bmpMap = [UInt32](repeating: 0, count: 0x10000)
+    var astralMap: [UInt32: UInt32] = [:]
+    for (line, row) in characterLexicon.rows.enumerated() {
+      let (key, value) = try Self.entry(row, lexicon: characterLexicon, line: line)
+      guard key.count == 1 else {
+        throw LexiconError.malformedRow(
+          name: characterLexicon.name.rawValue, line: line + 1, reason: "key is not one character")
+      }
+      if key[0] < 0x10000 { bmpMap[Int(key[0])] = value[0] } else { astralMap[key[0]] = value[0] }
+    }
+    var phrases: [UInt32: [(key: [UInt32], value: [UInt32])]] = [:]
+    for (line, row) in phraseLexicon.rows.enumerated() {
+      let (key, value) = try Self.entry(row, lexicon: phraseLexicon, line: line)
+      phrases[key[0], default: []].append((key, value))
+    }
+    for first in phrases.keys {
+      phrases[first]?.sort { $0.key.count > $1.key.count }
+    }
+    self.bmpMap = bmpMap
+    self.astralMap = astralMap
+    self.phrases = phrases
+    // A Simplified-only character is one whose Traditional alternatives do not include itself
+    // (发 → 發 髮), unlike 制 (→ 制 製), which Traditional text uses too.
+    var simplifiedOnly = Set<UInt32>()
+    for row in simplifiedToTraditional.rows where row.count >= 2 {
+      let alternatives = row[1].split(separator: " ").map(String.init)
+      if let scalar = row[0].unicodeScalars.first, row[0].unicodeScalars.count == 1,
+        !alternatives.contains(row[0])
+      {
+        simplifiedOnly.insert(scalar.value)
+      }
+    }
+    self.simplifiedOnly = simplifiedOnly
+  }
+
+  /// Loads the bundled (or overridden) OpenCC dictionaries.
+  /// - Throws: `LexiconError`.
+  public static func standard(lexicons directory: URL? = nil) throws -> ScriptConverter {
+    try ScriptConverter(
+      phrases: Lexicon.load(.t2sPhrases, from: directory),
+      characters: Lexicon.load(.t2sCharacters, from: directory),
+      simplifiedToTraditional: Lexicon.load(.s2tCharacters, from: directory))
+  }
+
+  /// Converts scalars; the result has the same count.
+  public func convert(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    var output = input
+    var index = 0
+    let count = input.count
+    while index < count {
+      let value = input[index].value
+      if let candidates = phrases[value],
+        let match = candidates.first(where: { Self.matches($0.key, input, at: index) })
+      {
+        for (offset, scalar) in match.value.enumerated() {
+          output[index + offset] = Unicode.Scalar(scalar) ?? input[index + offset]
+        }
+        index += match.key.count
+        continue
+      }
+      let mapped = value < 0x10000 ? bmpMap[Int(value)] : (astralMap[value] ?? 0)
+      if mapped != 0, let scalar = Unicode.Scalar(mapped) { output[index] = scalar }
+      index += 1
+    }
+    return output
+  }
+
+  /// Converts a string.
+  public func convert(_ string: String) -> String {
+    ScalarText(convert(Array(string.unicodeScalars))).string
+  }
+
+  /// Classifies the script of `scalars` by counting Traditional-only and Simplified-only
+  /// characters; a minority share below `mixedThreshold` is treated as incidental.
+  public func script(of scalars: [Unicode.Scalar], mixedThreshold: Double) -> Script {
+    var traditionalCount = 0
+    var simplifiedCount = 0
+    for scalar in scalars where scalar.value >= 0x3400 {
+      let value = scalar.value
+      let mapped = value < 0x10000 ? bmpMap[Int(value)] : (astralMap[value] ?? 0)
+      if mapped != 0 && mapped != value {
+        traditionalCount += 1
+      } else if simplifiedOnly.contains(value) {
+        simplifiedCount += 1
+      }
+    }
+    let total = traditionalCount + simplifiedCount
+    if traditionalCount == 0 || total == 0 { return .simplified }
+    let minority = Double(min(traditionalCount, simplifiedCount)) / Double(total)
+    if minority < mixedThreshold {
+      return traditionalCount > simplifiedCount ? .traditional : .simplified
+    }
+    return .mixed
+  }
+
+  private static func matches(_ key: [UInt32], _ input: [Unicode.Scalar], at index: Int) -> Bool {
+    guard index + key.count <= input.count else { return false }
+    for offset in 0..<key.count where input[index + offset].value != key[offset] { return false }
+    return true
+  }
+
+  private static func entry(_ row: [String], lexicon: Lexicon, line: Int) throws -> (
+    [UInt32], [UInt32]
+  ) {
+    guard row.count >= 2 else {
+      throw LexiconError.malformedRow(
+        name: lexicon.name.rawValue, line: line + 1, reason: "expected key and value")
+    }
+    let key = row[0].unicodeScalars.map(\.value)
+    let firstAlternative = row[1].split(separator: " ").first.map(String.init) ?? row[1]
+    let value = firstAlternative.unicodeScalars.map(\.value)
+    guard !key.isEmpty, key.count == value.count else {
+      throw LexiconError.malformedRow(
+        name: lexicon.name.rawValue, line: line + 1,
+        reason: "conversion must keep the length in Unicode scalars")
+    }
+    return (key, value)
+  }
+}

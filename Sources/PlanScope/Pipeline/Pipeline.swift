@@ -1,0 +1,57 @@
+import Foundation
+
+/// What the pipeline made of one document: the outline and the record.
+public struct PipelineRun: Sendable {
+  /// The normalized, outlined document (texts for `output/text/`).
+  public var outline: OutlinedDocument
+  /// The dataset record.
+  public var record: DocumentRecord
+}
+
+/// The only place the stages meet: ingest → normalize → outline → extract.
+///
+/// Each stage maps one model type to the next; the pipeline wires them and turns the
+/// diagnostics into the record's warnings. It reads files through `DocumentLoader` and writes
+/// nothing (see `OutputDirectory`).
+public struct Pipeline: Sendable {
+  /// Reads files.
+  public let loader: DocumentLoader
+  private let normalizer: Normalizer
+  private let outliner: Outliner
+  private let extraction: ExtractionStages
+
+  /// Creates a pipeline from its stages.
+  init(loader: DocumentLoader, normalizer: Normalizer, outliner: Outliner, extraction: ExtractionStages) {
+    self.loader = loader
+    self.normalizer = normalizer
+    self.outliner = outliner
+    self.extraction = extraction
+  }
+
+  /// The standard pipeline with bundled lexicons, or those in `lexicons` when given.
+  /// - Throws: `LexiconError` when a lexicon is missing or malformed.
+  public static func standard(
+    options: PipelineOptions = PipelineOptions(), lexicons: URL? = nil
+  ) throws -> Pipeline {
+    let converter = try ScriptConverter.standard(lexicons: lexicons)
+    return Pipeline(
+      loader: DocumentLoader(limits: options.limits),
+      normalizer: Normalizer(converter: converter, mixedScriptThreshold: options.mixedScriptThreshold),
+      outliner: Outliner(options: options.extraction),
+      extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons))
+  }
+
+  /// Loads one file.
+  /// - Throws: `IngestError`.
+  public func load(_ url: URL, as path: String) throws -> SourceDocument {
+    try loader.load(url, as: path)
+  }
+
+  /// Runs normalization, outlining and extraction on one source document.
+  public func run(_ source: SourceDocument, diagnostics: inout Diagnostics) -> PipelineRun {
+    let document = normalizer.normalize(source, diagnostics: &diagnostics)
+    let outline = outliner.outline(document, diagnostics: &diagnostics)
+    let record = extraction.extract(from: outline, diagnostics: &diagnostics)
+    return PipelineRun(outline: outline, record: record)
+  }
+}

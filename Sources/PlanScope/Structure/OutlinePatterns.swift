@@ -1,0 +1,107 @@
+/// The closed grammar of numbering labels (标题序号), matched at the start of a line of
+/// width-folded Simplified text by a small scanner (this runs on every line of every plan).
+///
+/// | kind | examples |
+/// |---|---|
+/// | chapter | 第一章, 第12章 |
+/// | part | 第二节 |
+/// | article | 第十二条 |
+/// | ideographic | 一、 十二、 |
+/// | parenthesizedIdeographic | （一） (二十二) |
+/// | decimal | 1． 1. 1、 12. (not `1.5万吨`) |
+/// | parenthesizedDecimal | （1） (12) |
+/// | circled | ① ⑳ |
+/// | box | 专栏1, 专栏 2, 专栏一 |
+struct OutlinePatterns: Sendable {
+  /// Chinese numerals that may form a label: 一…十, 百, 千, 零, 〇, 两 and 大写 forms.
+  let ideographicDigits: Set<Unicode.Scalar> = Set("一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾佰".unicodeScalars)
+  /// Marker that opens a box: 专栏.
+  let boxWord: [Unicode.Scalar] = Array("专栏".unicodeScalars)
+  /// Longest run of numeral characters in a label.
+  let maxNumeralLength = 5
+
+  /// A label found at the start of a line: its kind and its length in scalars.
+  struct Match: Equatable {
+    var kind: LabelKind
+    var length: Int
+  }
+
+  /// Matches a label at `start` of folded scalars, up to `end` (the end of the line).
+  func match(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
+    guard start < end else { return nil }
+    let first = s[start]
+    if first == "第" { return ordinal(s, at: start, end: end) }
+    if first == "(" { return parenthesized(s, at: start, end: end) }
+    if first.value >= 0x2460 && first.value <= 0x2473 { return Match(kind: .circled, length: 1) }
+    if first == "专" { return box(s, at: start, end: end) }
+    if isDigit(first) {
+      let digits = run(s, from: start, end: end, where: isDigit)
+      guard digits <= 3, start + digits < end else { return nil }
+      let mark = s[start + digits]
+      guard mark == "." || mark == "、" else { return nil }
+      // `1.5万吨` is a number, not a label.
+      if start + digits + 1 < end, isDigit(s[start + digits + 1]) { return nil }
+      return Match(kind: .decimal, length: digits + 1)
+    }
+    if ideographicDigits.contains(first) {
+      let numerals = run(s, from: start, end: end, where: ideographicDigits.contains)
+      guard numerals <= maxNumeralLength, start + numerals < end, s[start + numerals] == "、" else {
+        return nil
+      }
+      return Match(kind: .ideographic, length: numerals + 1)
+    }
+    return nil
+  }
+
+  /// 第…章 / 第…节 / 第…条.
+  private func ordinal(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
+    let numerals = run(s, from: start + 1, end: end) { ideographicDigits.contains($0) || isDigit($0) }
+    guard numerals > 0, numerals <= maxNumeralLength, start + 1 + numerals < end else { return nil }
+    let kind: LabelKind
+    switch s[start + 1 + numerals] {
+    case "章": kind = .chapter
+    case "节": kind = .part
+    case "条": kind = .article
+    default: return nil
+    }
+    return Match(kind: kind, length: numerals + 2)
+  }
+
+  /// (一) / (1).
+  private func parenthesized(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
+    let inner = start + 1
+    guard inner < end else { return nil }
+    if isDigit(s[inner]) {
+      let digits = run(s, from: inner, end: end, where: isDigit)
+      guard digits <= 3, inner + digits < end, s[inner + digits] == ")" else { return nil }
+      return Match(kind: .parenthesizedDecimal, length: digits + 2)
+    }
+    let numerals = run(s, from: inner, end: end, where: ideographicDigits.contains)
+    guard numerals > 0, numerals <= maxNumeralLength, inner + numerals < end,
+      s[inner + numerals] == ")"
+    else { return nil }
+    return Match(kind: .parenthesizedIdeographic, length: numerals + 2)
+  }
+
+  /// 专栏1, 专栏 2, 专栏一.
+  private func box(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
+    guard start + boxWord.count < end, s[start + 1] == boxWord[1] else { return nil }
+    var index = start + boxWord.count
+    while index < end, s[index] == " " { index += 1 }
+    let numerals = run(s, from: index, end: end) { isDigit($0) || ideographicDigits.contains($0) }
+    guard numerals > 0, numerals <= maxNumeralLength else { return nil }
+    return Match(kind: .box, length: index + numerals - start)
+  }
+
+  private func run(
+    _ s: [Unicode.Scalar], from start: Int, end: Int, where predicate: (Unicode.Scalar) -> Bool
+  ) -> Int {
+    var index = start
+    while index < end, predicate(s[index]) { index += 1 }
+    return index - start
+  }
+
+  private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
+  }
+}

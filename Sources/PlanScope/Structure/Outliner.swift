@@ -1,0 +1,72 @@
+/// Builds the section tree of a plan from its numbering labels.
+///
+/// Takes a normalized `Document`, returns an `OutlinedDocument`: every line that starts with a
+/// label (`一、`, `（一）`, `1．`, `（1）`, `①`, `第一章`, `第一条`, `专栏1`) opens a section; a
+/// label closes the open sections of the same or a deeper rank, so numbering that continues
+/// across chapters (（三）…（二十二）) needs no special case. A 专栏 box nests under the section
+/// that holds it. Does not interpret what the sections say.
+public struct Outliner: Sendable {
+  private let patterns = OutlinePatterns()
+  private let maxTitleLength: Int
+
+  /// Creates an outliner.
+  public init(options: ExtractionOptions = ExtractionOptions()) {
+    self.maxTitleLength = options.maxTitleLength
+  }
+
+  /// Outlines one document.
+  public func outline(_ document: Document, diagnostics: inout Diagnostics) -> OutlinedDocument {
+    let folded = document.folded.scalars
+    var sections: [Section] = []
+    var stack: [Int] = []
+    var lineStart = 0
+    while lineStart <= folded.count {
+      var lineEnd = lineStart
+      while lineEnd < folded.count, folded[lineEnd] != "\n" { lineEnd += 1 }
+      var start = lineStart
+      while start < lineEnd, Self.isIndent(folded[start]) { start += 1 }
+      if let match = patterns.match(folded, at: start, end: lineEnd) {
+        while let top = stack.last, sections[top].kind.rank >= match.kind.rank
+          || (match.kind == .box && sections[top].kind == .box)
+        {
+          stack.removeLast()
+        }
+        let parent = stack.last
+        let labelSpan = SourceSpan(start: start, end: start + match.length)
+        let label = document.text[labelSpan].filter { !$0.isWhitespace }
+        let titleSpan = title(in: folded, after: labelSpan.end, lineEnd: lineEnd)
+        let path = (parent.map { sections[$0].path } ?? []) + [label]
+        sections.append(
+          Section(
+            index: sections.count, kind: match.kind, path: path,
+            title: document.text[titleSpan],
+            span: SourceSpan(start: start, end: max(titleSpan.end, labelSpan.end)),
+            body: SourceSpan(start: start, end: folded.count), parent: parent))
+        stack.append(sections.count - 1)
+      }
+      lineStart = lineEnd + 1
+    }
+    // A section's own body runs to the next label of any level.
+    for index in sections.indices.dropLast() {
+      sections[index].body.end = sections[index + 1].body.start
+    }
+    let preambleEnd = sections.first?.body.start ?? folded.count
+    return OutlinedDocument(
+      document: document, sections: sections,
+      preamble: SourceSpan(start: 0, end: preambleEnd))
+  }
+
+  /// The inline title after a label: up to the first 。 or the end of the line, spaces trimmed.
+  private func title(in s: [Unicode.Scalar], after start: Int, lineEnd: Int) -> SourceSpan {
+    var begin = start
+    while begin < lineEnd, Self.isIndent(s[begin]) { begin += 1 }
+    var end = begin
+    while end < lineEnd, s[end] != "。", end - begin < maxTitleLength { end += 1 }
+    while end > begin, Self.isIndent(s[end - 1]) { end -= 1 }
+    return SourceSpan(start: begin, end: end)
+  }
+
+  private static func isIndent(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
+  }
+}

@@ -47,7 +47,7 @@ public struct Normalizer: Sendable {
         diagnostics.report(
           .damagedText, "undecodable character(s) U+FFFD in the text",
           span: SourceSpan(start: index, end: end))
-      } else if CJK.isIdeograph(before) || CJK.isIdeograph(after) {
+      } else if Self.isInsideChineseRun(before: before, after: after, runLength: end - index) {
         var spanEnd = end
         while spanEnd < scalars.count, Self.isASCIIDebris(scalars[spanEnd]) { spanEnd += 1 }
         diagnostics.report(
@@ -56,6 +56,17 @@ public struct Normalizer: Sendable {
       }
       index = end
     }
+  }
+
+  /// `規?;笄`, `??茖W`, `模?化` are damage; `是否可行?` at the end of a clause is a question.
+  private static func isInsideChineseRun(
+    before: Unicode.Scalar, after: Unicode.Scalar, runLength: Int
+  ) -> Bool {
+    let cjkBefore = CJK.isIdeograph(before)
+    let cjkAfter = CJK.isIdeograph(after)
+    if cjkBefore && cjkAfter { return true }
+    if runLength >= 2 && (cjkBefore || cjkAfter) { return true }
+    return cjkBefore && isASCIIDebris(after)
   }
 
   private static func isASCIIDebris(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import PlanScope
+
+struct HostileTextExpectation: Decodable, Sendable {
+  var encoding: String?
+  var text: String?
+  var warning: String?
+  var error: String?
+}
+
+@Test(arguments: try Case<String, HostileTextExpectation>.table("hostile_text"))
+func hostileTextInput(_ row: Case<String, HostileTextExpectation>) throws {
+  let bytes = try FixturePaths.bytes("Fixtures/hostile/\(row.input)")
+  let loader = DocumentLoader()
+  let input = DocumentInput(path: "hostile/\(row.input)", bytes: bytes)
+  if let expectedError = row.expected.error {
+    let error = #expect(throws: IngestError.self) { try loader.read(input, format: .text) }
+    #expect(error?.description.contains(expectedError) == true)
+    #expect(error?.path == "hostile/\(row.input)")
+    return
+  }
+  let document = try loader.read(input, format: .text)
+  #expect(document.source.encoding == row.expected.encoding)
+  if let textFile = row.expected.text {
+    #expect(document.text == (try FixturePaths.text("Fixtures/hostile/\(textFile)")))
+  }
+  #expect(document.diagnostics.map(\.code.rawValue) == (row.expected.warning.map { [$0] } ?? []))
+  #expect(document.source.sha256 == SHA256.hexDigest(bytes))
+}
+
+struct HexInput: Decodable, Sendable {
+  var hex: String
+  var bytes: [UInt8] {
+    var out: [UInt8] = []
+    var index = hex.startIndex
+    while index < hex.endIndex {
+      let next = hex.index(index, offsetBy: 2)
+      out.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+      index = next
+    }
+    return out
+  }
+}
+
+struct DecodedExpectation: Decodable, Sendable {
+  var encoding: String
+  var text: String
+}
+
+@Test(arguments: try Case<HexInput, DecodedExpectation>.table("encodings"))
+func encodingDetection(_ row: Case<HexInput, DecodedExpectation>) {
+  let decoded = TextEncodingDetector().decode(row.input.bytes)
+  #expect(decoded.encoding.rawValue == row.expected.encoding)
+  #expect(decoded.text == row.expected.text)
+}
+
+@Test func lineEndsBecomeLF() {
+  #expect(TextReader.unifyLineEnds("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n")
+}
+
+@Test func sha256MatchesKnownVectors() {
+  #expect(
+    SHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+  #expect(
+    SHA256.hexDigest(Array("abc".utf8))
+      == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  // Two blocks (448 bits of message): the padding crosses a block boundary.
+  #expect(
+    SHA256.hexDigest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+      == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+}
+
+@Test func seedCorpusHashesMatchTheGoldFiles() throws {
+  // The scorer matches documents by SHA-256; the seeds must stay byte-identical.
+  let corpus = FixturePaths.repository.appendingPathComponent("corpus")
+  let bytes = [UInt8](try Data(contentsOf: corpus.appendingPathComponent("000_79fb45e168060835.txt")))
+  #expect(
+    SHA256.hexDigest(bytes) == "1c34065b2889c3a632a67f6021b9440375cbeffabd661d81677b7969e82120c0")
+}

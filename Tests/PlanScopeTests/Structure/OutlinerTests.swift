@@ -1,0 +1,56 @@
+import Testing
+
+@testable import PlanScope
+
+struct LabelExpectation: Decodable, Sendable {
+  var kind: String
+  var label: String
+  var title: String
+}
+
+@Test(arguments: try Case<String, LabelExpectation?>.table("outline_labels"))
+func recognisesLabels(_ row: Case<String, LabelExpectation?>) throws {
+  let outline = try Shared.outline(row.input)
+  guard let expected = row.expected else {
+    #expect(outline.sections.isEmpty)
+    return
+  }
+  let section = try #require(outline.sections.first)
+  #expect(outline.sections.count == 1)
+  #expect(section.kind.rawValue == expected.kind)
+  #expect(section.label == expected.label)
+  #expect(section.title == expected.title)
+}
+
+@Test func nestsByRankAndContinuesNumberingAcrossChapters() throws {
+  let text = """
+    一、总体要求
+    （一）工作目标。到2025年。
+    二、重点任务
+    （二）推进工业。
+    1．强化评价。
+    \t专栏1  工业重点工程
+    \t钢铁行业。
+    2．推行设计。
+    （三）推进农业。
+    三、保障措施
+    """
+  let outline = try Shared.outline(text)
+  #expect(outline.sections.map { $0.path.joined(separator: "/") } == [
+    "一、", "一、/（一）", "二、", "二、/（二）", "二、/（二）/1．", "二、/（二）/1．/专栏1",
+    "二、/（二）/2．", "二、/（三）", "三、",
+  ])
+  // Bodies run to the next label of any level and quote the text.
+  let box = outline.sections[5]
+  #expect(outline.document.text[box.body] == "专栏1  工业重点工程\n\t钢铁行业。\n")
+  #expect(outline.sections[4].parent == 3)
+  #expect(outline.document.text[outline.preamble] == "")
+}
+
+@Test func spansQuoteTheNormalizedText() throws {
+  let outline = try Shared.outline("前言\n[bookmark: _Toc1]（一）推進工業清潔生產。內容")
+  let section = try #require(outline.sections.first)
+  #expect(outline.document.text[section.span] == "（一）推进工业清洁生产")
+  #expect(outline.document.original[section.span] == "（一）推進工業清潔生產")
+  #expect(outline.document.text[outline.preamble] == "前言\n")
+}

@@ -7,6 +7,19 @@ public enum LexiconName: String, CaseIterable, Sendable {
   /// OpenCC STCharacters: Simplified character → Traditional alternatives (script detection).
   case s2tCharacters = "s2t_characters"
 
+  /// Plan-type words a title ends with (方案, 措施, 规划).
+  case planTypes = "plan_types"
+  /// Province- and prefecture-level places: name, official name, level.
+  case placesChina = "places_china"
+  /// Suffixes of department names: body (局, 厅) or generic (部门, 单位).
+  case departmentSuffixes = "department_suffixes"
+  /// Department abbreviations and their full forms (发展改革委 → 发展和改革委员会).
+  case departmentAbbreviations = "department_abbreviations"
+  /// Department name stems and the function they serve (发展改革 → development_reform).
+  case departmentFunctions = "department_functions"
+  /// Phrases marking a department's role (牵头 → lead, 配合 → support).
+  case roleWords = "role_words"
+
   /// The file name.
   public var fileName: String { rawValue + ".tsv" }
 }

@@ -1,0 +1,93 @@
+/// A sentence of a plan with the task it sits in: the unit every extractor reads.
+///
+/// `text` is the width-folded Simplified sentence (for matching); `span` locates it in the
+/// normalized text, so a match at scalar offset `i` of `text` is at `span.start + i` there.
+public struct Sentence: Sendable, Hashable {
+  /// Path of the innermost task holding the sentence (empty in the preamble).
+  public var path: [String]
+  /// Index of that task's section, if any.
+  public var sectionIndex: Int?
+  /// The folded sentence, terminator included.
+  public var text: String
+  /// The folded sentence as scalars.
+  public var scalars: [Unicode.Scalar]
+  /// Where the sentence is in the normalized text.
+  public var span: SourceSpan
+  /// Whether the sentence opens its line (paragraph).
+  public var startsLine: Bool
+
+  /// The span of scalars `range` of this sentence, in document offsets.
+  public func documentSpan(_ range: Range<Int>) -> SourceSpan {
+    SourceSpan(start: span.start + range.lowerBound, end: span.start + range.upperBound)
+  }
+
+  /// Scalar offsets of a `String` range of `text`.
+  public func scalarRange(_ range: Range<String.Index>) -> Range<Int> {
+    let view = text.unicodeScalars
+    let lower = view.distance(from: view.startIndex, to: range.lowerBound)
+    let upper = lower + view.distance(from: range.lowerBound, to: range.upperBound)
+    return lower..<upper
+  }
+}
+
+/// Splits an outlined document into sentences, each tagged with its task.
+///
+/// Sentences end at 。！？；, `!?;` and line breaks; a terminator inside （…） or 《…》 does not
+/// end a sentence, so a parenthetical assignment stays with the text it closes.
+public struct SentenceSplitter: Sendable {
+  /// Creates a splitter.
+  public init() {}
+
+  /// Every sentence of the document, in order.
+  public func sentences(of outline: OutlinedDocument) -> [Sentence] {
+    let folded = outline.document.folded.scalars
+    var result: [Sentence] = []
+    var segments: [(path: [String], index: Int?, span: SourceSpan)] = [
+      ([], nil, outline.preamble)
+    ]
+    for section in outline.sections {
+      segments.append((section.path, section.index, section.body))
+    }
+    for segment in segments where segment.span.length > 0 {
+      var start = segment.span.start
+      var depth = 0
+      var index = start
+      while index < segment.span.end {
+        let scalar = folded[index]
+        switch scalar {
+        case "(", "《", "【", "[": depth += 1
+        case ")", "》", "】", "]": depth = max(0, depth - 1)
+        default: break
+        }
+        let isBreak = scalar == "\n"
+        let isEnd = depth == 0 && (scalar == "。" || scalar == "!" || scalar == "?" || scalar == ";")
+        if isBreak || isEnd || index + 1 == segment.span.end {
+          let end = isBreak ? index : index + 1
+          if isBreak { depth = 0 }
+          append(
+            &result, folded: folded, path: segment.path, sectionIndex: segment.index,
+            range: start..<end)
+          start = index + 1
+        }
+        index += 1
+      }
+    }
+    return result
+  }
+
+  private func append(
+    _ result: inout [Sentence], folded: [Unicode.Scalar], path: [String], sectionIndex: Int?,
+    range: Range<Int>
+  ) {
+    var lower = range.lowerBound
+    while lower < range.upperBound, folded[lower] == " " || folded[lower] == "\t" { lower += 1 }
+    guard lower < range.upperBound else { return }
+    let slice = folded[lower..<range.upperBound]
+    let startsLine = range.lowerBound == 0 || folded[range.lowerBound - 1] == "\n"
+    result.append(
+      Sentence(
+        path: path, sectionIndex: sectionIndex, text: ScalarText.string(slice),
+        scalars: Array(slice), span: SourceSpan(start: lower, end: range.upperBound),
+        startsLine: startsLine))
+  }
+}

@@ -1,0 +1,270 @@
+/// What a deadline extractor needs to know about the whole plan.
+public struct DeadlineContext: Sendable, Hashable {
+  /// The plan period; bare years outside it (past achievements) are not deadlines.
+  public var period: Period?
+  /// Whether 2–3 digit years are Republic of China years (`109年` is 2020): Taiwan's plans.
+  public var rocYears: Bool
+
+  /// Creates a context.
+  public init(period: Period?, rocYears: Bool) {
+    self.period = period
+    self.rocYears = rocYears
+  }
+}
+
+/// Finds deadlines (完成时限) in every sentence of a plan.
+///
+/// Takes an outlined document (and its sentences), returns deadlines in document order:
+/// 到2025年 / 2023年底前 / 于2021年11月底前 (`by`), 2022年制定… (`in`), full dates (`on`),
+/// “十四五”期间 and 2023-2025年 (`period`), 名单公布后1个月内 (`relative`), 每年 (`recurring`).
+/// Does not resolve relative limits against the issue date, and skips baselines (较2020年),
+/// years inside 《book titles》 and periods in parentheses (a title's own period).
+public struct DeadlineExtractor: Sendable {
+  /// Creates an extractor.
+  public init() {}
+
+  /// Deadlines of all sentences, ids `d001`… in document order.
+  public func extract(
+    from sentences: [Sentence], context: DeadlineContext, diagnostics: inout Diagnostics
+  ) -> [Deadline] {
+    let patterns = DeadlinePatterns()
+    var result: [Deadline] = []
+    for sentence in sentences where Self.mayHoldTime(sentence.scalars) {
+      result.append(contentsOf: deadlines(in: sentence, context: context, patterns: patterns))
+    }
+    for index in result.indices { result[index].id = Self.id(index) }
+    return result
+  }
+
+  /// Deadlines of one sentence (ids left empty), for `planscope extract` and tests.
+  func deadlines(in sentence: Sentence, context: DeadlineContext, patterns: DeadlinePatterns)
+    -> [Deadline]
+  {
+    let text = sentence.text
+    let shielded = Self.shieldedRanges(sentence.scalars)
+    var candidates: [Candidate] = []
+    for match in text.matches(of: patterns.yearRange) {
+      let range = sentence.scalarRange(match.range)
+      guard let y1 = Int(match.y1), let y2 = Int(match.y2), y1 < y2, y2 - y1 <= 30 else { continue }
+      if shielded.contains(where: { $0.overlaps(range) }) { continue }
+      candidates.append(
+        Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
+          start: CalendarMath.iso(y1, 1, 1)))
+    }
+    for match in text.matches(of: patterns.fiveYearPlan) {
+      let range = sentence.scalarRange(match.range)
+      guard let n = CalendarMath.smallCount(match.n) else { continue }
+      if shielded.contains(where: { $0.overlaps(range) }) { continue }
+      let first = 2021 + (n - 4) * 5
+      let isEnd = match.suffix == "末"
+      candidates.append(
+        Candidate(range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
+          start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
+    }
+    var previousYear: Int?
+    for match in text.matches(of: patterns.calendar) {
+      let range = sentence.scalarRange(match.range)
+      if shielded.contains(where: { $0.overlaps(range) }) { continue }
+      let before = text.unicodeScalars.prefix(range.lowerBound)
+      if match.prefix == nil, String(String.UnicodeScalarView(before.suffix(2))).contains(patterns.baselineCue) {
+        continue
+      }
+      guard let year = Self.year(match.year, roc: context.rocYears) else { continue }
+      previousYear = year
+      if let candidate = calendarCandidate(
+        year: year, month: match.month.flatMap { Int($0) }, day: match.day.flatMap { Int($0) },
+        prefix: match.prefix.map(String.init), hasEnd: match.end != nil,
+        hasBefore: match.before != nil, range: range, sentence: sentence, context: context)
+      {
+        candidates.append(candidate)
+      }
+    }
+    if let year = previousYear {
+      for match in text.matches(of: patterns.partialDate) {
+        var range = sentence.scalarRange(match.range)
+        range = (range.lowerBound + 1)..<range.upperBound  // the 、 is not part of the date
+        guard let month = Int(match.month) else { continue }
+        let day = match.day.flatMap { Int($0) } ?? CalendarMath.lastDay(year: year, month: month)
+        guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
+        let isBy = match.before != nil || match.end != nil
+        candidates.append(
+          Candidate(range: range, kind: isBy ? .by : .on, date: CalendarMath.iso(year, month, day)))
+      }
+    }
+    for match in text.matches(of: patterns.relative) {
+      var range = sentence.scalarRange(match.range)
+      let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(range.lowerBound).suffix(2)))
+      if match.anchor == nil, before.contains(patterns.pastCue) { continue }
+      guard let duration = Self.duration(count: match.n, unit: match.unit) else { continue }
+      var anchor = match.anchor.map(String.init)
+      if let value = anchor, let trimmed = Self.trimAnchor(value) {
+        range = (range.lowerBound + value.unicodeScalars.count - trimmed.unicodeScalars.count)..<range.upperBound
+        anchor = trimmed
+      } else if anchor != nil {
+        anchor = nil
+      }
+      candidates.append(
+        Candidate(range: range, kind: .relative, duration: duration, anchor: anchor))
+    }
+    for match in text.matches(of: patterns.recurring) {
+      let range = sentence.scalarRange(match.range)
+      guard let recurrence = Self.recurrence(count: match.n, unit: match.unit) else { continue }
+      candidates.append(Candidate(range: range, kind: .recurring, recurrence: recurrence))
+    }
+    for match in text.matches(of: patterns.annualDeliverable) {
+      candidates.append(
+        Candidate(range: sentence.scalarRange(match.range), kind: .recurring, recurrence: "P1Y"))
+    }
+    return Self.resolveOverlaps(candidates).map { candidate in
+      let span = sentence.documentSpan(candidate.range)
+      return Deadline(
+        id: "", path: sentence.path,
+        text: ScalarText.string(sentence.scalars[candidate.range]), kind: candidate.kind,
+        date: candidate.date, start: candidate.start, duration: candidate.duration,
+        anchor: candidate.anchor, recurrence: candidate.recurrence, span: span)
+    }
+  }
+
+  // MARK: - Classification
+
+  private func calendarCandidate(
+    year: Int, month: Int?, day: Int?, prefix: String?, hasEnd: Bool, hasBefore: Bool,
+    range: Range<Int>, sentence: Sentence, context: DeadlineContext
+  ) -> Candidate? {
+    let byPrefix = prefix.map { ["到", "至", "截至", "截止到", "截止", "力争到"].contains($0) } ?? false
+    if let month {
+      if let day {
+        guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
+        let kind: Deadline.Kind = hasBefore || byPrefix ? .by : .on
+        return Candidate(range: range, kind: kind, date: CalendarMath.iso(year, month, day))
+      }
+      guard (1...12).contains(month) else { return nil }
+      let date = CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))
+      return Candidate(range: range, kind: hasEnd || hasBefore || byPrefix ? .by : .in, date: date)
+    }
+    let date = CalendarMath.iso(year, 12, 31)
+    if hasEnd || hasBefore || byPrefix {
+      return Candidate(range: range, kind: .by, date: date)
+    }
+    // A bare year is a deadline only when the plan's own work happens in it (2022年制定…),
+    // not when it recalls the past (2020年全市…) or is followed by 以来/的.
+    let after = sentence.scalars[range.upperBound...].prefix(2)
+    if let next = after.first, ["以", "的", "起", "开", "来", "、", "-", "—", "至", "到"].contains(Character(next)) {
+      return nil
+    }
+    if let period = context.period, year < period.start || year > period.end + 5 { return nil }
+    return Candidate(range: range, kind: .in, date: date)
+  }
+
+  /// Ranges inside 《…》 (titles of other documents) and periods inside （…）.
+  private static func shieldedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var openBook: Int?
+    var openParen: Int?
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "《": openBook = openBook ?? index
+      case "》":
+        if let start = openBook { ranges.append(start..<(index + 1)) }
+        openBook = nil
+      case "(": openParen = index
+      case ")":
+        if let start = openParen, isBareYearRange(scalars[(start + 1)..<index]) {
+          ranges.append(start..<(index + 1))
+        }
+        openParen = nil
+      default: break
+      }
+    }
+    return ranges
+  }
+
+  /// `2023-2025年` alone inside parentheses: a title's period, not a time frame of the text.
+  private static func isBareYearRange(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
+    slice.count <= 14 && slice.allSatisfy {
+      ($0.value >= 0x30 && $0.value <= 0x39) || "-—–~至到年 ".unicodeScalars.contains($0)
+    }
+  }
+
+  private static func year(_ text: Substring, roc: Bool) -> Int? {
+    if text.count == 4, let value = Int(text) {
+      return (1900...2100).contains(value) ? value : nil
+    }
+    if text.count == 4 { return CalendarMath.digitByDigit(text) }
+    guard roc, let value = Int(text), (60...150).contains(value) else { return nil }
+    return value + 1911
+  }
+
+  private static func duration(count: Substring, unit: Substring) -> String? {
+    if count == "半" {
+      return unit == "年" ? "P6M" : unit == "月" ? "P15D" : nil
+    }
+    guard let n = CalendarMath.smallCount(count), n > 0 else { return nil }
+    switch unit {
+    case "年": return "P\(n)Y"
+    case "月": return "P\(n)M"
+    case "季度": return "P\(n * 3)M"
+    case "周": return "P\(n)W"
+    case "日", "天", "工作日": return "P\(n)D"
+    default: return nil
+    }
+  }
+
+  private static func recurrence(count: Substring?, unit: Substring) -> String? {
+    let n = count.flatMap { CalendarMath.smallCount($0) } ?? 1
+    switch unit {
+    case "年": return "P\(n)Y"
+    case "半年": return "P6M"
+    case "季度": return "P\(n * 3)M"
+    case "月": return "P\(n)M"
+    case "周": return "P\(n)W"
+    case "日", "天": return "P\(n)D"
+    default: return nil
+    }
+  }
+
+  /// The event a relative limit counts from, without leading modal words: 应在名单公布 → 名单公布.
+  private static func trimAnchor(_ anchor: String) -> String? {
+    var value = Substring(anchor)
+    for cue in ["应当在", "应在", "须在", "必须在", "要在", "并在", "在", "于", "自", "从"] {
+      if let range = value.range(of: cue, options: .backwards) {
+        value = value[range.upperBound...]
+        break
+      }
+    }
+    return value.count >= 2 ? String(value) : nil
+  }
+
+  private static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+    let ordered = candidates.sorted {
+      ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)
+    }
+    var kept: [Candidate] = []
+    for candidate in ordered {
+      if let last = kept.last, last.range.overlaps(candidate.range) { continue }
+      kept.append(candidate)
+    }
+    return kept
+  }
+
+  /// Characters without which a sentence holds no deadline (a cheap filter before the regexes).
+  private static func mayHoldTime(_ scalars: [Unicode.Scalar]) -> Bool {
+    scalars.contains { "年月日天周每五内".unicodeScalars.contains($0) }
+  }
+
+  static func id(_ index: Int) -> String {
+    let number = String(index + 1)
+    return "d" + String(repeating: "0", count: max(0, 3 - number.count)) + number
+  }
+}
+
+/// A deadline found in a sentence, before it gets its document span.
+private struct Candidate {
+  var range: Range<Int>
+  var kind: Deadline.Kind
+  var date: String? = nil
+  var start: String? = nil
+  var duration: String? = nil
+  var anchor: String? = nil
+  var recurrence: String? = nil
+}

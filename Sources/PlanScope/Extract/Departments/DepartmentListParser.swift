@@ -1,0 +1,126 @@
+/// A department found in a list, before it is attached to a task.
+struct ListedDepartment: Sendable, Hashable {
+  /// The name as written (Simplified) with a distributed prefix restored.
+  var name: String
+  /// The role the list gives it.
+  var role: Responsibility.Role
+  /// Where the written part of the name is, in the normalized text.
+  var span: SourceSpan
+}
+
+/// Parses an assignment such as `自治区工业和信息化厅牵头；自治区生态环境厅、发展改革委配合`
+/// into departments with roles.
+///
+/// Items are separated by 、，, and by 和/及/与 only between two complete names (so
+/// 工业和信息化厅 stays whole). A role phrase (牵头, 配合, 按职责分工负责) gives its role to the
+/// items before it; items without one are `responsible`. A list's administrative prefix (自治区,
+/// 市) is distributed over the bare names that follow (发展改革委 → 自治区发展改革委), but not
+/// over names with their own place (广西税务局) or outside bodies (人民银行南宁中心支行).
+/// Generic references (有关部门, 各市县人民政府) are dropped.
+struct DepartmentListParser: Sendable {
+  let lexicon: DepartmentLexicon
+
+  /// Parses `range` of the document; with `firstListedLeads` (列第一位者为牵头部门) the first
+  /// name of a role-less group leads and the rest support.
+  func parse(_ document: Document, range: Range<Int>, firstListedLeads: Bool = false)
+    -> [ListedDepartment]
+  {
+    let folded = document.folded.scalars
+    var result: [ListedDepartment] = []
+    var pending: [Range<Int>] = []
+    var itemStart = range.lowerBound
+    var groupPrefix: String?
+    var index = range.lowerBound
+
+    func closeItem(at end: Int) {
+      var lower = itemStart
+      var upper = end
+      while lower < upper, Self.isTrimmable(folded[lower]) { lower += 1 }
+      while upper > lower, Self.isTrimmable(folded[upper - 1]) { upper -= 1 }
+      if lower < upper { pending.append(lower..<upper) }
+    }
+    func assign(_ role: Responsibility.Role?) {
+      for (position, item) in pending.enumerated() {
+        for piece in split(document, item) {
+          guard let named = name(document, piece, groupPrefix: &groupPrefix) else { continue }
+          var itemRole = role ?? .responsible
+          if role == nil && firstListedLeads { itemRole = position == 0 ? .lead : .support }
+          result.append(ListedDepartment(name: named, role: itemRole, span: SourceSpan(start: piece.lowerBound, end: piece.upperBound)))
+        }
+      }
+      pending.removeAll()
+    }
+
+    while index < range.upperBound {
+      if let (length, role) = roleWord(folded, at: index, end: range.upperBound) {
+        closeItem(at: index)
+        assign(role)
+        index += length
+        itemStart = index
+        continue
+      }
+      let scalar = folded[index]
+      if scalar == "、" || scalar == "," || scalar == ";" || scalar == "。" || scalar == ":" {
+        closeItem(at: index)
+        if scalar == ";" || scalar == "。" { assign(nil) }
+        itemStart = index + 1
+      }
+      index += 1
+    }
+    closeItem(at: range.upperBound)
+    assign(nil)
+    var seen = Set<String>()
+    return result.filter { seen.insert($0.name).inserted }
+  }
+
+  /// The role phrase at `index`, if any (longest first).
+  private func roleWord(_ s: [Unicode.Scalar], at index: Int, end: Int) -> (Int, Responsibility.Role)? {
+    for (phrase, role) in lexicon.roleWords {
+      let scalars = Array(phrase.unicodeScalars)
+      guard index + scalars.count <= end else { continue }
+      if s[index..<(index + scalars.count)].elementsEqual(scalars) { return (scalars.count, role) }
+    }
+    return nil
+  }
+
+  /// Splits an item on 和/及/与 when both sides are complete names, and cuts `等部门` tails.
+  private func split(_ document: Document, _ item: Range<Int>) -> [Range<Int>] {
+    let s = document.folded.scalars
+    var item = item
+    // `A等部门`, `A等有关单位`: the list ends at 等.
+    if let cut = item.lastIndex(where: { s[$0] == "等" }), cut > item.lowerBound,
+      lexicon.isBody(ScalarText.string(s[item.lowerBound..<cut]))
+    {
+      item = item.lowerBound..<cut
+    }
+    for index in item where ["和", "及", "与"].contains(s[index]) {
+      let left = ScalarText.string(s[item.lowerBound..<index])
+      let right = ScalarText.string(s[(index + 1)..<item.upperBound])
+      if lexicon.isBody(left), lexicon.isBody(right) || lexicon.isGeneric(right) {
+        return [item.lowerBound..<index] + split(document, (index + 1)..<item.upperBound)
+      }
+    }
+    return [item]
+  }
+
+  /// The name of an item with the group prefix restored, or nil when it is not a body.
+  private func name(_ document: Document, _ item: Range<Int>, groupPrefix: inout String?) -> String? {
+    var lower = item.lowerBound
+    let s = document.folded.scalars
+    // Leading words of an assignment sentence: 由市财政局…, 请…
+    while lower < item.upperBound, ["由", "请"].contains(s[lower]) { lower += 1 }
+    let written = document.text[SourceSpan(start: lower, end: item.upperBound)]
+    let folded = ScalarText.string(s[lower..<item.upperBound])
+    guard lexicon.isBody(folded), folded.count <= 40 else { return nil }
+    if let own = lexicon.ownPrefix(of: folded) {
+      if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) { groupPrefix = own }
+      return written
+    }
+    if lexicon.isIndependent(folded) { return written }
+    return (groupPrefix ?? "") + written
+  }
+
+  private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "(" || scalar == ")"
+  }
+}

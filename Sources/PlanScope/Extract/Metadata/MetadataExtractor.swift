@@ -1,0 +1,183 @@
+/// A plan's metadata: title, jurisdiction, period, document number, issue date, issuers.
+public struct PlanMetadata: Sendable, Hashable {
+  /// The plan's own title (not the forwarding notice's).
+  public var title: String?
+  /// 天津市, 广西壮族自治区.
+  public var jurisdiction: String?
+  /// The period from the title.
+  public var period: Period?
+  /// 文号.
+  public var docNumber: String?
+  /// `YYYY-MM-DD`.
+  public var issued: String?
+  /// 印发单位.
+  public var issuers: [String] = []
+}
+
+/// Reads a plan's metadata from its front matter (the text before the first numbered heading)
+/// and its last lines.
+///
+/// Title: the last line of the front matter that ends with a plan word (方案, 措施, 规划 …),
+/// with a following `（2021—2023年）` line joined and draft markers (送审稿) dropped; else the
+/// plan named in 关于印发《…》的通知. Jurisdiction: the place the title (or first issuer) starts
+/// with. Document number and issue date: lines holding only one. Issuers: front-matter lines
+/// holding only a body's name. Does not look into the body text.
+public struct MetadataExtractor: Sendable {
+  private let planWords: [String]
+  private let places: PlaceLexicon
+  private let bodySuffixes: [String]
+
+  /// Creates an extractor from the plan-type words, places and body suffixes.
+  public init(planWords: [String], places: PlaceLexicon, bodySuffixes: [String]) {
+    self.planWords = planWords.sorted { $0.count > $1.count }
+    self.places = places
+    self.bodySuffixes = bodySuffixes.sorted { $0.count > $1.count }
+  }
+
+  /// Extracts the metadata of one document.
+  public func extract(from outline: OutlinedDocument, diagnostics: inout Diagnostics) -> PlanMetadata {
+    let patterns = MetadataPatterns()
+    let text = outline.document.text
+    let folded = outline.document.folded
+    let lines = Self.lines(folded, in: outline.preamble)
+    let tailStart = max(outline.preamble.end, folded.count - 400)
+    let tail = Self.lines(folded, in: SourceSpan(start: tailStart, end: folded.count))
+    var metadata = PlanMetadata()
+
+    metadata.title = title(lines: lines, text: text, patterns: patterns)
+    for line in lines where metadata.docNumber == nil {
+      if line.text.wholeMatch(of: patterns.documentNumber) != nil {
+        metadata.docNumber = text[line.span]
+      }
+    }
+    for line in lines + tail where metadata.issued == nil {
+      if let match = line.text.wholeMatch(of: patterns.dateLine) {
+        metadata.issued = Self.isoDate(year: match.year, month: match.month, day: match.day)
+      }
+    }
+    metadata.issuers = lines.compactMap { issuer(in: $0, text: text, patterns: patterns) }
+    if let title = metadata.title {
+      metadata.period = Self.period(in: title, patterns: patterns)
+      metadata.jurisdiction = places.jurisdiction(startingIn: title)
+    }
+    if metadata.jurisdiction == nil, let first = metadata.issuers.first {
+      metadata.jurisdiction = places.jurisdiction(startingIn: first)
+    }
+    return metadata
+  }
+
+  // MARK: - Fields
+
+  private func title(lines: [Line], text: ScalarText, patterns: MetadataPatterns) -> String? {
+    var chosen: Int?
+    for (index, line) in lines.enumerated() where isTitleLine(line.text) {
+      chosen = index
+    }
+    if let index = chosen {
+      var title = text[lines[index].span]
+      var next = index + 1
+      while next < lines.count, lines[next].text.wholeMatch(of: patterns.titleQualifier) != nil {
+        title += text[lines[next].span]
+        next += 1
+      }
+      let folded = title.replacing("（", with: "(").replacing("）", with: ")")
+      if folded.contains(patterns.draftMarker) {
+        return folded.replacing(patterns.draftMarker, with: "").trimmingSpaces()
+          .replacing("(", with: "（").replacing(")", with: "）")
+      }
+      return title.trimmingSpaces()
+    }
+    for line in lines {
+      if let match = line.text.firstMatch(of: patterns.forwardedTitle) {
+        return String(match.title)
+      }
+    }
+    return nil
+  }
+
+  private func isTitleLine(_ line: String) -> Bool {
+    let count = line.count
+    guard count >= 6, count <= 80, !line.contains("《"), !line.hasPrefix("关于"),
+      !line.contains("。"), !line.contains(",")
+    else { return false }
+    var core = Substring(line)
+    if core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = core[..<open] }
+    return planWords.contains { core.hasSuffix($0) }
+  }
+
+  private func issuer(in line: Line, text: ScalarText, patterns: MetadataPatterns) -> String? {
+    var name = line.text.replacing(patterns.issuerTrailer, with: "")
+    name = name.trimmingSpaces()
+    guard name.count >= 4, name.count <= 40, places.jurisdiction(startingIn: name) != nil,
+      bodySuffixes.contains(where: { name.hasSuffix($0) }),
+      !name.contains(where: { "，,。：:、；;《》()".contains($0) })
+    else { return nil }
+    // Quote the Simplified text (unfolded) at the same offsets.
+    let start = line.span.start
+    return text[SourceSpan(start: start, end: start + name.unicodeScalars.count)]
+  }
+
+  static func period(in title: String, patterns: MetadataPatterns) -> Period? {
+    let folded = title.replacing("（", with: "(").replacing("）", with: ")")
+    if let match = folded.firstMatch(of: patterns.periodRange), let start = Int(match.y1),
+      let end = Int(match.y2), start < end
+    {
+      return Period(start: start, end: end)
+    }
+    if let match = folded.firstMatch(of: patterns.fiveYearPlan),
+      let n = CalendarMath.smallCount(match.n)
+    {
+      let start = 2021 + (n - 4) * 5
+      return Period(start: start, end: start + 4)
+    }
+    return nil
+  }
+
+  private static func isoDate(year: Substring, month: Substring, day: Substring) -> String? {
+    guard let y = Int(year) ?? CalendarMath.digitByDigit(year),
+      let m = Int(month) ?? CalendarMath.smallCount(month),
+      let d = Int(day) ?? CalendarMath.smallCount(day), CalendarMath.isValid(year: y, month: m, day: d)
+    else { return nil }
+    return CalendarMath.iso(y, m, d)
+  }
+
+  // MARK: - Lines
+
+  /// A trimmed line of folded text and where it is.
+  struct Line {
+    var text: String
+    var span: SourceSpan
+  }
+
+  static func lines(_ folded: ScalarText, in span: SourceSpan) -> [Line] {
+    var result: [Line] = []
+    var start = span.start
+    let scalars = folded.scalars
+    while start < span.end {
+      var end = start
+      while end < span.end, scalars[end] != "\n" { end += 1 }
+      var lower = start
+      var upper = end
+      while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+      while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+      if lower < upper {
+        result.append(
+          Line(text: ScalarText.string(scalars[lower..<upper]), span: SourceSpan(start: lower, end: upper)))
+      }
+      start = end + 1
+    }
+    return result
+  }
+
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces, tabs and ideographic spaces.
+  func trimmingSpaces() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+    return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+  }
+}

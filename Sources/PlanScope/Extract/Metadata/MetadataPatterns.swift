@@ -1,0 +1,28 @@
+/// Named patterns for `MetadataExtractor`, matched on one trimmed, width-folded line.
+/// Each has rows in `Cases/metadata.json`.
+struct MetadataPatterns {
+  /// A document number alone on its line: “渝发改规范〔2022〕8号”, “国办发[2021]1号”.
+  let documentNumber = #/^(?<number>[\p{Han}A-Za-z]{1,16}[〔\[(【](?<year>\d{4})[〕\])】]\s*第?\d{1,5}号)$/#
+
+  /// A date alone on its line: “2023年12月27日”, “二〇二三年十二月二十七日”.
+  let dateLine =
+    #/^(?<year>\d{4}|[〇○零一二三四五六七八九]{4})年(?<month>\d{1,2}|[一二三四五六七八九十]{1,3})月(?<day>\d{1,2}|[一二三四五六七八九十]{1,3})日$/#
+
+  /// A plan period in a title: “（2023-2025年）”, “2021—2023年”.
+  let periodRange = #/(?<y1>\d{4})\s*年?\s*(?:-|—|–|~|至|到)\s*(?<y2>\d{4})\s*年/#
+
+  /// A five-year plan in a title: “十四五”.
+  let fiveYearPlan = #/十(?<n>[一二三四五六七八九])五/#
+
+  /// A line that only qualifies the title above it: “（2021—2023年）”, “（送审稿）”.
+  let titleQualifier = #/^\([^()]{1,20}\)$/#
+
+  /// Draft markers dropped from a title: “（送审稿）”, “（征求意见稿）”.
+  let draftMarker = #/\((?:送审稿|征求意见稿|讨论稿|草案|代拟稿|审议稿|修改稿)\)/#
+
+  /// The book-title marks of a notice that only forwards the plan: “关于印发《…》的通知”.
+  let forwardedTitle = #/关于印发《(?<title>[^》]{4,60})》的通知/#
+
+  /// Words after an issuer's name on its line: “重庆市发展和改革委员会发布”.
+  let issuerTrailer = #/(?:联合)?(?:发布|印发|制定)$/#
+}

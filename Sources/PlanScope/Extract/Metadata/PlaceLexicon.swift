@@ -1,0 +1,54 @@
+/// Place names of China's province- and prefecture-level divisions (`places_china.tsv`).
+///
+/// Recognises the jurisdiction a title or a department name starts with:
+/// `广西“十四五”…` → 广西壮族自治区, `天津银保监局` → 天津市, `东莞市…` → 东莞市.
+public struct PlaceLexicon: Sendable, Hashable {
+  /// Official name of each key (`广西` → `广西壮族自治区`, `东莞` → `东莞市`).
+  private var official: [String: String] = [:]
+  /// Longest key length, to bound the prefix search.
+  private var maxKeyLength = 0
+
+  /// Builds the lexicon from `places_china` rows `name, full_name, level`.
+  public init(_ lexicon: Lexicon) {
+    let names = Set(lexicon.rows.compactMap(\.first))
+    for row in lexicon.rows where row.count >= 2 {
+      let name = row[0]
+      official[name] = Self.officialName(name, fullName: row[1], known: names)
+      maxKeyLength = max(maxKeyLength, name.count)
+    }
+  }
+
+  /// The jurisdiction a string starts with, as its official name.
+  public func jurisdiction(startingIn text: String) -> String? {
+    guard let key = longestPlace(prefixOf: text) else { return nil }
+    return official[key]
+  }
+
+  /// The longest place name `text` starts with.
+  public func longestPlace(prefixOf text: String) -> String? {
+    var length = min(maxKeyLength, text.count)
+    while length >= 2 {
+      let candidate = String(text.prefix(length))
+      if official[candidate] != nil { return candidate }
+      length -= 1
+    }
+    return nil
+  }
+
+  /// `东莞` → `东莞市` when that form is listed; names with an administrative suffix stay.
+  private static func officialName(_ name: String, fullName: String, known: Set<String>) -> String {
+    let suffixes = ["特别行政区", "自治区", "自治州", "地区", "省", "市", "州", "盟"]
+    if suffixes.contains(where: { name.hasSuffix($0) }) && !fullName.hasSuffix(name) {
+      return name
+    }
+    if fullName.hasSuffix("自治区") || fullName.hasSuffix("特别行政区") || fullName == name + "省"
+      || fullName == name + "市"
+    {
+      return fullName
+    }
+    for suffix in ["市", "省", "州", "盟"] where known.contains(name + suffix) {
+      return name + suffix
+    }
+    return suffixes.contains(where: { name.hasSuffix($0) }) ? name : fullName
+  }
+}

@@ -45,7 +45,10 @@ extension QuantityScanner {
       sign = -1
       position += 1
     }
-    guard position < scalars.count, startsNumber(scalars, at: position) else { return .none }
+    guard position < scalars.count,
+      startsNumber(scalars, at: position)
+        || (percentUnit != nil && (scalars[position] == "百" || scalars[position] == "佰"))
+    else { return .none }
     if let idiom = patterns.numeralIdioms.first(where: { scalars.has($0.scalars, at: position) }) {
       return .rejected(end: position + idiom.scalars.count)
     }

@@ -18,12 +18,12 @@ struct QuantityPatterns: Sendable {
   let prefixComparators: [ScalarWord<Target.Comparator>] = Self.words([
     "大于等于": .atLeast, "大于或等于": .atLeast, "大于或者等于": .atLeast,
     "不低于": .atLeast, "不少于": .atLeast, "不小于": .atLeast, "至少": .atLeast,
-    "最少": .atLeast, "≥": .atLeast, "⩾": .atLeast,
+    "最少": .atLeast, "过": .greaterThan, "≥": .atLeast, "⩾": .atLeast,
     "超过": .greaterThan, "高于": .greaterThan, "多于": .greaterThan,
     "大于": .greaterThan, "逾": .greaterThan, ">": .greaterThan, "＞": .greaterThan,
     "小于等于": .atMost, "小于或等于": .atMost, "小于或者等于": .atMost,
     "不超过": .atMost, "不高于": .atMost, "不大于": .atMost, "不多于": .atMost,
-    "最多": .atMost, "至多": .atMost, "控制在": .atMost, "≤": .atMost, "⩽": .atMost,
+    "最多": .atMost, ">=": .atLeast, "<=": .atMost, "＞＝": .atLeast, "＜＝": .atMost, "至多": .atMost, "控制在": .atMost, "≤": .atMost, "⩽": .atMost,
     "低于": .lessThan, "少于": .lessThan, "不足": .lessThan, "小于": .lessThan,
     "不到": .lessThan, "<": .lessThan, "＜": .lessThan,
     "约": .approximately, "大约": .approximately, "近": .approximately,
@@ -39,6 +39,16 @@ struct QuantityPatterns: Sendable {
     "约": ["节", "制", "预", "签", "契", "公", "条", "邀", "简", "相", "婉", "隐"],
     "近": ["最", "附", "邻", "就", "临", "靠", "贴", "亲", "将", "接", "远", "新"],
     "逾": ["不"],
+    "过": ["超", "通", "不", "经", "度", "越", "透", "错", "路", "难", "改", "跳", "熬", "胜", "闯", "放", "略", "看", "用", "做", "去", "为", "于", "太"],
+  ]
+
+  /// 比 before a number and a comparative after it: `比三十大` → `>`, `比170低` → `<`.
+  let comparativeMarker: Unicode.Scalar = "比"
+
+  /// Comparatives closing `比…`: 大/高/多 → `>`, 小/低/少 → `<`.
+  let comparatives: [Unicode.Scalar: Target.Comparator] = [
+    "大": .greaterThan, "高": .greaterThan, "多": .greaterThan,
+    "小": .lessThan, "低": .lessThan, "少": .lessThan,
   ]
 
   /// Comparator words after the number and unit: `85%以上`, `10个左右`, `5%以内`.
@@ -88,6 +98,12 @@ struct QuantityPatterns: Sendable {
 
   /// Punctuation after a line-initial item label: `1．`, `2.`, `3、`.
   let labelPunctuation: Set<Unicode.Scalar> = ["．", ".", "、"]
+
+  /// Characters before a number that put it inside a URL or code: `%25`, `q=30`, `&id=5`.
+  let urlMarks: Set<Unicode.Scalar> = ["%", "=", "&", "?", "#", "_", "@"]
+
+  /// Starts of web addresses, skipped up to the next space or ideograph.
+  let urlStarts: [ScalarWord<Bool>] = ["http://", "https://", "www."].map { ScalarWord($0, true) }
 
   /// Negative signs before a number: `负3.9%`, `-5%`.
   let negativeSigns: Set<Unicode.Scalar> = ["负", "負", "-", "－"]

@@ -66,6 +66,11 @@ extension QuantityScanner {
     } else {
       return .none
     }
+    if percentUnit == nil, reading.script == .chinese, reading.end - position == 1,
+      NumeralTable.isFinancialForm(scalars[position])
+    {
+      return .rejected(end: reading.end)  // 陆 in 登陆部队: 大写 numerals never stand alone
+    }
     if !rangeEnd, isRejectedByContext(scalars, from: index, reading: reading) {
       return .rejected(end: reading.end)
     }
@@ -83,6 +88,16 @@ extension QuantityScanner {
       isArabicInteger && reading.integerDigits == 4 && patterns.plausibleYears.contains(reading.value)
     let isYear =
       next == patterns.yearUnit && (reading.script == .digitSequence || yearShaped)
+    if reading.script == .digitSequence, let next, NumeralTable.smallUnit(next) != nil {
+      // 二三十个: an approximate count (twenty or thirty), not 23 or 30.
+      var end = reading.end
+      while end < scalars.count, NumeralTable.startsChineseNumber(scalars[end])
+        || NumeralTable.smallUnit(scalars[end]) != nil || NumeralTable.largeUnit(scalars[end]) != nil
+      {
+        end += 1
+      }
+      return .rejected(end: end)
+    }
     if percentUnit == nil, isYear || reading.script == .digitSequence {
       return .rejected(end: reading.end)
     }
@@ -103,7 +118,8 @@ extension QuantityScanner {
       unit += ScalarText.string(scalars[position..<(position + length)])
       position += length
     }
-    if more, unit.isEmpty, percentUnit == nil {
+    let wordFollows = position < scalars.count && scalars[position].properties.isIdeographic
+    if more, unit.isEmpty, percentUnit == nil, wordFollows {
       position -= 1  // a bare 多 after a number is not read as “more”: 三多 is not an amount
       more = reading.more
     }
@@ -133,6 +149,9 @@ extension QuantityScanner {
       {
         return true
       }
+      // 三分之一 after the denominator, and %25 or =30 inside a URL.
+      if before == "之", start >= 2, scalars[start - 2] == "分" { return true }
+      if patterns.urlMarks.contains(before) { return true }
       if patterns.yearBrackets.contains(before), let after, patterns.closingBrackets.contains(after) {
         return true
       }

@@ -57,6 +57,15 @@ public struct QuantityScanner: Sendable {
     var found: [Quantity] = []
     var index = 0
     while index < scalars.count {
+      if let url = patterns.urlStarts.first(where: { scalars.has($0.scalars, at: index) }) {
+        index += url.scalars.count
+        while index < scalars.count, !scalars[index].properties.isWhitespace,
+          !scalars[index].properties.isIdeographic
+        {
+          index += 1
+        }
+        continue
+      }
       switch quantity(in: scalars, at: index) {
       case .none:
         index += 1
@@ -102,7 +111,13 @@ public struct QuantityScanner: Sendable {
         comparator = prefix.meaning
         start = prefix.start
       }
-      if let suffix = patterns.suffixComparators.first(where: { scalars.has($0.scalars, at: end) }) {
+      if first.start > 0, scalars[first.start - 1] == patterns.comparativeMarker, end < scalars.count,
+        let comparative = patterns.comparatives[scalars[end]]
+      {
+        comparator = comparative
+        start = first.start - 1
+        end += 1
+      } else if let suffix = patterns.suffixComparators.first(where: { scalars.has($0.scalars, at: end) }) {
         comparator = suffix.meaning
         end += suffix.scalars.count
       }

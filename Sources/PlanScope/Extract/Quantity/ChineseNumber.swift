@@ -185,17 +185,15 @@ private struct NumeralReader {
         let first = NumeralTable.chineseDigit(scalars[i + 1]),
         !NumeralTable.isCountingTwo(scalars[i + 1])
       {
-        var scale = 0.1
-        var j = i + 1
-        fraction = Double(first) * scale
-        j += 1
+        var digits = "0.\(first)"
+        var j = i + 2
         while j < limit, let digit = NumeralTable.chineseDigit(scalars[j]),
           !NumeralTable.isCountingTwo(scalars[j])
         {
-          scale /= 10
-          fraction += Double(digit) * scale
+          digits += String(digit)
           j += 1
         }
+        fraction = Double(digits) ?? 0
         hasFraction = true
         end = j
         break loop
@@ -267,20 +265,21 @@ private struct NumeralReader {
       }
     }
     let integerDigits = digits.count
-    var value = Double(digits.reduce(0) { $0 * 10 + Double($1) })
+    // Digits go through a decimal string so that 4.62 is the Double nearest 4.62.
+    var literal = digits.map(String.init).joined()
     var hasFraction = false
     if i + 1 < limit, NumeralTable.isArabicDecimalPoint(scalars[i]),
       NumeralTable.arabicDigit(scalars[i + 1]) != nil
     {
-      var scale = 0.1
+      literal += "."
       i += 1
       while i < limit, let digit = NumeralTable.arabicDigit(scalars[i]) {
-        value += Double(digit) * scale
-        scale /= 10
+        literal += String(digit)
         i += 1
       }
       hasFraction = true
     }
+    let value = Double(literal) ?? 0
     return ArabicLiteral(
       value: value, end: i, integerDigits: integerDigits,
       leadingZero: integerDigits > 1 && digits.first == 0, hasFraction: hasFraction)

@@ -108,6 +108,9 @@ struct QuantityPatterns: Sendable {
   /// Negative signs before a number: `负3.9%`, `-5%`.
   let negativeSigns: Set<Unicode.Scalar> = ["负", "負", "-", "－"]
 
+  /// Words before a number that make it a label: `专栏1`, `附件2`.
+  let labelWords: [ScalarWord<Bool>] = ["专栏", "附件", "附表", "附图"].map { ScalarWord($0, true) }
+
   /// Ordinal marker before a number: `第3条`, `第十四`.
   let ordinalMarker: Unicode.Scalar = "第"
 

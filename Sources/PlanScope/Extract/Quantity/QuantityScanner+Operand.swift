@@ -137,6 +137,9 @@ extension QuantityScanner {
   ) -> Bool {
     let before = start > 0 ? scalars[start - 1] : nil
     let after = reading.end < scalars.count ? scalars[reading.end] : nil
+    if patterns.labelWords.contains(where: { scalars.has($0.scalars, endingAt: start) }) {
+      return true
+    }
     if let before {
       if isASCIILetter(before) || before == patterns.ordinalMarker
         || patterns.specificationMarks.contains(before)

@@ -19,6 +19,8 @@ public enum LexiconName: String, CaseIterable, Sendable {
   case departmentFunctions = "department_functions"
   /// Phrases marking a department's role (牵头 → lead, 配合 → support).
   case roleWords = "role_words"
+  /// Units after a number, with their dimension: `万吨	mass`, `%	ratio`, `个	count`.
+  case unitsQuantity = "units_quantity"
 
   /// The file name.
   public var fileName: String { rawValue + ".tsv" }

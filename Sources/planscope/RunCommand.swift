@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Folder of lexicon TSV files overriding the bundled ones.")
   var lexicons: String?
 
-  @Flag(help: "No progress output.")
+  @Flag(name: .shortAndLong, help: "No progress or summary output.")
   var quiet = false
 
   func run() throws {

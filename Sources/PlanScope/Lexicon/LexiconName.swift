@@ -22,6 +22,9 @@ public enum LexiconName: String, CaseIterable, Sendable {
   /// Units after a number, with their dimension: `万吨	mass`, `%	ratio`, `个	count`.
   case unitsQuantity = "units_quantity"
 
+  /// Words around a target's number: change verbs, stripped verbs and subjects, past cues.
+  case targetCues = "target_cues"
+
   /// The file name.
   public var fileName: String { rawValue + ".tsv" }
 }

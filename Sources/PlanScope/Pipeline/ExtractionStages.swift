@@ -1,22 +1,75 @@
 import Foundation
 
-/// The extractors, run in order over an outlined document to fill its record.
+/// The extractors, run in order over an outlined document to fill its record:
+/// sentences → metadata → deadlines → targets (dated by the deadlines) → responsibilities.
 struct ExtractionStages: Sendable {
-  private let options: ExtractionOptions
+  private let splitter = SentenceSplitter()
+  private let metadata: MetadataExtractor
+  private let deadlines = DeadlineExtractor()
+  private let targets: TargetExtractor
+  private let responsibilities: ResponsibilityExtractor
 
   init(options: ExtractionOptions, lexicons: URL?) throws {
-    self.options = options
+    let places = PlaceLexicon(try Lexicon.load(.placesChina, from: lexicons))
+    let departments = try DepartmentLexicon.standard(lexicons: lexicons)
+    metadata = MetadataExtractor(
+      planWords: try Lexicon.load(.planTypes, from: lexicons).keys, places: places,
+      bodySuffixes: departments.bodySuffixes)
+    targets = TargetExtractor(
+      scanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)),
+      cues: TargetCues(try Lexicon.load(.targetCues, from: lexicons)), places: places,
+      options: options)
+    responsibilities = ResponsibilityExtractor(lexicon: departments)
   }
 
   func extract(from outline: OutlinedDocument, diagnostics: inout Diagnostics) -> DocumentRecord {
     let document = outline.document
+    let sentences = splitter.sentences(of: outline)
+    let meta = metadata.extract(from: outline, diagnostics: &diagnostics)
+    let deadlineContext = DeadlineContext(
+      period: meta.period, rocYears: Self.usesROCYears(document))
+    let foundDeadlines = deadlines.extract(
+      from: sentences, context: deadlineContext, diagnostics: &diagnostics)
+    let foundTargets = targets.extract(
+      from: sentences, document: document,
+      context: TargetContext(period: meta.period, deadlines: foundDeadlines),
+      diagnostics: &diagnostics)
+    let assigned = responsibilities.extract(
+      from: outline, sentences: sentences, jurisdiction: meta.jurisdiction,
+      diagnostics: &diagnostics)
     let tasks = outline.sections.map { section in
       PlanTask(
-        id: String(format: "t%03d", section.index + 1), path: section.path, title: section.title,
-        departments: [], span: section.span)
+        id: DeadlineExtractor.id(section.index).replacingOccurrences(of: "d", with: "t"),
+        path: section.path, title: section.title,
+        departments: assigned[section.index] ?? [], span: section.span)
     }
     return DocumentRecord(
-      id: document.id, source: document.source, title: nil, script: document.script,
-      tasks: tasks, warnings: diagnostics.items)
+      id: document.id, source: document.source, title: meta.title,
+      jurisdiction: meta.jurisdiction, period: meta.period, docNumber: meta.docNumber,
+      issued: meta.issued, issuers: meta.issuers, script: document.script, tasks: tasks,
+      targets: foundTargets, deadlines: foundDeadlines, warnings: diagnostics.items)
+  }
+
+  /// Taiwan's plans count years from 1912 (`109年` is 2020): a Traditional text whose years
+  /// are mostly three digits.
+  static func usesROCYears(_ document: Document) -> Bool {
+    guard document.script != .simplified else { return false }
+    let s = document.folded.scalars
+    var roc = 0
+    var western = 0
+    var index = 0
+    while index < s.count {
+      if s[index] == "年" {
+        var digits = 0
+        var cursor = index - 1
+        while cursor >= 0, s[cursor].value >= 0x30, s[cursor].value <= 0x39 {
+          digits += 1
+          cursor -= 1
+        }
+        if digits == 3 { roc += 1 } else if digits == 4 { western += 1 }
+      }
+      index += 1
+    }
+    return roc > western
   }
 }

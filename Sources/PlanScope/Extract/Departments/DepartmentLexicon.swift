@@ -63,11 +63,17 @@ public struct DepartmentLexicon: Sendable {
     return bodySuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
   }
 
-  /// Whether `name` is a generic reference (有关部门, 各区县政府, 市级各有关部门).
+  /// Whether `name` is a generic reference (有关部门, 各区县政府, 市级各有关部门, 县级以上人民政府).
+  /// A body's own units stay specific: 市人大常委会相关工作机构.
   public func isGeneric(_ name: String) -> Bool {
     if genericStarts.contains(where: { name.hasPrefix($0) }) { return true }
-    if name.contains("各") || name.contains("有关") || name.contains("相关") { return true }
-    return genericSuffixes.contains { name.hasSuffix($0) }
+    if name.contains("以上") || name.contains("以下") { return true }
+    guard let suffix = genericSuffixes.first(where: { name.hasSuffix($0) }) else {
+      return name.contains("各")
+    }
+    var head = String(name.dropLast(suffix.count))
+    for word in ["相关", "有关", "各"] where head.hasSuffix(word) { head.removeLast(word.count) }
+    return !(head.count >= 2 && bodySuffixes.contains { head.hasSuffix($0) && head.count > $0.count })
   }
 
   /// The jurisdiction prefix a name starts with (市, 自治区, 天津市), if any; nil when it starts

@@ -14,8 +14,8 @@ struct MetadataPatterns {
   /// A five-year plan in a title: “十四五”.
   let fiveYearPlan = #/十(?<n>[一二三四五六七八九])五/#
 
-  /// A line that only qualifies the title above it: “（2021—2023年）”, “（送审稿）”.
-  let titleQualifier = #/^\([^()]{1,20}\)$/#
+  /// A line that only qualifies the title above it: “（2021—2023年）”, “（送审稿）”, “（试行）”.
+  let titleQualifier = #/^\((?:\d{4}\s*年?\s*(?:-|—|–|~|至|到)\s*\d{4}\s*年|送审稿|征求意见稿|讨论稿|草案|代拟稿|审议稿|修改稿|试行|暂行)\)$/#
 
   /// Draft markers dropped from a title: “（送审稿）”, “（征求意见稿）”.
   let draftMarker = #/\((?:送审稿|征求意见稿|讨论稿|草案|代拟稿|审议稿|修改稿)\)/#

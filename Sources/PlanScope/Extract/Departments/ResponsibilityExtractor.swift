@@ -1,0 +1,185 @@
+/// Finds the departments responsible for each task and their roles (责任分工).
+///
+/// Takes an outlined document and its sentences; returns, per section index, the departments
+/// with roles. Explicit assignments win: parentheticals `（A牵头；B、C配合）`, label lines
+/// `牵头单位：…`, and a default set once for `以下各项`. Only tasks without one get departments
+/// inferred from running text, and only from a sentence that opens with a body's name
+/// (`市发展改革局加强组织协调…` → lead). Each department appears once per task. Does not
+/// resolve generic references (有关部门).
+public struct ResponsibilityExtractor: Sendable {
+  private let lexicon: DepartmentLexicon
+  private let parser: DepartmentListParser
+
+  /// Creates an extractor.
+  public init(lexicon: DepartmentLexicon) {
+    self.lexicon = lexicon
+    self.parser = DepartmentListParser(lexicon: lexicon)
+  }
+
+  /// Departments per section index.
+  public func extract(
+    from outline: OutlinedDocument, sentences: [Sentence], jurisdiction: String?,
+    diagnostics: inout Diagnostics
+  ) -> [Int: [Responsibility]] {
+    let patterns = ResponsibilityPatterns()
+    let document = outline.document
+    let firstListedLeads = document.folded.string.contains(patterns.firstListedLeads)
+    var explicit: [Int: [ListedDepartment]] = [:]
+    var defaults: [ListedDepartment] = []
+    for section in outline.sections {
+      var found: [ListedDepartment] = []
+      for range in assignmentRanges(in: document, body: section.body, patterns: patterns) {
+        let listed = parser.parse(document, range: range, firstListedLeads: firstListedLeads)
+        found.append(contentsOf: listed)
+        if let clause = defaultClause(in: document, range: range, patterns: patterns) {
+          defaults = parser.parse(document, range: clause)
+        }
+      }
+      if !found.isEmpty {
+        explicit[section.index] = found + defaults.filter { d in !found.contains { $0.name == d.name } }
+      }
+    }
+    var result: [Int: [Responsibility]] = [:]
+    for (index, listed) in explicit {
+      result[index] = responsibilities(listed, jurisdiction: jurisdiction)
+    }
+    var inferred: [Int: [ListedDepartment]] = [:]
+    for sentence in sentences {
+      guard let index = sentence.sectionIndex, explicit[index] == nil else { continue }
+      inferred[index, default: []].append(contentsOf: infer(sentence, document: document, patterns: patterns))
+    }
+    for (index, listed) in inferred where !listed.isEmpty {
+      result[index] = responsibilities(listed, jurisdiction: jurisdiction)
+    }
+    return result
+  }
+
+  /// Departments once each, in order of first mention.
+  private func responsibilities(_ listed: [ListedDepartment], jurisdiction: String?) -> [Responsibility] {
+    var seen = Set<String>()
+    return listed.compactMap { item in
+      guard seen.insert(item.name).inserted else { return nil }
+      return Responsibility(
+        name: item.name, canonical: lexicon.canonical(item.name, jurisdiction: jurisdiction),
+        role: item.role, span: item.span)
+    }
+  }
+
+  // MARK: - Explicit assignments
+
+  /// The clause of an assignment that sets a default for the tasks that follow
+  /// (`以下各项任务责任单位均含各市县人民政府`), if there is one.
+  private func defaultClause(in document: Document, range: Range<Int>, patterns: ResponsibilityPatterns)
+    -> Range<Int>?
+  {
+    let s = document.folded.scalars
+    let text = ScalarText.string(s[range])
+    guard let match = text.firstMatch(of: patterns.defaultForFollowing) else { return nil }
+    let view = text.unicodeScalars
+    var start = range.lowerBound + view.distance(from: view.startIndex, to: match.range.lowerBound)
+    var end = start
+    while start > range.lowerBound, ![",", ";", "。"].contains(s[start - 1]) { start -= 1 }
+    while end < range.upperBound, ![",", ";", "。"].contains(s[end]) { end += 1 }
+    return start..<end
+  }
+
+  /// Ranges of a section's body holding an explicit assignment: the inside of each top-level
+  /// parenthetical that names a body, and the rest of each `牵头单位：` line.
+  private func assignmentRanges(in document: Document, body: SourceSpan, patterns: ResponsibilityPatterns)
+    -> [Range<Int>]
+  {
+    let s = document.folded.scalars
+    var ranges: [Range<Int>] = []
+    var depth = 0
+    var open = body.start
+    for index in body.start..<body.end {
+      switch s[index] {
+      case "(":
+        if depth == 0 { open = index + 1 }
+        depth += 1
+      case ")":
+        depth = max(0, depth - 1)
+        if depth == 0, index > open, namesBody(s[open..<index]) { ranges.append(open..<index) }
+      case "\n": depth = 0
+      default: break
+      }
+    }
+    let bodyText = ScalarText.string(s[body.start..<body.end])
+    for match in bodyText.matches(of: patterns.assignmentLabel) {
+      let view = bodyText.unicodeScalars
+      let start = body.start + view.distance(from: view.startIndex, to: match.range.lowerBound)
+      var end = body.start + view.distance(from: view.startIndex, to: match.range.upperBound)
+      while end < body.end, s[end] != "\n", s[end] != "。" { end += 1 }
+      if !ranges.contains(where: { $0.contains(start) }) { ranges.append(start..<end) }
+    }
+    return ranges.sorted { $0.lowerBound < $1.lowerBound }
+  }
+
+  /// Whether a parenthetical names at least one body or role (not `（含网约车）`).
+  private func namesBody(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard slice.count >= 3, slice.count <= 400 else { return false }
+    let text = ScalarText.string(slice)
+    return text.split(whereSeparator: { "、,;。".contains($0) }).contains { piece in
+      let name = piece.split(separator: "等").first.map(String.init) ?? String(piece)
+      return lexicon.isBody(stripRole(name))
+    }
+  }
+
+  private func stripRole(_ text: String) -> String {
+    for (phrase, _) in lexicon.roleWords where text.hasSuffix(phrase) {
+      return String(text.dropLast(phrase.count))
+    }
+    return text
+  }
+
+  // MARK: - Running text
+
+  /// Departments a sentence assigns by opening with their names: `市发展改革委要加强组织协调`.
+  private func infer(_ sentence: Sentence, document: Document, patterns: ResponsibilityPatterns)
+    -> [ListedDepartment]
+  {
+    let s = sentence.scalars
+    var index = 0
+    if s.first == "由" { index = 1 }
+    var items: [Range<Int>] = []
+    while let end = nameEnd(s, from: index) {
+      items.append(index..<end)
+      index = end
+      guard index < s.count, s[index] == "、" || s[index] == "和" else { break }
+      index += 1
+    }
+    guard !items.isEmpty else { return [] }
+    if index + 1 < s.count, s[index] == "等" {
+      index += 1
+      while index < s.count, ["部", "门", "单", "位", "有", "关"].contains(s[index]) { index += 1 }
+    }
+    let rest = ScalarText.string(s[index...])
+    guard patterns.actingCues.contains(where: { rest.hasPrefix($0) }) else { return [] }
+    let clause = rest.prefix { $0 != "。" && $0 != ";" }
+    let lead = items.count == 1 && patterns.inferredLeadCues.contains { clause.contains($0) }
+    let listEnd = sentence.span.start + (items.last?.upperBound ?? 0)
+    return parser.parse(document, range: (sentence.span.start + items[0].lowerBound)..<listEnd)
+      .map { var item = $0; item.role = lead ? .lead : .responsible; return item }
+  }
+
+  /// End of a body's name starting at `start`: the shortest prefix that is a body, unless a
+  /// longer suffix continues it (委 → 委员会, 中心 → 中心支行); nil when there is none.
+  private func nameEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+    let limit = min(s.count, start + 30)
+    var end = start + 2
+    while end <= limit {
+      if ["，", ",", "。", "、", ";", "\n", "("].contains(Character(s[end - 1])) { return nil }
+      if lexicon.isBody(ScalarText.string(s[start..<end])) {
+        var best = end
+        for extra in 1...3 where end + extra <= limit {
+          let extended = ScalarText.string(s[start..<(end + extra)])
+          let suffix = lexicon.bodySuffixes.first { extended.hasSuffix($0) }
+          if let suffix, suffix.count > extra, lexicon.isBody(extended) { best = end + extra }
+        }
+        return best
+      }
+      end += 1
+    }
+    return nil
+  }
+}

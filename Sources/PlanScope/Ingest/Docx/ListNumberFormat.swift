@@ -123,7 +123,7 @@ enum ListNumberFormat: String, Sendable, CaseIterable {
         }
         if innerZero { result.append(numerals.digits[0]) }
         innerZero = false
-        let leadingTen = position == 1 && digit == 1 && result.isEmpty && groups.count == 1
+        let leadingTen = position == 1 && digit == 1 && result.isEmpty
         if !(leadingTen && numerals.omitsLeadingOneTen) { result.append(numerals.digits[digit]) }
         result += numerals.units[position]
       }

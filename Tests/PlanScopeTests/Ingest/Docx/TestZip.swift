@@ -1,3 +1,5 @@
+@testable import PlanScope
+
 /// Builds small zip archives (stored entries) in memory for zip-reader tests.
 struct TestZip {
   struct Entry {
@@ -55,18 +57,53 @@ struct TestZip {
   private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
 }
 
-/// A minimal valid DOCX package around a `w:body` fragment.
-func minimalDocx(body: String, mainPart: String = "word/document.xml") -> [UInt8] {
+/// A minimal valid DOCX package around a `w:body` fragment, with optional numbering and styles
+/// parts (their inner XML, wrapped in `w:numbering` / `w:styles`).
+func minimalDocx(
+  body: String, mainPart: String = "word/document.xml", numbering: String? = nil, styles: String? = nil
+) -> [UInt8] {
+  let relationshipsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+  let typePrefix = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+  let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
   var zip = TestZip()
   zip.add(
     "_rels/.rels",
     """
-    <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-    Target="\(mainPart)"/></Relationships>
+    <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="\(relationshipsNS)">\
+    <Relationship Id="rId1" Type="\(typePrefix)officeDocument" Target="\(mainPart)"/></Relationships>
     """)
   zip.add(mainPart, wordDocument(body))
+  var relationships = ""
+  if let numbering {
+    zip.add("word/numbering.xml", "<w:numbering xmlns:w=\"\(wordNS)\">\(numbering)</w:numbering>")
+    relationships += "<Relationship Id=\"rId2\" Type=\"\(typePrefix)numbering\" Target=\"numbering.xml\"/>"
+  }
+  if let styles {
+    zip.add("word/styles.xml", "<w:styles xmlns:w=\"\(wordNS)\">\(styles)</w:styles>")
+    relationships += "<Relationship Id=\"rId3\" Type=\"\(typePrefix)styles\" Target=\"/word/styles.xml\"/>"
+  }
+  let (folder, file) = DocxPackage.split(mainPart)
+  zip.add(
+    "\(folder)/_rels/\(file).rels",
+    "<Relationships xmlns=\"\(relationshipsNS)\">\(relationships)</Relationships>")
   return zip.bytes()
+}
+
+/// Reads a minimal DOCX built from these parts.
+func readDocx(
+  body: String, numbering: String? = nil, styles: String? = nil, limits: IngestLimits = IngestLimits()
+) throws(DocxError) -> String {
+  try DocxReader(limits: limits).extractText(from: minimalDocx(body: body, numbering: numbering, styles: styles))
+}
+
+/// A paragraph with one run of text and optional paragraph properties.
+func para(_ text: String, _ properties: String = "") -> String {
+  "<w:p><w:pPr>\(properties)</w:pPr><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+}
+
+/// `w:numPr` for a paragraph.
+func numPr(_ numID: Int, _ level: Int) -> String {
+  "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(numID)\"/></w:numPr>"
 }
 
 /// A `w:document` around a body fragment, declaring the usual prefixes.

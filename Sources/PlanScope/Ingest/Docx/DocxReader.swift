@@ -22,31 +22,47 @@ public struct DocxReader: DocumentReader {
   }
 
   /// Reads one DOCX file.
+  ///
+  /// A damaged or hostile numbering or styles part does not stop the document: it is read
+  /// without list labels (or style-based numbering) and a `.unreadablePart` diagnostic says why.
   /// - Returns: the body text, `format` `.docx`, `encoding` nil, `sha256` "" (set by the loader).
-  /// - Throws: `IngestError.unreadableDocx(path:reason:)` with the `DocxError` that stopped it.
+  /// - Throws: `IngestError.inputTooLarge` past `IngestLimits.maxInputBytes`, else
+  ///   `IngestError.unreadableDocx(path:reason:)` with the `DocxError` that stopped it.
   public func read(_ input: DocumentInput) throws -> SourceDocument {
+    guard input.bytes.count <= limits.maxInputBytes else {
+      throw IngestError.inputTooLarge(path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
+    }
     do {
-      let text = try extractText(from: input.bytes)
+      var diagnostics: [Diagnostic] = []
+      let text = try extractText(from: input.bytes, diagnostics: &diagnostics)
       return SourceDocument(
         source: SourceInfo(path: input.path, sha256: "", format: .docx, encoding: nil),
-        text: text)
+        text: text, diagnostics: diagnostics)
     } catch {
       throw IngestError.unreadableDocx(path: input.path, reason: error)
     }
   }
 
-  /// The body text of a DOCX held in `bytes`.
-  /// - Throws: `DocxError`.
-  func extractText(from bytes: [UInt8]) throws(DocxError) -> String {
+  /// The body text of a DOCX held in `bytes`; problems with secondary parts go to `diagnostics`.
+  /// - Throws: `DocxError` for the archive and the main part.
+  func extractText(from bytes: [UInt8], diagnostics: inout [Diagnostic]) throws(DocxError) -> String {
     try Self.sniff(bytes)
     let package = try DocxPackage(bytes: bytes, limits: limits)
     var definitions = NumberingDefinitions()
-    if let name = package.numberingPartName, let xml = try package.part(name) {
-      definitions = try NumberingDefinitions(xml: xml, part: name, limits: limits)
-    }
     var styles = StyleSheet()
-    if let name = package.stylesPartName, let xml = try package.part(name) {
-      styles = try StyleSheet(xml: xml, part: name, limits: limits)
+    do {
+      if let name = package.numberingPartName, let xml = try package.part(name) {
+        definitions = try NumberingDefinitions(xml: xml, part: name, limits: limits)
+      }
+    } catch {
+      diagnostics.append(Diagnostic(code: .unreadablePart, message: "list numbering not rendered: \(error)"))
+    }
+    do {
+      if let name = package.stylesPartName, let xml = try package.part(name) {
+        styles = try StyleSheet(xml: xml, part: name, limits: limits)
+      }
+    } catch {
+      diagnostics.append(Diagnostic(code: .unreadablePart, message: "styles ignored: \(error)"))
     }
     guard let main = try package.part(package.mainPartName) else {
       throw .mainPartMissing("\(package.mainPartName) is not in the archive")
@@ -56,6 +72,13 @@ public struct DocxReader: DocumentReader {
       (parser) throws(DocxError) in try renderer.render(parser)
     }
     return String(decoding: utf8, as: UTF8.self)
+  }
+
+  /// The body text of a DOCX held in `bytes`, dropping diagnostics (for tests).
+  /// - Throws: `DocxError`.
+  func extractText(from bytes: [UInt8]) throws(DocxError) -> String {
+    var diagnostics: [Diagnostic] = []
+    return try extractText(from: bytes, diagnostics: &diagnostics)
   }
 
   /// Rejects what is plainly not a DOCX before reading the zip directory.

@@ -124,7 +124,10 @@ final class WordMLParser {
   private var wordNamespaces: [UnsafePointer<xmlChar>] = []
   private var mcNamespace: UnsafePointer<xmlChar>?
   private var relationshipNamespace: UnsafePointer<xmlChar>?
-  private var elementsByName: [UnsafePointer<xmlChar>: [(WordElement, WordElement.Namespace)]] = [:]
+  private var names = InternedNameTable()
+  /// Namespaces declared on the root element, which lives as long as the parse: elements
+  /// pointing at one of these `xmlNs` structs are classified by pointer, without string work.
+  private var rootNamespaces: [(UnsafeMutablePointer<xmlNs>, WordElement.Namespace?)] = []
   private var attributeNames: [UnsafePointer<xmlChar>?] = []
   private var stack: [WordElement] = []
   private var pendingEnd: WordElement?
@@ -180,7 +183,7 @@ final class WordMLParser {
     relationshipNamespace = intern(WordNamespace.packageRelationships)
     for (element, namespace, name) in WordElement.table {
       guard let key = intern(name) else { continue }
-      elementsByName[key, default: []].append((element, namespace))
+      names.insert(key, element, namespace)
     }
     attributeNames = WordAttribute.allCases.map { intern($0.localName) }
   }
@@ -280,18 +283,35 @@ final class WordMLParser {
   // MARK: - Helpers
 
   private func identify(_ reader: xmlTextReaderPtr) -> WordElement {
-    guard let local = xmlTextReaderConstLocalName(reader), let candidates = elementsByName[local] else {
+    guard let local = xmlTextReaderConstLocalName(reader), let (element, expected) = names.lookup(local) else {
       return .other
     }
-    let namespace = xmlTextReaderConstNamespaceUri(reader)
-    for (element, kind) in candidates {
-      switch kind {
-      case .word: if let namespace, wordNamespaces.contains(namespace) { return element }
-      case .markupCompatibility: if namespace == mcNamespace { return element }
-      case .packageRelationships: if namespace == relationshipNamespace { return element }
-      }
+    return namespace(of: reader) == expected ? element : .other
+  }
+
+  private func namespace(of reader: xmlTextReaderPtr) -> WordElement.Namespace? {
+    let node = xmlTextReaderCurrentNode(reader)
+    if let node, let ns = node.pointee.ns {
+      if rootNamespaces.isEmpty && xmlTextReaderDepth(reader) == 0 { recordRootNamespaces(node) }
+      for (declared, kind) in rootNamespaces where declared == ns { return kind }
     }
-    return .other
+    return classify(xmlTextReaderConstNamespaceUri(reader))
+  }
+
+  private func recordRootNamespaces(_ root: xmlNodePtr) {
+    var declaration = root.pointee.nsDef
+    while let ns = declaration {
+      rootNamespaces.append((ns, classify(ns.pointee.href)))
+      declaration = ns.pointee.next
+    }
+  }
+
+  private func classify(_ uri: UnsafePointer<xmlChar>?) -> WordElement.Namespace? {
+    guard let uri else { return nil }
+    if wordNamespaces.contains(where: { xmlStrEqual($0, uri) == 1 }) { return .word }
+    if xmlStrEqual(mcNamespace, uri) == 1 { return .markupCompatibility }
+    if xmlStrEqual(relationshipNamespace, uri) == 1 { return .packageRelationships }
+    return nil
   }
 
   private func checkDepth(_ reader: xmlTextReaderPtr) throws(DocxError) {
@@ -307,6 +327,38 @@ final class WordMLParser {
       return .nestingTooDeep(part: part, limit: min(maxDepth, WordML.libxml2DepthLimit))
     }
     return .malformedXML(part: part, reason: messages.first ?? "parse error")
+  }
+}
+
+/// An open-addressing table from interned name pointers (unique per reader dictionary) to the
+/// element they name: one multiply-free probe per element instead of hashing strings.
+private struct InternedNameTable {
+  private var keys = [UInt](repeating: 0, count: 256)
+  private var elements = [WordElement](repeating: .other, count: 256)
+  private var namespaces = [WordElement.Namespace](repeating: .word, count: 256)
+
+  private func slot(_ bits: UInt) -> Int { Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 11)) & 255 }
+
+  mutating func insert(_ key: UnsafePointer<xmlChar>, _ element: WordElement, _ namespace: WordElement.Namespace) {
+    let bits = UInt(bitPattern: key)
+    var index = slot(bits)
+    while keys[index] != 0 {
+      if keys[index] == bits { return }
+      index = (index + 1) & 255
+    }
+    keys[index] = bits
+    elements[index] = element
+    namespaces[index] = namespace
+  }
+
+  func lookup(_ key: UnsafePointer<xmlChar>) -> (WordElement, WordElement.Namespace)? {
+    let bits = UInt(bitPattern: key)
+    var index = slot(bits)
+    while keys[index] != 0 {
+      if keys[index] == bits { return (elements[index], namespaces[index]) }
+      index = (index + 1) & 255
+    }
+    return nil
   }
 }
 

@@ -95,3 +95,38 @@ import Testing
     #expect(try readDocx(body: para("a", numPr(9, 0)), numbering: "") == "a\n")
   }
 }
+
+@Suite struct DocxSecondaryPartTests {
+  @Test func malformedNumberingPartIsADiagnosticNotAFailure() throws {
+    let bytes = minimalDocx(body: para("正文", numPr(1, 0)), numbering: "<w:abstractNum>")
+    let document = try DocxReader().read(DocumentInput(path: "a.docx", bytes: bytes))
+    #expect(document.text == "正文\n")
+    #expect(document.diagnostics.map(\.code) == [.unreadablePart])
+    #expect(document.diagnostics.first?.message.contains("word/numbering.xml") == true)
+  }
+
+  @Test func doctypeInStylesIsRefusedAndReported() throws {
+    let bytes = minimalDocx(body: para("正文"), styles: "")
+    let archive = try ZipArchive(bytes: bytes, limits: IngestLimits())
+    var rebuilt = TestZip()
+    for entry in archive.entries {
+      let data =
+        entry.name == "word/styles.xml"
+        ? Array("<!DOCTYPE w:styles [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:styles/>".utf8)
+        : try archive.extract(entry)
+      rebuilt.entries.append(.init(name: entry.name, data: data))
+    }
+    let document = try DocxReader().read(DocumentInput(path: "b.docx", bytes: rebuilt.bytes()))
+    #expect(document.text == "正文\n")
+    #expect(document.diagnostics.count == 1)
+    #expect(document.diagnostics.first?.message.contains("DTD not allowed in word/styles.xml") == true)
+  }
+
+  @Test func inputOverTheSizeLimitIsRefusedBeforeReading() {
+    var limits = IngestLimits()
+    limits.maxInputBytes = 10
+    #expect(throws: IngestError.inputTooLarge(path: "c.docx", size: 11, limit: 10)) {
+      try DocxReader(limits: limits).read(DocumentInput(path: "c.docx", bytes: Array(repeating: 0x50, count: 11)))
+    }
+  }
+}

@@ -212,13 +212,18 @@ struct StyleSheet: Sendable {
     }
   }
 
+  /// Longest `w:basedOn` chain followed.
+  static let maxBasedOnChain = 32
+
   /// The numbering a style gives its paragraphs, following `w:basedOn` (cycles cut off).
   func numbering(ofStyle id: String) -> (numID: Int?, level: Int?) {
     var numID: Int?
     var level: Int?
     var current: String? = id
-    var seen: Set<String> = []
-    while let name = current, let style = styles[name], seen.insert(name).inserted {
+    // Word caps basedOn chains far below this; the cap also cuts cycles without a Set.
+    var hops = 0
+    while let name = current, let style = styles[name], hops < Self.maxBasedOnChain {
+      hops += 1
       if numID == nil { numID = style.numID }
       if level == nil { level = style.level }
       if numID != nil && level != nil { break }

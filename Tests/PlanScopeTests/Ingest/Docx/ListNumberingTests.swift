@@ -130,3 +130,12 @@ import Testing
     }
   }
 }
+
+@Suite struct DocxStyleSheetTests {
+  @Test func basedOnCyclesEnd() throws {
+    let styles =
+      "<w:style w:type=\"paragraph\" w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style>"
+      + "<w:style w:type=\"paragraph\" w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>"
+    #expect(try readDocx(body: para("正文", "<w:pStyle w:val=\"A\"/>"), numbering: "", styles: styles) == "正文\n")
+  }
+}

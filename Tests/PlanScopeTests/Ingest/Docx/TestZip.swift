@@ -44,6 +44,24 @@ struct TestZip {
     return out
   }
 
+  /// The same archive with a ZIP64 end-of-central-directory record and locator, the classic
+  /// EOCD saturated (0xFFFF entries, 0xFFFFFFFF size and offset).
+  func zip64Bytes() -> [UInt8] {
+    let classic = bytes()
+    let eocd = classic.count - 22 - comment.count
+    let centralSize = UInt64(classic[eocd + 12]) | UInt64(classic[eocd + 13]) << 8
+      | UInt64(classic[eocd + 14]) << 16 | UInt64(classic[eocd + 15]) << 24
+    let centralOffset = UInt64(eocd) - centralSize
+    var out = Array(classic[..<eocd])
+    let record64 = UInt64(out.count)
+    out += le32(0x0606_4b50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0)
+    out += le64(UInt64(entries.count)) + le64(UInt64(entries.count)) + le64(centralSize) + le64(centralOffset)
+    out += le32(0x0706_4b50) + le32(0) + le64(record64) + le32(1)
+    out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF)
+    out += le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
+    return out
+  }
+
   static func crc32(_ data: [UInt8]) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for byte in data {
@@ -54,6 +72,7 @@ struct TestZip {
   }
 
   private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
+  private func le64(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8((value >> (8 * $0)) & 0xFF) } }
   private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
 }
 

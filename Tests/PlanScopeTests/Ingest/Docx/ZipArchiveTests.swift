@@ -117,6 +117,15 @@ import Testing
     }
   }
 
+  @Test func zip64DirectoryIsFollowed() throws {
+    var zip = TestZip()
+    zip.add("a.xml", "甲")
+    zip.add("b.xml", "乙")
+    let archive = try ZipArchive(bytes: zip.zip64Bytes(), limits: IngestLimits())
+    #expect(archive.entries.map(\.name) == ["a.xml", "b.xml"])
+    #expect(try archive.extract(archive.entries[1]) == Array("乙".utf8))
+  }
+
   @Test func traversalNamesAreOnlyKeys() throws {
     var zip = TestZip()
     zip.add("../../../../tmp/x.txt", "slip")

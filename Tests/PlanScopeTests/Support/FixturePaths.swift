@@ -4,7 +4,8 @@ import Foundation
 /// read fixtures in place and `make golden` can rewrite golden files where they live.
 enum FixturePaths {
   /// `Tests/PlanScopeTests`.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   /// A path below `Tests/PlanScopeTests`, e.g. `Fixtures/docx/01_runs_fonts.docx`.
   static func url(_ relative: String) -> URL {

@@ -27,7 +27,9 @@ struct DocxPackage {
 
     /// Whether `uri` is `kind` (e.g. `numbering`) in either conformance class.
     static func matches(_ uri: String, _ kind: String) -> Bool {
-      prefixes.contains { uri.count == $0.count + kind.count && uri.hasPrefix($0) && uri.hasSuffix(kind) }
+      prefixes.contains {
+        uri.count == $0.count + kind.count && uri.hasPrefix($0) && uri.hasSuffix(kind)
+      }
     }
   }
 
@@ -69,9 +71,12 @@ struct DocxPackage {
     if archive.entry(named: mainRels) != nil {
       for relationship in try Self.relationships(in: mainRels, of: archive, limits: limits)
       where !relationship.isExternal {
-        if numbering == nil, RelationshipType.matches(relationship.type, RelationshipType.numbering) {
+        if numbering == nil, RelationshipType.matches(relationship.type, RelationshipType.numbering)
+        {
           numbering = Self.resolve(relationship.target, from: folder)
-        } else if styles == nil, RelationshipType.matches(relationship.type, RelationshipType.styles) {
+        } else if styles == nil,
+          RelationshipType.matches(relationship.type, RelationshipType.styles)
+        {
           styles = Self.resolve(relationship.target, from: folder)
         }
       }
@@ -98,7 +103,8 @@ struct DocxPackage {
       var found: [Relationship] = []
       while let event = try parser.next() {
         guard case .start(.relationship) = event else { continue }
-        guard let type = parser.attribute(.relationshipType), let target = parser.attribute(.target) else {
+        guard let type = parser.attribute(.relationshipType), let target = parser.attribute(.target)
+        else {
           continue
         }
         let external = parser.attribute(.targetMode)?.lowercased() == "external"

@@ -30,7 +30,8 @@ public struct DocxReader: DocumentReader {
   ///   `IngestError.unreadableDocx(path:reason:)` with the `DocxError` that stopped it.
   public func read(_ input: DocumentInput) throws -> SourceDocument {
     guard input.bytes.count <= limits.maxInputBytes else {
-      throw IngestError.inputTooLarge(path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
+      throw IngestError.inputTooLarge(
+        path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
     }
     do {
       var diagnostics: [Diagnostic] = []
@@ -45,7 +46,8 @@ public struct DocxReader: DocumentReader {
 
   /// The body text of a DOCX held in `bytes`; problems with secondary parts go to `diagnostics`.
   /// - Throws: `DocxError` for the archive and the main part.
-  func extractText(from bytes: [UInt8], diagnostics: inout [Diagnostic]) throws(DocxError) -> String {
+  func extractText(from bytes: [UInt8], diagnostics: inout [Diagnostic]) throws(DocxError) -> String
+  {
     try Self.sniff(bytes)
     let package = try DocxPackage(bytes: bytes, limits: limits)
     var definitions = NumberingDefinitions()
@@ -55,7 +57,8 @@ public struct DocxReader: DocumentReader {
         definitions = try NumberingDefinitions(xml: xml, part: name, limits: limits)
       }
     } catch {
-      diagnostics.append(Diagnostic(code: .unreadablePart, message: "list numbering not rendered: \(error)"))
+      diagnostics.append(
+        Diagnostic(code: .unreadablePart, message: "list numbering not rendered: \(error)"))
     }
     do {
       if let name = package.stylesPartName, let xml = try package.part(name) {

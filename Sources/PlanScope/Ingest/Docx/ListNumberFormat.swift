@@ -6,7 +6,8 @@
 /// Unknown formats render as `decimal`.
 enum ListNumberFormat: String, Sendable, CaseIterable {
   case decimal, decimalZero, decimalHalfWidth, decimalFullWidth, decimalFullWidth2
-  case decimalEnclosedCircle, decimalEnclosedCircleChinese, decimalEnclosedFullstop, decimalEnclosedParen
+  case decimalEnclosedCircle, decimalEnclosedCircleChinese, decimalEnclosedFullstop,
+    decimalEnclosedParen
   case chineseCounting, chineseCountingThousand, chineseLegalSimplified
   case taiwaneseCounting, taiwaneseCountingThousand, taiwaneseDigital
   case ideographTraditional, ideographZodiac, ideographDigital, ideographLegalTraditional
@@ -33,7 +34,9 @@ enum ListNumberFormat: String, Sendable, CaseIterable {
     case .decimalZero:
       return number < 10 ? "0\(number)" : String(number)
     case .decimalFullWidth, .decimalFullWidth2:
-      return String(String.UnicodeScalarView(String(number).unicodeScalars.compactMap { Unicode.Scalar($0.value + 0xFEE0) }))
+      return String(
+        String.UnicodeScalarView(
+          String(number).unicodeScalars.compactMap { Unicode.Scalar($0.value + 0xFEE0) }))
     case .decimalEnclosedCircle, .decimalEnclosedCircleChinese:
       return Self.enclosed(number, first: 0x2460, count: 20)
     case .decimalEnclosedFullstop:

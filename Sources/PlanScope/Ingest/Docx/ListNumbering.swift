@@ -65,7 +65,9 @@ struct ListNumbering {
     var pending = scalars.next()
     while let scalar = pending {
       pending = scalars.next()
-      if scalar == "%", let next = pending, let digit = Int(String(next)), (1...Self.levelCount).contains(digit) {
+      if scalar == "%", let next = pending, let digit = Int(String(next)),
+        (1...Self.levelCount).contains(digit)
+      {
         pending = scalars.next()
         let index = digit - 1
         let format = current.isLegal ? .decimal : (levels[index]?.format ?? .decimal)

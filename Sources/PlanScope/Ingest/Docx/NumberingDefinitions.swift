@@ -110,10 +110,14 @@ struct NumberingDefinitions: Sendable {
         case .end(.lvlOverride):
           overrideLevel = nil
         case .end(.abstractNum):
-          if let id = abstractID, definitions.abstracts[id] == nil { definitions.abstracts[id] = abstract }
+          if let id = abstractID, definitions.abstracts[id] == nil {
+            definitions.abstracts[id] = abstract
+          }
           abstractID = nil
         case .end(.num):
-          if let id = instanceID, definitions.instances[id] == nil { definitions.instances[id] = instance }
+          if let id = instanceID, definitions.instances[id] == nil {
+            definitions.instances[id] = instance
+          }
           instanceID = nil
         default:
           continue
@@ -136,7 +140,9 @@ struct NumberingDefinitions: Sendable {
     }
   }
 
-  private static func read(_ element: WordElement, into level: inout NumberingLevel, _ parser: WordMLParser) {
+  private static func read(
+    _ element: WordElement, into level: inout NumberingLevel, _ parser: WordMLParser
+  ) {
     let value = parser.attribute(.val)
     switch element {
     case .start: level.start = value.flatMap { Int($0) } ?? level.start
@@ -188,7 +194,8 @@ struct StyleSheet: Sendable {
         case .start(.style):
           id = parser.attribute(.styleId)
           style = Style()
-          if parser.attribute(.type) == "paragraph", NumberingDefinitions.isOn(parser.attribute(.default)),
+          if parser.attribute(.type) == "paragraph",
+            NumberingDefinitions.isOn(parser.attribute(.default)),
             parser.attribute(.default) != nil, sheet.defaultParagraphStyle == nil
           {
             sheet.defaultParagraphStyle = id

@@ -44,7 +44,9 @@ enum WordML {
       let first = terminator.utf8.first
       var cursor = index
       while cursor < bytes.count {
-        if bytes[cursor] == first, matches(terminator, at: cursor) { return cursor + terminator.utf8.count }
+        if bytes[cursor] == first, matches(terminator, at: cursor) {
+          return cursor + terminator.utf8.count
+        }
         cursor += 1
       }
       return nil
@@ -132,7 +134,9 @@ final class WordMLParser {
   private var stack: [WordElement] = []
   private var pendingEnd: WordElement?
 
-  fileprivate init(buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int) throws(DocxError) {
+  fileprivate init(buffer: UnsafeBufferPointer<UInt8>, part: String, maxDepth: Int)
+    throws(DocxError)
+  {
     self.part = part
     self.maxDepth = maxDepth
     guard let base = buffer.baseAddress, buffer.count > 0 else {
@@ -150,10 +154,13 @@ final class WordMLParser {
     xmlTextReaderSetStructuredErrorHandler(
       created,
       { context, error in
-        guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else {
+          return
+        }
         let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
         guard sink.messages.count < 4 else { return }
-        let text = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
+        let text =
+          error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
         sink.messages.append("line \(error.pointee.line): " + text.trimmingTrailingNewlines())
       },
       Unmanaged.passUnretained(sink).toOpaque())
@@ -215,7 +222,8 @@ final class WordMLParser {
       case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
         return .end(stack.popLast() ?? .other)
       case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-        Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+        Int32(XML_READER_TYPE_WHITESPACE.rawValue),
+        Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
         if stack.last == .t { return .text }
       case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
         throw .dtdNotAllowed(part: part)
@@ -283,7 +291,9 @@ final class WordMLParser {
   // MARK: - Helpers
 
   private func identify(_ reader: xmlTextReaderPtr) -> WordElement {
-    guard let local = xmlTextReaderConstLocalName(reader), let (element, expected) = names.lookup(local) else {
+    guard let local = xmlTextReaderConstLocalName(reader),
+      let (element, expected) = names.lookup(local)
+    else {
       return .other
     }
     return namespace(of: reader) == expected ? element : .other
@@ -337,9 +347,13 @@ private struct InternedNameTable {
   private var elements = [WordElement](repeating: .other, count: 256)
   private var namespaces = [WordElement.Namespace](repeating: .word, count: 256)
 
-  private func slot(_ bits: UInt) -> Int { Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 11)) & 255 }
+  private func slot(_ bits: UInt) -> Int {
+    Int(truncatingIfNeeded: (bits >> 3) ^ (bits >> 11)) & 255
+  }
 
-  mutating func insert(_ key: UnsafePointer<xmlChar>, _ element: WordElement, _ namespace: WordElement.Namespace) {
+  mutating func insert(
+    _ key: UnsafePointer<xmlChar>, _ element: WordElement, _ namespace: WordElement.Namespace
+  ) {
     let bits = UInt(bitPattern: key)
     var index = slot(bits)
     while keys[index] != 0 {

@@ -10,7 +10,9 @@ extension ZipArchive {
   ///   `.truncated`.
   func extract(_ entry: Entry) throws(DocxError) -> [UInt8] {
     if entry.isSymbolicLink { throw .symlinkEntry(entry: entry.name) }
-    if entry.flags & 0x1 != 0 { throw .unsupportedEntry(entry: entry.name, reason: "encrypted entry") }
+    if entry.flags & 0x1 != 0 {
+      throw .unsupportedEntry(entry: entry.name, reason: "encrypted entry")
+    }
     let range = try dataRange(of: entry)
     let data: [UInt8]
     switch entry.method {
@@ -27,7 +29,8 @@ extension ZipArchive {
     guard data.count == entry.uncompressedSize else {
       throw .corruptEntry(
         entry: entry.name,
-        reason: "size mismatch: header says \(entry.uncompressedSize) bytes, data has \(data.count)")
+        reason: "size mismatch: header says \(entry.uncompressedSize) bytes, data has \(data.count)"
+      )
     }
     let checksum = data.withUnsafeBufferPointer { buffer in
       UInt32(truncatingIfNeeded: crc32_z(0, buffer.baseAddress, buffer.count))
@@ -41,7 +44,8 @@ extension ZipArchive {
   /// The byte range of the entry's (compressed) data, after its local header.
   private func dataRange(of entry: Entry) throws(DocxError) -> Range<Int> {
     let header = entry.localHeaderOffset
-    guard header >= 0, header + 30 <= bytes.count, bytes.readUInt32(at: header) == Self.localSignature
+    guard header >= 0, header + 30 <= bytes.count,
+      bytes.readUInt32(at: header) == Self.localSignature
     else { throw .truncated("local header of \(entry.name) missing") }
     let nameLength = Int(bytes.readUInt16(at: header + 26))
     let extraLength = Int(bytes.readUInt16(at: header + 28))
@@ -58,12 +62,14 @@ extension ZipArchive {
     let limit = limits.maxEntryBytes
     // Deflate cannot expand beyond ~1032:1, so the declared size only sizes the first buffer.
     let plausible = range.count.multipliedReportingOverflow(by: 1032)
-    let firstGuess = min(entry.uncompressedSize, limit, plausible.overflow ? limit : plausible.partialValue)
+    let firstGuess = min(
+      entry.uncompressedSize, limit, plausible.overflow ? limit : plausible.partialValue)
     var output = [UInt8](repeating: 0, count: max(firstGuess, 0) + 1)
     var produced = 0
 
     var stream = z_stream()
-    guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+    guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else {
       throw .corruptEntry(entry: entry.name, reason: "zlib initialisation failed")
     }
     defer { inflateEnd(&stream) }

@@ -113,14 +113,18 @@ struct ZipArchive {
     let count = Int(bytes.readUInt16(at: eocd + 10))
     let size = Int(bytes.readUInt32(at: eocd + 12))
     let offset = Int(bytes.readUInt32(at: eocd + 16))
-    guard disk == 0 || disk == 0xFFFF else { throw .truncated("multi-disk archives are not supported") }
+    guard disk == 0 || disk == 0xFFFF else {
+      throw .truncated("multi-disk archives are not supported")
+    }
     if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
       return try locateZip64Directory(in: bytes, eocd: eocd)
     }
     return Directory(count: count, size: size, offset: offset)
   }
 
-  private static func locateZip64Directory(in bytes: [UInt8], eocd: Int) throws(DocxError) -> Directory {
+  private static func locateZip64Directory(in bytes: [UInt8], eocd: Int) throws(DocxError)
+    -> Directory
+  {
     let locator = eocd - 20
     guard locator >= 0, bytes.readUInt32(at: locator) == zip64LocatorSignature else {
       throw .truncated("ZIP64 fields without a ZIP64 locator")
@@ -188,9 +192,13 @@ struct ZipArchive {
           defer { field += 8 }
           return Int(clamping: bytes.readUInt64(at: field))
         }
-        if entry.uncompressedSize == saturated, let value = take() { entry.uncompressedSize = value }
+        if entry.uncompressedSize == saturated, let value = take() {
+          entry.uncompressedSize = value
+        }
         if entry.compressedSize == saturated, let value = take() { entry.compressedSize = value }
-        if entry.localHeaderOffset == saturated, let value = take() { entry.localHeaderOffset = value }
+        if entry.localHeaderOffset == saturated, let value = take() {
+          entry.localHeaderOffset = value
+        }
         return
       }
       position = field + size

@@ -14,8 +14,10 @@ import Testing
   @Test(arguments: fixtures)
   func docxFixtureMatchesExpectedText(_ name: String) throws {
     let stem = String(name.dropLast(".docx".count))
-    let input = DocumentInput(path: "docx/\(name)", bytes: try FixturePaths.bytes("Fixtures/docx/\(name)"))
-    let expected = try String(decoding: FixturePaths.bytes("Fixtures/docx/\(stem).expected.txt"), as: UTF8.self)
+    let input = DocumentInput(
+      path: "docx/\(name)", bytes: try FixturePaths.bytes("Fixtures/docx/\(name)"))
+    let expected = try String(
+      decoding: FixturePaths.bytes("Fixtures/docx/\(stem).expected.txt"), as: UTF8.self)
     let document = try DocxReader().read(input)
     #expect(Array(document.text.utf8) == Array(expected.utf8), "\(stem):\n\(document.text)")
     #expect(document.source.format == .docx)

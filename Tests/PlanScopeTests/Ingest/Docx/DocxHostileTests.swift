@@ -25,7 +25,8 @@ struct HostileDocxCase: Codable, Sendable, CustomTestStringConvertible {
   }
 
   static func all() throws -> [HostileDocxCase] {
-    try JSONDecoder().decode([HostileDocxCase].self, from: Data(FixturePaths.bytes("Cases/hostile_docx.json")))
+    try JSONDecoder().decode(
+      [HostileDocxCase].self, from: Data(FixturePaths.bytes("Cases/hostile_docx.json")))
   }
 }
 
@@ -51,8 +52,11 @@ extension DocxError {
 }
 
 /// Reads `Fixtures/hostile/<file>` and returns the text or the `DocxError`.
-func readHostile(_ file: String, limits: IngestLimits = IngestLimits()) throws -> Result<String, DocxError> {
-  let input = DocumentInput(path: "hostile/\(file)", bytes: try FixturePaths.bytes("Fixtures/hostile/\(file)"))
+func readHostile(_ file: String, limits: IngestLimits = IngestLimits()) throws -> Result<
+  String, DocxError
+> {
+  let input = DocumentInput(
+    path: "hostile/\(file)", bytes: try FixturePaths.bytes("Fixtures/hostile/\(file)"))
   do {
     return .success(try DocxReader(limits: limits).read(input).text)
   } catch IngestError.unreadableDocx(let path, let reason) {
@@ -134,6 +138,7 @@ func readHostile(_ file: String, limits: IngestLimits = IngestLimits()) throws -
   }
 
   @Test func xxeErrorNamesThePart() throws {
-    #expect(try readHostile("xxe_passwd.docx") == .failure(.dtdNotAllowed(part: "word/document.xml")))
+    #expect(
+      try readHostile("xxe_passwd.docx") == .failure(.dtdNotAllowed(part: "word/document.xml")))
   }
 }

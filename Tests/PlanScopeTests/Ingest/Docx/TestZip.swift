@@ -29,8 +29,10 @@ struct TestZip {
       let name = Array(entry.name.utf8)
       let crc = entry.crcOverride ?? Self.crc32(entry.data)
       let size = entry.declaredSize ?? UInt32(entry.data.count)
-      out += le32(0x0403_4b50) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0)
-      out += le32(crc) + le32(UInt32(entry.data.count)) + le32(size) + le16(UInt16(name.count)) + le16(0)
+      out +=
+        le32(0x0403_4b50) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0)
+      out +=
+        le32(crc) + le32(UInt32(entry.data.count)) + le32(size) + le16(UInt16(name.count)) + le16(0)
       out += name + entry.data
       central += le32(0x0201_4b50) + le16(entry.versionMadeBy) + le16(20) + le16(entry.flags)
       central += le16(entry.method) + le16(0) + le16(0) + le32(crc) + le32(UInt32(entry.data.count))
@@ -39,7 +41,9 @@ struct TestZip {
     }
     let centralOffset = UInt32(out.count)
     out += central
-    out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(entries.count)) + le16(UInt16(entries.count))
+    out +=
+      le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(entries.count))
+      + le16(UInt16(entries.count))
     out += le32(UInt32(central.count)) + le32(centralOffset) + le16(UInt16(comment.count)) + comment
     return out
   }
@@ -49,13 +53,16 @@ struct TestZip {
   func zip64Bytes() -> [UInt8] {
     let classic = bytes()
     let eocd = classic.count - 22 - comment.count
-    let centralSize = UInt64(classic[eocd + 12]) | UInt64(classic[eocd + 13]) << 8
+    let centralSize =
+      UInt64(classic[eocd + 12]) | UInt64(classic[eocd + 13]) << 8
       | UInt64(classic[eocd + 14]) << 16 | UInt64(classic[eocd + 15]) << 24
     let centralOffset = UInt64(eocd) - centralSize
     var out = Array(classic[..<eocd])
     let record64 = UInt64(out.count)
     out += le32(0x0606_4b50) + le64(44) + le16(45) + le16(45) + le32(0) + le32(0)
-    out += le64(UInt64(entries.count)) + le64(UInt64(entries.count)) + le64(centralSize) + le64(centralOffset)
+    out +=
+      le64(UInt64(entries.count)) + le64(UInt64(entries.count)) + le64(centralSize)
+      + le64(centralOffset)
     out += le32(0x0706_4b50) + le32(0) + le64(record64) + le32(1)
     out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(0xFFFF) + le16(0xFFFF)
     out += le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF) + le16(0)
@@ -72,14 +79,19 @@ struct TestZip {
   }
 
   private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-  private func le64(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-  private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+  private func le64(_ value: UInt64) -> [UInt8] {
+    (0..<8).map { UInt8((value >> (8 * $0)) & 0xFF) }
+  }
+  private func le32(_ value: UInt32) -> [UInt8] {
+    (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }
+  }
 }
 
 /// A minimal valid DOCX package around a `w:body` fragment, with optional numbering and styles
 /// parts (their inner XML, wrapped in `w:numbering` / `w:styles`).
 func minimalDocx(
-  body: String, mainPart: String = "word/document.xml", numbering: String? = nil, styles: String? = nil
+  body: String, mainPart: String = "word/document.xml", numbering: String? = nil,
+  styles: String? = nil
 ) -> [UInt8] {
   let relationshipsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
   let typePrefix = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -95,11 +107,13 @@ func minimalDocx(
   var relationships = ""
   if let numbering {
     zip.add("word/numbering.xml", "<w:numbering xmlns:w=\"\(wordNS)\">\(numbering)</w:numbering>")
-    relationships += "<Relationship Id=\"rId2\" Type=\"\(typePrefix)numbering\" Target=\"numbering.xml\"/>"
+    relationships +=
+      "<Relationship Id=\"rId2\" Type=\"\(typePrefix)numbering\" Target=\"numbering.xml\"/>"
   }
   if let styles {
     zip.add("word/styles.xml", "<w:styles xmlns:w=\"\(wordNS)\">\(styles)</w:styles>")
-    relationships += "<Relationship Id=\"rId3\" Type=\"\(typePrefix)styles\" Target=\"/word/styles.xml\"/>"
+    relationships +=
+      "<Relationship Id=\"rId3\" Type=\"\(typePrefix)styles\" Target=\"/word/styles.xml\"/>"
   }
   let (folder, file) = DocxPackage.split(mainPart)
   zip.add(
@@ -110,9 +124,11 @@ func minimalDocx(
 
 /// Reads a minimal DOCX built from these parts.
 func readDocx(
-  body: String, numbering: String? = nil, styles: String? = nil, limits: IngestLimits = IngestLimits()
+  body: String, numbering: String? = nil, styles: String? = nil,
+  limits: IngestLimits = IngestLimits()
 ) throws(DocxError) -> String {
-  try DocxReader(limits: limits).extractText(from: minimalDocx(body: body, numbering: numbering, styles: styles))
+  try DocxReader(limits: limits).extractText(
+    from: minimalDocx(body: body, numbering: numbering, styles: styles))
 }
 
 /// A paragraph with one run of text and optional paragraph properties.

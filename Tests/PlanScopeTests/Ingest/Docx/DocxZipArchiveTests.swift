@@ -57,7 +57,8 @@ import Testing
       try archive.extract(archive.entries[0])
     }
     limits.maxEntryBytes = 100
-    #expect(try ZipArchive(bytes: zip.bytes(), limits: limits).extract(archive.entries[0]).count == 100)
+    #expect(
+      try ZipArchive(bytes: zip.bytes(), limits: limits).extract(archive.entries[0]).count == 100)
   }
 
   @Test func deflatedEntryOverTheLimitStopsInflating() throws {
@@ -88,12 +89,16 @@ import Testing
   @Test func unixSymlinkEntryIsRefused() throws {
     var zip = TestZip()
     zip.entries.append(
-      .init(name: "link", data: Array("/etc/passwd".utf8), versionMadeBy: 3 << 8 | 20,
+      .init(
+        name: "link", data: Array("/etc/passwd".utf8), versionMadeBy: 3 << 8 | 20,
         externalAttributes: 0o120777 << 16))
     zip.entries.append(
-      .init(name: "file", data: [1], versionMadeBy: 3 << 8 | 20, externalAttributes: 0o100644 << 16))
+      .init(name: "file", data: [1], versionMadeBy: 3 << 8 | 20, externalAttributes: 0o100644 << 16)
+    )
     let archive = try archive(zip)
-    #expect(throws: DocxError.symlinkEntry(entry: "link")) { try archive.extract(archive.entries[0]) }
+    #expect(throws: DocxError.symlinkEntry(entry: "link")) {
+      try archive.extract(archive.entries[0])
+    }
     #expect(try archive.extract(archive.entries[1]) == [1])
   }
 
@@ -102,14 +107,18 @@ import Testing
     for index in 0..<5 { zip.add("e\(index)", "") }
     var limits = IngestLimits()
     limits.maxZipEntries = 4
-    #expect(throws: DocxError.tooManyEntries(count: 5, limit: 4)) { try ZipArchive(bytes: zip.bytes(), limits: limits) }
+    #expect(throws: DocxError.tooManyEntries(count: 5, limit: 4)) {
+      try ZipArchive(bytes: zip.bytes(), limits: limits)
+    }
   }
 
   @Test func missingDirectoryIsTruncated() throws {
     var zip = TestZip()
     zip.add("a", "abc")
     let bytes = zip.bytes()
-    #expect(throws: DocxError.self) { try ZipArchive(bytes: Array(bytes.prefix(bytes.count - 10)), limits: IngestLimits()) }
+    #expect(throws: DocxError.self) {
+      try ZipArchive(bytes: Array(bytes.prefix(bytes.count - 10)), limits: IngestLimits())
+    }
     do {
       _ = try ZipArchive(bytes: Array(bytes.prefix(bytes.count - 10)), limits: IngestLimits())
     } catch {

@@ -40,13 +40,16 @@ import Testing
   }
 
   @Test func ideographTraditionalCyclesThroughTheHeavenlyStems() {
-    #expect((1...10).map { ListNumberFormat.ideographTraditional.format($0) }.joined() == "甲乙丙丁戊己庚辛壬癸")
+    #expect(
+      (1...10).map { ListNumberFormat.ideographTraditional.format($0) }.joined() == "甲乙丙丁戊己庚辛壬癸")
     #expect(ListNumberFormat.ideographTraditional.format(11) == "甲")
     #expect(ListNumberFormat.ideographZodiac.format(12) == "亥")
   }
 
   @Test func enclosedNumbersFallBackToDecimalPastTheirRange() {
-    #expect((1...20).map { ListNumberFormat.decimalEnclosedCircle.format($0) }.joined() == "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+    #expect(
+      (1...20).map { ListNumberFormat.decimalEnclosedCircle.format($0) }.joined()
+        == "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
     #expect(ListNumberFormat.decimalEnclosedCircle.format(21) == "21")
     #expect(ListNumberFormat.decimalEnclosedCircleChinese.format(3) == "③")
     #expect(ListNumberFormat.decimalEnclosedParen.format(2) == "⑵")
@@ -63,9 +66,13 @@ import Testing
   }
 
   @Test func lettersAndRomanNumerals() {
-    #expect([1, 26, 27, 28].map { ListNumberFormat.lowerLetter.format($0) } == ["a", "z", "aa", "bb"])
+    #expect(
+      [1, 26, 27, 28].map { ListNumberFormat.lowerLetter.format($0) } == ["a", "z", "aa", "bb"])
     #expect(ListNumberFormat.upperLetter.format(3) == "C")
-    #expect([4, 9, 14, 1994].map { ListNumberFormat.upperRoman.format($0) } == ["IV", "IX", "XIV", "MCMXCIV"])
+    #expect(
+      [4, 9, 14, 1994].map { ListNumberFormat.upperRoman.format($0) } == [
+        "IV", "IX", "XIV", "MCMXCIV",
+      ])
     #expect(ListNumberFormat.lowerRoman.format(3) == "iii")
   }
 

@@ -5,27 +5,37 @@ import Testing
 /// Run-, field-, table- and text-box rules of `BodyRenderer` beyond what the fixtures cover.
 @Suite struct DocxBodyRendererTests {
   private func run(_ inner: String) -> String { "<w:r>\(inner)</w:r>" }
-  private func text(_ value: String) -> String { "<w:r><w:t xml:space=\"preserve\">\(value)</w:t></w:r>" }
-  private func fieldChar(_ type: String) -> String { "<w:r><w:fldChar w:fldCharType=\"\(type)\"/></w:r>" }
-  private func instruction(_ value: String) -> String { "<w:r><w:instrText>\(value)</w:instrText></w:r>" }
+  private func text(_ value: String) -> String {
+    "<w:r><w:t xml:space=\"preserve\">\(value)</w:t></w:r>"
+  }
+  private func fieldChar(_ type: String) -> String {
+    "<w:r><w:fldChar w:fldCharType=\"\(type)\"/></w:r>"
+  }
+  private func instruction(_ value: String) -> String {
+    "<w:r><w:instrText>\(value)</w:instrText></w:r>"
+  }
 
   @Test func nestedFieldInsideAnInstructionShowsOnlyTheOuterResult() throws {
     let body =
       "<w:p>" + text("甲") + fieldChar("begin") + instruction("IF ") + fieldChar("begin")
       + instruction("MERGEFIELD x") + fieldChar("separate") + text("内层") + fieldChar("end")
-      + instruction(" = 1 ") + fieldChar("separate") + text("结果") + fieldChar("end") + text("乙") + "</w:p>"
+      + instruction(" = 1 ") + fieldChar("separate") + text("结果") + fieldChar("end") + text("乙")
+      + "</w:p>"
     #expect(try readDocx(body: body) == "甲结果乙\n")
   }
 
   @Test func fieldWithoutSeparateShowsNothing() throws {
-    let body = "<w:p>" + text("页") + fieldChar("begin") + instruction("PAGE") + fieldChar("end") + text("码") + "</w:p>"
+    let body =
+      "<w:p>" + text("页") + fieldChar("begin") + instruction("PAGE") + fieldChar("end") + text("码")
+      + "</w:p>"
     #expect(try readDocx(body: body) == "页码\n")
   }
 
   @Test func breaksTabsAndSymbols() throws {
     let body =
       "<w:p>" + text("a") + run("<w:br/>") + text("b") + run("<w:br w:type=\"page\"/>") + text("c")
-      + run("<w:br w:type=\"column\"/>") + run("<w:br w:type=\"textWrapping\"/>") + text("d") + run("<w:cr/>")
+      + run("<w:br w:type=\"column\"/>") + run("<w:br w:type=\"textWrapping\"/>") + text("d")
+      + run("<w:cr/>")
       + run("<w:tab/>") + run("<w:sym w:font=\"SimSun\" w:char=\"4E00\"/>")
       + run("<w:sym w:font=\"Symbol\" w:char=\"F0B7\"/>") + "</w:p>"
     #expect(try readDocx(body: body) == "a\nbc\nd\n\t一\n")
@@ -48,7 +58,9 @@ import Testing
       "<w:p>" + text("前") + "<mc:AlternateContent><mc:Choice Requires=\"wps\">" + text("选")
       + "</mc:Choice><mc:Fallback>" + text("备") + "</mc:Fallback></mc:AlternateContent></w:p>"
     #expect(try readDocx(body: choiceAndFallback) == "前选\n")
-    let fallbackOnly = "<w:p><mc:AlternateContent><mc:Fallback>" + text("备") + "</mc:Fallback></mc:AlternateContent></w:p>"
+    let fallbackOnly =
+      "<w:p><mc:AlternateContent><mc:Fallback>" + text("备")
+      + "</mc:Fallback></mc:AlternateContent></w:p>"
     #expect(try readDocx(body: fallbackOnly) == "备\n")
   }
 
@@ -66,17 +78,21 @@ import Testing
     let body =
       "<w:tbl><w:tr><w:tc>\(para("A"))</w:tc><w:tc>\(nested)\(para(""))</w:tc></w:tr>"
       + "<w:tr><w:tc>\(para(""))</w:tc><w:tc>\(para(""))</w:tc></w:tr>"
-      + "<w:tr><w:tc>\(para("第一行"))\(para("第二行"))</w:tc><w:tc>\(para(""))</w:tc></w:tr></w:tbl>" + para("后")
+      + "<w:tr><w:tc>\(para("第一行"))\(para("第二行"))</w:tc><w:tc>\(para(""))</w:tc></w:tr></w:tbl>"
+      + para("后")
     #expect(try readDocx(body: body) == "A\tx y z\n第一行 第二行\t\n后\n")
   }
 
   @Test func lineBreaksInsideACellBecomeSpaces() throws {
-    let body = "<w:tbl><w:tr><w:tc><w:p>" + text("一") + run("<w:br/>") + text("二") + "</w:p></w:tc></w:tr></w:tbl>"
+    let body =
+      "<w:tbl><w:tr><w:tc><w:p>" + text("一") + run("<w:br/>") + text("二")
+      + "</w:p></w:tc></w:tr></w:tbl>"
     #expect(try readDocx(body: body) == "一 二\n")
   }
 
   @Test func textBoxLinesFollowTheAnchoringParagraph() throws {
-    let box = "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>\(para("框一"))\(para("框二"))</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    let box =
+      "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>\(para("框一"))\(para("框二"))</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
     let body = "<w:p>" + text("前") + box + text("后") + "</w:p>" + para("下一段")
     #expect(try readDocx(body: body) == "前后\n框一\n框二\n下一段\n")
   }

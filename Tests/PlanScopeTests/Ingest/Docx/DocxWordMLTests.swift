@@ -4,7 +4,9 @@ import Testing
 
 /// Hardening of `WordML` and part resolution of `DocxPackage`.
 @Suite struct DocxWordMLTests {
-  private func parseAll(_ xml: [UInt8], limits: IngestLimits = IngestLimits()) throws(DocxError) -> Int {
+  private func parseAll(_ xml: [UInt8], limits: IngestLimits = IngestLimits()) throws(DocxError)
+    -> Int
+  {
     try WordML.parse(xml, part: "test.xml", limits: limits) { (parser) throws(DocxError) in
       var events = 0
       while try parser.next() != nil { events += 1 }
@@ -13,7 +15,8 @@ import Testing
   }
 
   @Test func doctypeAfterACommentIsRefusedBeforeParsing() {
-    let xml = Array("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE x [<!ENTITY e \"v\">]><x>&e;</x>".utf8)
+    let xml = Array(
+      "<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE x [<!ENTITY e \"v\">]><x>&e;</x>".utf8)
     #expect(WordML.startsWithDoctype(xml))
     #expect(throws: DocxError.dtdNotAllowed(part: "test.xml")) { try parseAll(xml) }
   }
@@ -47,7 +50,9 @@ import Testing
   @Test func depthLimitCountsElementsInSkippedSubtrees() throws {
     var limits = IngestLimits()
     limits.maxXMLDepth = 6
-    let deep = "<w:p><w:del>" + String(repeating: "<x>", count: 6) + String(repeating: "</x>", count: 6) + "</w:del></w:p>"
+    let deep =
+      "<w:p><w:del>" + String(repeating: "<x>", count: 6) + String(repeating: "</x>", count: 6)
+      + "</w:del></w:p>"
     #expect(throws: DocxError.nestingTooDeep(part: "word/document.xml", limit: 6)) {
       try readDocx(body: deep, limits: limits)
     }
@@ -70,7 +75,9 @@ import Testing
 
   @Test func relationshipsWithoutOfficeDocumentMeanNoMainPart() {
     var zip = TestZip()
-    zip.add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>")
+    zip.add(
+      "_rels/.rels",
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>")
     zip.add("word/document.xml", wordDocument(para("x")))
     #expect(throws: DocxError.self) { try DocxPackage(bytes: zip.bytes(), limits: IngestLimits()) }
   }
@@ -84,7 +91,9 @@ import Testing
 
   @Test func sniffingNamesTheProblem() {
     #expect(throws: DocxError.emptyFile) { try DocxReader.sniff([]) }
-    #expect(throws: DocxError.legacyOrEncrypted) { try DocxReader.sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1]) }
+    #expect(throws: DocxError.legacyOrEncrypted) {
+      try DocxReader.sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1])
+    }
     #expect(throws: DocxError.notZip) { try DocxReader.sniff(Array("文本".utf8)) }
   }
 }

@@ -5,10 +5,12 @@ import Testing
 /// Counter, restart, style and override rules of `ListNumbering`, through whole documents.
 @Suite struct DocxListNumberingTests {
   private func level(
-    _ ilvl: Int, _ format: String, _ text: String, start: Int = 1, suffix: String? = "nothing", extra: String = ""
+    _ ilvl: Int, _ format: String, _ text: String, start: Int = 1, suffix: String? = "nothing",
+    extra: String = ""
   ) -> String {
     let suff = suffix.map { "<w:suff w:val=\"\($0)\"/>" } ?? ""
-    return "<w:lvl w:ilvl=\"\(ilvl)\"><w:start w:val=\"\(start)\"/><w:numFmt w:val=\"\(format)\"/>\(extra)\(suff)"
+    return
+      "<w:lvl w:ilvl=\"\(ilvl)\"><w:start w:val=\"\(start)\"/><w:numFmt w:val=\"\(format)\"/>\(extra)\(suff)"
       + "<w:lvlText w:val=\"\(text)\"/></w:lvl>"
   }
 
@@ -30,7 +32,9 @@ import Testing
     let numbering =
       abstract(0, level(0, "decimal", "%1.")) + num(1, 0)
       + num(2, 0, "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride>")
-    let body = para("a", numPr(1, 0)) + para("b", numPr(2, 0)) + para("c", numPr(2, 0)) + para("d", numPr(1, 0))
+    let body =
+      para("a", numPr(1, 0)) + para("b", numPr(2, 0)) + para("c", numPr(2, 0))
+      + para("d", numPr(1, 0))
     #expect(try readDocx(body: body, numbering: numbering) == "1.a\n5.b\n6.c\n2.d\n")
   }
 
@@ -51,7 +55,8 @@ import Testing
       "<w:style w:type=\"paragraph\" w:styleId=\"Base\"><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style>"
       + "<w:style w:type=\"paragraph\" w:styleId=\"Child\"><w:basedOn w:val=\"Base\"/></w:style>"
     let body =
-      para("一", "<w:pStyle w:val=\"Child\"/>") + para("二", "<w:pStyle w:val=\"Child\"/>\(numPr(0, 0))")
+      para("一", "<w:pStyle w:val=\"Child\"/>")
+      + para("二", "<w:pStyle w:val=\"Child\"/>\(numPr(0, 0))")
       + para("三", "<w:pStyle w:val=\"Base\"/>")
     #expect(try readDocx(body: body, numbering: numbering, styles: styles) == "1. 一\n二\n2. 三\n")
   }
@@ -59,8 +64,11 @@ import Testing
   @Test func levelComesFromTheLevelTiedToTheStyle() throws {
     let numbering =
       abstract(
-        0, level(0, "chineseCountingThousand", "第%1章", suffix: "space", extra: "<w:pStyle w:val=\"H1\"/>"),
-        level(1, "decimal", "%1.%2", suffix: nil, extra: "<w:pStyle w:val=\"H2\"/><w:isLgl/>")) + num(7, 0)
+        0,
+        level(
+          0, "chineseCountingThousand", "第%1章", suffix: "space", extra: "<w:pStyle w:val=\"H1\"/>"),
+        level(1, "decimal", "%1.%2", suffix: nil, extra: "<w:pStyle w:val=\"H2\"/><w:isLgl/>"))
+      + num(7, 0)
     let styles =
       "<w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:pPr><w:numPr><w:numId w:val=\"7\"/></w:numPr></w:pPr></w:style>"
       + "<w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:pPr><w:numPr><w:numId w:val=\"7\"/></w:numPr></w:pPr></w:style>"
@@ -73,12 +81,15 @@ import Testing
     let styles =
       "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:pPr><w:numPr><w:numId w:val=\"1\"/>"
       + "</w:numPr></w:pPr></w:style>"
-    #expect(try readDocx(body: para("甲") + para("乙"), numbering: numbering, styles: styles) == "①甲\n②乙\n")
+    #expect(
+      try readDocx(body: para("甲") + para("乙"), numbering: numbering, styles: styles) == "①甲\n②乙\n")
   }
 
   @Test func bulletsPrintTheirTextAndPrivateUseSymbolsAsBullet() throws {
     let numbering =
-      abstract(0, level(0, "bullet", "\u{F0A7}", suffix: nil), level(1, "bullet", "–", suffix: "space")) + num(1, 0)
+      abstract(
+        0, level(0, "bullet", "\u{F0A7}", suffix: nil), level(1, "bullet", "–", suffix: "space"))
+      + num(1, 0)
     let body = para("一", numPr(1, 0)) + para("二", numPr(1, 1))
     #expect(try readDocx(body: body, numbering: numbering) == "•\t一\n– 二\n")
   }
@@ -86,7 +97,9 @@ import Testing
   @Test func levelOverrideRedefinesTheLevel() throws {
     let numbering =
       abstract(0, level(0, "decimal", "%1.")) + num(1, 0)
-      + num(2, 0, "<w:lvlOverride w:ilvl=\"0\">\(level(0, "upperRoman", "(%1)", start: 3))</w:lvlOverride>")
+      + num(
+        2, 0,
+        "<w:lvlOverride w:ilvl=\"0\">\(level(0, "upperRoman", "(%1)", start: 3))</w:lvlOverride>")
     let body = para("a", numPr(2, 0)) + para("b", numPr(2, 0))
     #expect(try readDocx(body: body, numbering: numbering) == "(III)a\n(IV)b\n")
   }
@@ -119,14 +132,16 @@ import Testing
     let document = try DocxReader().read(DocumentInput(path: "b.docx", bytes: rebuilt.bytes()))
     #expect(document.text == "正文\n")
     #expect(document.diagnostics.count == 1)
-    #expect(document.diagnostics.first?.message.contains("DTD not allowed in word/styles.xml") == true)
+    #expect(
+      document.diagnostics.first?.message.contains("DTD not allowed in word/styles.xml") == true)
   }
 
   @Test func inputOverTheSizeLimitIsRefusedBeforeReading() {
     var limits = IngestLimits()
     limits.maxInputBytes = 10
     #expect(throws: IngestError.inputTooLarge(path: "c.docx", size: 11, limit: 10)) {
-      try DocxReader(limits: limits).read(DocumentInput(path: "c.docx", bytes: Array(repeating: 0x50, count: 11)))
+      try DocxReader(limits: limits).read(
+        DocumentInput(path: "c.docx", bytes: Array(repeating: 0x50, count: 11)))
     }
   }
 }
@@ -136,6 +151,8 @@ import Testing
     let styles =
       "<w:style w:type=\"paragraph\" w:styleId=\"A\"><w:basedOn w:val=\"B\"/></w:style>"
       + "<w:style w:type=\"paragraph\" w:styleId=\"B\"><w:basedOn w:val=\"A\"/></w:style>"
-    #expect(try readDocx(body: para("正文", "<w:pStyle w:val=\"A\"/>"), numbering: "", styles: styles) == "正文\n")
+    #expect(
+      try readDocx(body: para("正文", "<w:pStyle w:val=\"A\"/>"), numbering: "", styles: styles)
+        == "正文\n")
   }
 }

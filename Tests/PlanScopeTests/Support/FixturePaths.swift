@@ -22,4 +22,10 @@ enum FixturePaths {
   static func text(_ relative: String) throws -> String {
     String(decoding: try bytes(relative), as: UTF8.self)
   }
+
+  /// The names of the files in a folder below `Tests/PlanScopeTests` with this extension, sorted.
+  static func files(in folder: String, withExtension pathExtension: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []
+    return names.filter { $0.hasSuffix("." + pathExtension) }.sorted()
+  }
 }

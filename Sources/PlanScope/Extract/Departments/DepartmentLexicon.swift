@@ -60,7 +60,10 @@ public struct DepartmentLexicon: Sendable {
   /// Whether `name` names a specific body: it ends with a body suffix and is not generic.
   public func isBody(_ name: String) -> Bool {
     guard name.count >= 2, !isGeneric(name) else { return false }
+    // A generic tail on a body (市人大常委会相关工作机构) survives `isGeneric` only when the
+    // head is a body, so it names that body's own units.
     return bodySuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
+      || genericSuffixes.contains { name.hasSuffix($0) }
   }
 
   /// Whether `name` is a generic reference (有关部门, 各区县政府, 市级各有关部门, 县级以上人民政府).

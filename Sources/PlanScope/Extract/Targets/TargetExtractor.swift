@@ -55,7 +55,23 @@ public struct TargetExtractor: Sendable {
     -> [Target]
   {
     let s = sentence.scalars
-    let quantities = scanner.scan(s).filter { isCandidate($0, in: s, patterns: patterns) }
+    var quantities: [Quantity] = []
+    var rejectedEnd: Int?
+    for quantity in scanner.scan(s) {
+      // 八次、九次全会: a number listed after a rejected one shares its fate.
+      if let end = rejectedEnd, quantity.span.start - end <= 2, quantity.span.start >= end,
+        s[end..<quantity.span.start].allSatisfy({ patterns.listSeparators.contains($0) })
+      {
+        rejectedEnd = quantity.span.end
+        continue
+      }
+      if isCandidate(quantity, in: s, patterns: patterns) {
+        quantities.append(quantity)
+        rejectedEnd = nil
+      } else {
+        rejectedEnd = quantity.span.end
+      }
+    }
     var result: [Target] = []
     for run in Self.runs(quantities, in: s, patterns: patterns) {
       result.append(contentsOf: targets(for: run, in: sentence, document: document, context: context, patterns: patterns))

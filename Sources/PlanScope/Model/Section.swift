@@ -21,6 +21,8 @@ public enum LabelKind: String, Codable, Sendable, CaseIterable {
   case circled
   /// 专栏1: a box (text box or tab-indented block) under the section that holds it.
   case box
+  /// `1<TAB>建设现代农业产业园<TAB>市农业农村局…`: a numbered row of a task-division table.
+  case tableRow = "table_row"
 
   /// Nesting rank: smaller is outer.
   public var rank: Int {
@@ -30,7 +32,7 @@ public enum LabelKind: String, Codable, Sendable, CaseIterable {
     case .article: 2
     case .ideographic: 3
     case .parenthesizedIdeographic: 4
-    case .decimal: 5
+    case .decimal, .tableRow: 5
     case .parenthesizedDecimal: 6
     case .circled: 7
     case .box: 8

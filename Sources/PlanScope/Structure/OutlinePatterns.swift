@@ -20,6 +20,25 @@ struct OutlinePatterns: Sendable {
   /// Longest run of numeral characters in a label.
   let maxNumeralLength = 5
 
+  /// Header cells of a task-division table (重点任务分工表): 序号, 牵头单位, 责任单位 ….
+  let taskTableHeaderWords: [String] = ["牵头单位", "责任单位", "牵头部门", "责任部门", "配合单位", "完成时限", "序号"]
+
+  /// Whether a TAB-separated line is the header row of a task-division table.
+  func isTaskTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    let text = ScalarText.string(line)
+    return taskTableHeaderWords.filter { text.contains($0) }.count >= 2
+  }
+
+  /// A numbered row of a task-division table: `3<TAB>落实用地保障<TAB>…` (also `3.` / `3、`).
+  func tableRow(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
+    let digits = run(s, from: start, end: end, where: isDigit)
+    guard digits > 0, digits <= 3, start + digits < end else { return nil }
+    var length = digits
+    if s[start + length] == "." || s[start + length] == "、" { length += 1 }
+    guard start + length < end, s[start + length] == "\t" else { return nil }
+    return Match(kind: .tableRow, length: length)
+  }
+
   /// A label found at the start of a line: its kind and its length in scalars.
   struct Match: Equatable {
     var kind: LabelKind

@@ -20,12 +20,24 @@ public struct Outliner: Sendable {
     var sections: [Section] = []
     var stack: [Int] = []
     var lineStart = 0
+    var inTaskTable = false
     while lineStart <= folded.count {
       var lineEnd = lineStart
       while lineEnd < folded.count, folded[lineEnd] != "\n" { lineEnd += 1 }
       var start = lineStart
       while start < lineEnd, Self.isIndent(folded[start]) { start += 1 }
-      if let match = patterns.match(folded, at: start, end: lineEnd) {
+      let line = folded[start..<lineEnd]
+      var found = patterns.match(folded, at: start, end: lineEnd)
+      if line.contains("\t") {
+        if patterns.isTaskTableHeader(line) {
+          inTaskTable = true
+        } else if inTaskTable, let row = patterns.tableRow(folded, at: start, end: lineEnd) {
+          found = row
+        }
+      } else if found == nil {
+        inTaskTable = false
+      }
+      if let match = found {
         while let top = stack.last, sections[top].kind.rank >= match.kind.rank
           || (match.kind == .box && sections[top].kind == .box)
         {
@@ -61,7 +73,7 @@ public struct Outliner: Sendable {
     var begin = start
     while begin < lineEnd, Self.isIndent(s[begin]) { begin += 1 }
     var end = begin
-    while end < lineEnd, s[end] != "。", end - begin < maxTitleLength { end += 1 }
+    while end < lineEnd, s[end] != "。", s[end] != "\t", end - begin < maxTitleLength { end += 1 }
     while end > begin, Self.isIndent(s[end - 1]) { end -= 1 }
     return SourceSpan(start: begin, end: end)
   }

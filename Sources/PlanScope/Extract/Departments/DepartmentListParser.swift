@@ -44,31 +44,50 @@ struct DepartmentListParser: Sendable {
         for piece in split(document, item) {
           guard let named = name(document, piece, groupPrefix: &groupPrefix) else { continue }
           var itemRole = role ?? .responsible
-          if role == nil && firstListedLeads { itemRole = position == 0 ? .lead : .support }
+          if itemRole == .responsible && firstListedLeads { itemRole = position == 0 ? .lead : .support }
           result.append(ListedDepartment(name: named, role: itemRole, span: SourceSpan(start: piece.lowerBound, end: piece.upperBound)))
         }
       }
       pending.removeAll()
     }
 
+    var labelRole: Responsibility.Role?
+    var depth = 0
     while index < range.upperBound {
       if let (length, role) = roleWord(folded, at: index, end: range.upperBound) {
         closeItem(at: index)
-        assign(role)
-        index += length
+        var after = index + length
+        while after < range.upperBound, folded[after] == " " { after += 1 }
+        if after < range.upperBound, folded[after] == ":" {
+          // 牵头单位：A、B — a label gives its role to the names after it.
+          assign(labelRole)
+          labelRole = role
+          index = after + 1
+        } else {
+          assign(role)
+          labelRole = nil
+          index += length
+        }
         itemStart = index
         continue
       }
       let scalar = folded[index]
-      if scalar == "、" || scalar == "," || scalar == ";" || scalar == "。" || scalar == ":" {
+      // 各县（市、区）政府: separators inside parentheses belong to the name.
+      if scalar == "(" { depth += 1 } else if scalar == ")" { depth = max(0, depth - 1) }
+      if depth == 0, scalar == "、" || scalar == "," || scalar == ";" || scalar == "。" || scalar == ":"
+        || scalar == " " || scalar == "\t" || scalar == "/"
+      {
         closeItem(at: index)
-        if scalar == ";" || scalar == "。" { assign(nil) }
+        if scalar == ";" || scalar == "。" {
+          assign(labelRole)
+          labelRole = nil
+        }
         itemStart = index + 1
       }
       index += 1
     }
     closeItem(at: range.upperBound)
-    assign(nil)
+    assign(labelRole)
     var seen = Set<String>()
     return result.filter { seen.insert($0.name).inserted }
   }
@@ -121,6 +140,6 @@ struct DepartmentListParser: Sendable {
   }
 
   private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "(" || scalar == ")"
+    scalar == " " || scalar == "\t" || scalar == "\n"
   }
 }

@@ -28,6 +28,11 @@ public struct ResponsibilityExtractor: Sendable {
     var defaults: [ListedDepartment] = []
     for section in outline.sections {
       var found: [ListedDepartment] = []
+      if section.kind == .tableRow {
+        found = tableRow(section, in: document, firstListedLeads: firstListedLeads)
+        if !found.isEmpty { explicit[section.index] = found }
+        continue
+      }
       for range in assignmentRanges(in: document, body: section.body, patterns: patterns) {
         let listed = parser.parse(document, range: range, firstListedLeads: firstListedLeads)
         found.append(contentsOf: listed)
@@ -66,6 +71,57 @@ public struct ResponsibilityExtractor: Sendable {
   }
 
   // MARK: - Explicit assignments
+
+  /// Departments of a task-division table row: by the header's 牵头单位/配合单位/责任单位
+  /// columns when the row has as many cells as the header, else from the role words in its
+  /// cells (`市金融办牵头，各相关单位配合`).
+  private func tableRow(_ section: Section, in document: Document, firstListedLeads: Bool) -> [ListedDepartment] {
+    let s = document.folded.scalars
+    var lineEnd = section.span.start
+    while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
+    let cells = Self.cells(s, in: section.span.start..<lineEnd)
+    let header = headerRoles(before: section.span.start, in: s)
+    var found: [ListedDepartment] = []
+    for (column, cell) in cells.enumerated().dropFirst(2) {
+      let role = header.count == cells.count ? header[column] : nil
+      if header.count == cells.count && role == nil { continue }
+      var listed = parser.parse(document, range: cell, firstListedLeads: firstListedLeads && role == nil)
+      if let role { listed = listed.map { var item = $0; item.role = role; return item } }
+      found.append(contentsOf: listed)
+    }
+    return found
+  }
+
+  /// The role of each column of the nearest table header above `position` (nil: not a role).
+  private func headerRoles(before position: Int, in s: [Unicode.Scalar]) -> [Responsibility.Role?] {
+    var end = position
+    while end > 0 {
+      var start = end - 1
+      while start > 0, s[start - 1] != "\n" { start -= 1 }
+      let line = start..<max(start, end - 1)
+      let text = ScalarText.string(s[line])
+      if text.contains("\t"), text.contains("单位") || text.contains("部门") {
+        return Self.cells(s, in: line).map { cell in
+          let name = ScalarText.string(s[cell])
+          return lexicon.roleWords.first { name.contains($0.phrase) && $0.phrase.count >= 2 }?.role
+        }
+      }
+      end = start
+    }
+    return []
+  }
+
+  /// The TAB-separated cells of a line.
+  private static func cells(_ s: [Unicode.Scalar], in line: Range<Int>) -> [Range<Int>] {
+    var cells: [Range<Int>] = []
+    var start = line.lowerBound
+    for index in line where s[index] == "\t" {
+      cells.append(start..<index)
+      start = index + 1
+    }
+    cells.append(start..<line.upperBound)
+    return cells
+  }
 
   /// The clause of an assignment that sets a default for the tasks that follow
   /// (`以下各项任务责任单位均含各市县人民政府`), if there is one.

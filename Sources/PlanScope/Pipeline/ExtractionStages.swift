@@ -22,7 +22,11 @@ struct ExtractionStages: Sendable {
     responsibilities = ResponsibilityExtractor(lexicon: departments)
   }
 
-  func extract(from outline: OutlinedDocument, diagnostics: inout Diagnostics) -> DocumentRecord {
+  /// Extracts a record; with `preambleAsTask` (snippets) departments of the text before the
+  /// first heading are reported on a task with an empty path.
+  func extract(
+    from outline: OutlinedDocument, preambleAsTask: Bool = false, diagnostics: inout Diagnostics
+  ) -> DocumentRecord {
     let document = outline.document
     let sentences = splitter.sentences(of: outline)
     let meta = metadata.extract(from: outline, diagnostics: &diagnostics)
@@ -36,8 +40,12 @@ struct ExtractionStages: Sendable {
       diagnostics: &diagnostics)
     let assigned = responsibilities.extract(
       from: outline, sentences: sentences, jurisdiction: meta.jurisdiction,
-      diagnostics: &diagnostics)
-    let tasks = outline.sections.map { section in
+      includePreamble: preambleAsTask, diagnostics: &diagnostics)
+    var tasks: [PlanTask] = []
+    if preambleAsTask, let departments = assigned[ResponsibilityExtractor.preambleIndex] {
+      tasks.append(PlanTask(id: "t000", path: [], title: "", departments: departments, span: outline.preamble))
+    }
+    tasks += outline.sections.map { section in
       PlanTask(
         id: DeadlineExtractor.id(section.index).replacingOccurrences(of: "d", with: "t"),
         path: section.path, title: section.title,

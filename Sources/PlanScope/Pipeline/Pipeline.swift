@@ -19,9 +19,15 @@ public struct Pipeline: Sendable {
   private let normalizer: Normalizer
   private let outliner: Outliner
   private let extraction: ExtractionStages
+  /// The number layer, for reports of every number expression.
+  let quantityScanner: QuantityScanner
 
   /// Creates a pipeline from its stages.
-  init(loader: DocumentLoader, normalizer: Normalizer, outliner: Outliner, extraction: ExtractionStages) {
+  init(
+    loader: DocumentLoader, normalizer: Normalizer, outliner: Outliner,
+    extraction: ExtractionStages, quantityScanner: QuantityScanner
+  ) {
+    self.quantityScanner = quantityScanner
     self.loader = loader
     self.normalizer = normalizer
     self.outliner = outliner
@@ -38,7 +44,8 @@ public struct Pipeline: Sendable {
       loader: DocumentLoader(limits: options.limits),
       normalizer: Normalizer(converter: converter, mixedScriptThreshold: options.mixedScriptThreshold),
       outliner: Outliner(options: options.extraction),
-      extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons))
+      extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons),
+      quantityScanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)))
   }
 
   /// Loads one file.
@@ -47,11 +54,16 @@ public struct Pipeline: Sendable {
     try loader.load(url, as: path)
   }
 
-  /// Runs normalization, outlining and extraction on one source document.
-  public func run(_ source: SourceDocument, diagnostics: inout Diagnostics) -> PipelineRun {
+  /// Runs normalization, outlining and extraction on one source document; with
+  /// `preambleAsTask` (snippets) departments before the first heading are kept on a task
+  /// with an empty path.
+  public func run(_ source: SourceDocument, preambleAsTask: Bool = false, diagnostics: inout Diagnostics)
+    -> PipelineRun
+  {
     let document = normalizer.normalize(source, diagnostics: &diagnostics)
     let outline = outliner.outline(document, diagnostics: &diagnostics)
-    let record = extraction.extract(from: outline, diagnostics: &diagnostics)
+    let record = extraction.extract(
+      from: outline, preambleAsTask: preambleAsTask, diagnostics: &diagnostics)
     return PipelineRun(outline: outline, record: record)
   }
 }

@@ -115,7 +115,17 @@ public struct DeadlineExtractor: Sendable {
       candidates.append(
         Candidate(range: sentence.scalarRange(match.range), kind: .recurring, recurrence: "P1Y"))
     }
-    return Self.resolveOverlaps(candidates).map { candidate in
+    var resolved = Self.resolveOverlaps(candidates)
+    // 分别于2024年3月31日、9月30日前: the closing 前 bounds every listed date.
+    for index in resolved.indices.dropLast().reversed() {
+      let next = resolved[index + 1]
+      if resolved[index].kind == .on, next.kind == .by, next.range.lowerBound == resolved[index].range.upperBound + 1,
+        sentence.scalars[resolved[index].range.upperBound] == "、"
+      {
+        resolved[index].kind = .by
+      }
+    }
+    return resolved.map { candidate in
       let span = sentence.documentSpan(candidate.range)
       return Deadline(
         id: "", path: sentence.path,

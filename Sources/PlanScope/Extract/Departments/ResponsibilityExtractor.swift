@@ -16,17 +16,28 @@ public struct ResponsibilityExtractor: Sendable {
     self.parser = DepartmentListParser(lexicon: lexicon)
   }
 
-  /// Departments per section index.
+  /// The key of the preamble's departments when `includePreamble` is set.
+  public static let preambleIndex = -1
+
+  /// Departments per section index; with `includePreamble` (snippets without numbering) the
+  /// text before the first section counts as a task keyed `preambleIndex`.
   public func extract(
     from outline: OutlinedDocument, sentences: [Sentence], jurisdiction: String?,
-    diagnostics: inout Diagnostics
+    includePreamble: Bool = false, diagnostics: inout Diagnostics
   ) -> [Int: [Responsibility]] {
     let patterns = ResponsibilityPatterns()
     let document = outline.document
     let firstListedLeads = document.folded.string.contains(patterns.firstListedLeads)
     var explicit: [Int: [ListedDepartment]] = [:]
     var defaults: [ListedDepartment] = []
-    for section in outline.sections {
+    var sections = outline.sections
+    if includePreamble {
+      sections.insert(
+        Section(
+          index: Self.preambleIndex, kind: .box, path: [], title: "", span: outline.preamble,
+          body: outline.preamble, parent: nil), at: 0)
+    }
+    for section in sections {
       var found: [ListedDepartment] = []
       if section.kind == .tableRow {
         found = tableRow(section, in: document, firstListedLeads: firstListedLeads)
@@ -50,7 +61,9 @@ public struct ResponsibilityExtractor: Sendable {
     }
     var inferred: [Int: [ListedDepartment]] = [:]
     for sentence in sentences {
-      guard let index = sentence.sectionIndex, explicit[index] == nil else { continue }
+      guard let index = sentence.sectionIndex ?? (includePreamble ? Self.preambleIndex : nil),
+        explicit[index] == nil
+      else { continue }
       inferred[index, default: []].append(contentsOf: infer(sentence, document: document, patterns: patterns))
     }
     for (index, listed) in inferred where !listed.isEmpty {

@@ -165,6 +165,8 @@ public struct TargetExtractor: Sendable {
       base = head.isEmpty ? (tail.isEmpty ? noun : tail) : head + tail
     }
     if base.hasSuffix("等") { base = noun }
+    // 新建5座污水处理厂: a verb alone is no indicator; the counted thing follows the number.
+    if base.count <= 2, !noun.isEmpty, base != noun { base += noun }
 
     // One target per place: 成都、绵阳市各完成1个…; 乐山市完成1个….
     let placeScopes = cueKind == nil ? nil : scopes(head)

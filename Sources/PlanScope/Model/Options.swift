@@ -4,8 +4,9 @@
 public struct IngestLimits: Sendable, Hashable {
   /// Largest input file read, in bytes (default 512 MiB).
   public var maxInputBytes: Int = 512 << 20
-  /// Largest inflated size of one zip entry, counted while inflating (default 256 MiB).
-  public var maxEntryBytes: Int = 256 << 20
+  /// Largest inflated size of one zip entry, counted while inflating (default 128 MiB: a
+  /// zip bomb is refused with the process under 256 MB, while a 20 MB-text DOCX still fits).
+  public var maxEntryBytes: Int = 128 << 20
   /// Most entries a zip archive may have (default 10 000).
   public var maxZipEntries: Int = 10_000
   /// Deepest XML element nesting accepted (default 256, libxml2's own limit).

@@ -21,9 +21,13 @@ let package = Package(
       name: "CZlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    .systemLibrary(
+      name: "CSQLite",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
     .target(
       name: "PlanScope",
-      dependencies: ["CLibXML2", "CZlib"],
+      dependencies: ["CLibXML2", "CZlib", "CSQLite"],
       resources: [.copy("Resources/Lexicons")]
     ),
     .executableTarget(

@@ -35,8 +35,11 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let pipeline: Pipeline
+    let comparison: ComparisonMarkdownWriter
     do {
-      pipeline = try Pipeline.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) })
+      let lexiconFolder = lexicons.map { URL(fileURLWithPath: $0) }
+      pipeline = try Pipeline.standard(lexicons: lexiconFolder)
+      comparison = ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard(lexicons: lexiconFolder))
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)
@@ -62,7 +65,7 @@ struct RunCommand: ParsableCommand {
     let dataset = Dataset(records: runs.map(\.record))
     do {
       try OutputDirectory(URL(fileURLWithPath: output)).writeRun(
-        dataset: dataset, documents: runs.map(\.outline.document))
+        dataset: dataset, documents: runs.map(\.outline.document), comparison: comparison)
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)

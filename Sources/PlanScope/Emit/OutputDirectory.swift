@@ -62,18 +62,43 @@ public struct OutputDirectory: Sendable {
     }
   }
 
-  /// Writes the outputs of a run: `text/<id>.txt` and `text/<id>.original.txt` for each
-  /// document, then `dataset.json` last; removes text files of documents no longer present.
-  /// - Throws: `OutputError` or the writer's encoding error.
-  public func writeRun(dataset: Dataset, documents: [Document]) throws {
-    var written = Set<String>()
-    for document in documents.sorted(by: { $0.id < $1.id }) where !written.contains(document.id) {
-      written.insert(document.id)
-      try write(document.text.string, to: "text/\(document.id).txt")
+  /// Writes the outputs of a run: `text/<id>.txt` and `text/<id>.original.txt` per document,
+  /// the flat exports, `dataset.sqlite`, `comparison.md` and `dataset.json` last; removes text
+  /// files of documents no longer present. Each file is replaced atomically.
+  /// - Throws: `OutputError`, `SQLiteError` or the JSON writer's encoding error.
+  public func writeRun(dataset: Dataset, documents: [Document], comparison: ComparisonMarkdownWriter) throws {
+    var texts: [String: String] = [:]
+    for document in documents.sorted(by: { $0.id < $1.id }) where texts[document.id] == nil {
+      let text = document.text.string
+      texts[document.id] = text
+      try write(text, to: "text/\(document.id).txt")
       try write(document.original.string, to: "text/\(document.id).original.txt")
     }
+    for (name, text) in CSVWriter().write(dataset) {
+      try write(text, to: name)
+    }
+    try writeDatabase(dataset, texts: texts)
+    try write(comparison.write(dataset), to: "comparison.md")
     try write(try DatasetJSONWriter().write(dataset), to: "dataset.json")
-    try removeStaleTexts(keeping: written)
+    try removeStaleTexts(keeping: Set(texts.keys))
+  }
+
+  /// Builds `dataset.sqlite` next to its final place and renames it over the old one.
+  private func writeDatabase(_ dataset: Dataset, texts: [String: String]) throws {
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let target = url.appendingPathComponent("dataset.sqlite")
+    let temporary = url.appendingPathComponent(
+      ".dataset.sqlite.tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.removeItem(at: temporary)
+    do {
+      try DatasetSQLiteWriter().write(dataset, texts: texts, to: temporary.path)
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw error
+    }
+    if rename(temporary.path, target.path) != 0 {
+      throw OutputError.writeFailed(path: target.path, reason: String(cString: strerror(errno)))
+    }
   }
 
   private func removeStaleTexts(keeping ids: Set<String>) throws {

@@ -25,6 +25,11 @@ public enum LexiconName: String, CaseIterable, Sendable {
   /// Words around a target's number: change verbs, stripped verbs and subjects, past cues.
   case targetCues = "target_cues"
 
+  /// Indicators and the family they are compared in (废旧农膜回收率 → 农膜回收率).
+  case indicatorFamilies = "indicator_families"
+  /// Chinese labels of department function slugs (development_reform → 发展改革).
+  case functionLabels = "function_labels"
+
   /// The file name.
   public var fileName: String { rawValue + ".tsv" }
 }

@@ -56,9 +56,14 @@ struct ScratchFolder: ~Copyable {
       if case .processed(let run) = $0 { return run } else { return nil }
     }
     try OutputDirectory(out.url).writeRun(
-      dataset: Dataset(records: runs.map(\.record)), documents: runs.map(\.outline.document))
+      dataset: Dataset(records: runs.map(\.record)), documents: runs.map(\.outline.document),
+      comparison: ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard()))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
-    #expect(names == ["dataset.json", "text"], "no temporary files are left behind")
+    #expect(
+      names == [
+        "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
+        "responsibilities.csv", "targets.csv", "text",
+      ], "no temporary files are left behind")
     let texts = try FileManager.default.contentsOfDirectory(
       atPath: out.url.appendingPathComponent("text").path)
     #expect(texts.count == 12)

@@ -1,0 +1,126 @@
+/// Writes the dataset as a SQLite database (`output/dataset.sqlite`) for Datasette or
+/// sqlite-utils: tables documents, issuers, tasks, responsibilities, targets, deadlines and
+/// warnings with foreign keys and indexes, and `document_text`, an FTS5 full-text index
+/// (trigram tokenizer, so Chinese substrings match) over each document's normalized text.
+///
+/// Row counts equal the dataset's. Called by `OutputDirectory` with a temporary path that is
+/// renamed into place afterwards.
+public struct DatasetSQLiteWriter: Sendable {
+  /// Creates a writer.
+  public init() {}
+
+  /// The schema, one statement per table, foreign keys on.
+  static let schema = """
+    PRAGMA foreign_keys = ON;
+    CREATE TABLE documents (
+      document_key INTEGER PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
+      format TEXT NOT NULL, encoding TEXT, title TEXT, jurisdiction TEXT, period_start INTEGER,
+      period_end INTEGER, doc_number TEXT, issued TEXT, script TEXT NOT NULL);
+    CREATE TABLE issuers (
+      document_key INTEGER NOT NULL REFERENCES documents(document_key), position INTEGER NOT NULL,
+      name TEXT NOT NULL, PRIMARY KEY (document_key, position));
+    CREATE TABLE tasks (
+      document_key INTEGER NOT NULL REFERENCES documents(document_key), task_id TEXT NOT NULL,
+      path TEXT NOT NULL, title TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
+      PRIMARY KEY (document_key, task_id));
+    CREATE TABLE responsibilities (
+      document_key INTEGER NOT NULL, task_id TEXT NOT NULL, department TEXT NOT NULL, canonical TEXT,
+      role TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
+      FOREIGN KEY (document_key, task_id) REFERENCES tasks(document_key, task_id));
+    CREATE TABLE targets (
+      document_key INTEGER NOT NULL REFERENCES documents(document_key), target_id TEXT NOT NULL,
+      path TEXT NOT NULL, indicator TEXT NOT NULL, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL,
+      comparator TEXT NOT NULL, change TEXT NOT NULL, baseline_year INTEGER, target_year INTEGER,
+      scope TEXT, stretch INTEGER NOT NULL, quote TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
+      PRIMARY KEY (document_key, target_id));
+    CREATE TABLE deadlines (
+      document_key INTEGER NOT NULL REFERENCES documents(document_key), deadline_id TEXT NOT NULL,
+      path TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, date TEXT, start TEXT, duration TEXT,
+      anchor TEXT, recurrence TEXT, span_start INTEGER, span_end INTEGER,
+      PRIMARY KEY (document_key, deadline_id));
+    CREATE TABLE warnings (
+      document_key INTEGER NOT NULL REFERENCES documents(document_key), code TEXT NOT NULL,
+      message TEXT NOT NULL, span_start INTEGER, span_end INTEGER);
+    CREATE VIRTUAL TABLE document_text USING fts5(document_key UNINDEXED, text, tokenize = 'trigram');
+    CREATE INDEX documents_jurisdiction ON documents(jurisdiction);
+    CREATE INDEX targets_indicator ON targets(indicator);
+    CREATE INDEX responsibilities_department ON responsibilities(department);
+    CREATE INDEX responsibilities_task ON responsibilities(document_key, task_id);
+    CREATE INDEX deadlines_date ON deadlines(date);
+    CREATE INDEX warnings_document ON warnings(document_key);
+    """
+
+  /// Creates the database at `path` (which must not exist) holding `dataset`; `texts` maps a
+  /// document id to its normalized text for the full-text index.
+  /// - Throws: `SQLiteError`.
+  public func write(_ dataset: Dataset, texts: [String: String], to path: String) throws {
+    let database = try SQLiteDatabase(path: path)
+    try database.execute(Self.schema)
+    try database.execute("BEGIN")
+    var documents: [[SQLiteValue]] = []
+    var issuers: [[SQLiteValue]] = []
+    var tasks: [[SQLiteValue]] = []
+    var responsibilities: [[SQLiteValue]] = []
+    var targets: [[SQLiteValue]] = []
+    var deadlines: [[SQLiteValue]] = []
+    var warnings: [[SQLiteValue]] = []
+    var fullText: [[SQLiteValue]] = []
+    for (offset, record) in dataset.documents.enumerated() {
+      let key = SQLiteValue.integer(Int64(offset + 1))
+      documents.append([
+        key, .text(record.id), .text(record.source.path), .text(record.source.sha256),
+        .text(record.source.format.rawValue), SQLiteValue(record.source.encoding), SQLiteValue(record.title),
+        SQLiteValue(record.jurisdiction), SQLiteValue(record.period?.start), SQLiteValue(record.period?.end),
+        SQLiteValue(record.docNumber), SQLiteValue(record.issued), .text(record.script.rawValue),
+      ])
+      for (position, issuer) in record.issuers.enumerated() {
+        issuers.append([key, .integer(Int64(position)), .text(issuer)])
+      }
+      for task in record.tasks {
+        tasks.append([
+          key, .text(task.id), .text(task.path.joined()), .text(task.title),
+          .integer(Int64(task.span.start)), .integer(Int64(task.span.end)),
+        ])
+        for department in task.departments {
+          responsibilities.append([
+            key, .text(task.id), .text(department.name), SQLiteValue(department.canonical),
+            .text(department.role.rawValue), SQLiteValue(department.span?.start), SQLiteValue(department.span?.end),
+          ])
+        }
+      }
+      for target in record.targets {
+        targets.append([
+          key, .text(target.id), .text(target.path.joined()), .text(target.indicator), .real(target.value),
+          SQLiteValue(target.valueMax), .text(target.unit), .text(target.comparator.rawValue),
+          .text(target.change.rawValue), SQLiteValue(target.baselineYear), SQLiteValue(target.targetYear),
+          SQLiteValue(target.scope), .integer(target.stretch ? 1 : 0), .text(target.quote),
+          .integer(Int64(target.span.start)), .integer(Int64(target.span.end)),
+        ])
+      }
+      for deadline in record.deadlines {
+        deadlines.append([
+          key, .text(deadline.id), .text(deadline.path.joined()), .text(deadline.text),
+          .text(deadline.kind.rawValue), SQLiteValue(deadline.date), SQLiteValue(deadline.start),
+          SQLiteValue(deadline.duration), SQLiteValue(deadline.anchor), SQLiteValue(deadline.recurrence),
+          .integer(Int64(deadline.span.start)), .integer(Int64(deadline.span.end)),
+        ])
+      }
+      for warning in record.warnings {
+        warnings.append([
+          key, .text(warning.code.rawValue), .text(warning.message), SQLiteValue(warning.span?.start),
+          SQLiteValue(warning.span?.end),
+        ])
+      }
+      if let text = texts[record.id] { fullText.append([key, .text(text)]) }
+    }
+    try database.run("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows: documents)
+    try database.run("INSERT INTO issuers VALUES (?,?,?)", rows: issuers)
+    try database.run("INSERT INTO tasks VALUES (?,?,?,?,?,?)", rows: tasks)
+    try database.run("INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?)", rows: responsibilities)
+    try database.run("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows: targets)
+    try database.run("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows: deadlines)
+    try database.run("INSERT INTO warnings VALUES (?,?,?,?,?)", rows: warnings)
+    try database.run("INSERT INTO document_text (document_key, text) VALUES (?,?)", rows: fullText)
+    try database.execute("COMMIT")
+  }
+}

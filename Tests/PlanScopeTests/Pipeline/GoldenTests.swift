@@ -5,10 +5,16 @@ import Testing
 @Test(arguments: try GoldenCase.all())
 func pipelineMatchesGolden(_ golden: GoldenCase) throws {
   let pipeline = try Shared.pipeline()
-  let input = try golden.input()
-  var diagnostics = Diagnostics()
-  let run = pipeline.run(try pipeline.load(input.url, as: input.path), diagnostics: &diagnostics)
-  let dataset = Dataset(records: [run.record])
-  try golden.check("outline.txt", run.outline.dump())
+  var runs: [PipelineRun] = []
+  for input in try golden.inputs() {
+    var diagnostics = Diagnostics()
+    runs.append(pipeline.run(try pipeline.load(input.url, as: input.path), diagnostics: &diagnostics))
+  }
+  let dataset = Dataset(records: runs.map(\.record))
+  if runs.count == 1 {
+    try golden.check("outline.txt", runs[0].outline.dump())
+  }
   try golden.check("dataset.json", DatasetJSONWriter().write(dataset))
+  let comparison = ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard())
+  try golden.check("comparison.md", comparison.write(dataset))
 }

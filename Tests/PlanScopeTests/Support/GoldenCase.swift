@@ -20,17 +20,18 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     return names.map { GoldenCase(name: $0, folder: root.appendingPathComponent($0)) }
   }
 
-  /// The input file and the path it is reported under.
-  func input() throws -> (url: URL, path: String) {
+  /// The input files and the paths they are reported under: `source.txt` names one or more
+  /// files relative to the repository, one per line.
+  func inputs() throws -> [(url: URL, path: String)] {
     let source = folder.appendingPathComponent("source.txt")
     if FileManager.default.fileExists(atPath: source.path) {
-      let relative = try String(contentsOf: source, encoding: .utf8)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-      return (FixturePaths.repository.appendingPathComponent(relative), relative)
+      let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n")
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      return lines.map { (FixturePaths.repository.appendingPathComponent($0), $0) }
     }
     for name in ["input.txt", "input.docx"]
     where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
-      return (folder.appendingPathComponent(name), "\(self.name)/\(name)")
+      return [(folder.appendingPathComponent(name), "\(self.name)/\(name)")]
     }
     throw GoldenError.noInput(name)
   }

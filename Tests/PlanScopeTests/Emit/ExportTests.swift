@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import PlanScope
+
+/// The seed corpus run once for the export tests.
+private func seedRuns() throws -> [PipelineRun] {
+  let pipeline = try Shared.pipeline()
+  let files = try Corpus(root: FixturePaths.repository.appendingPathComponent("corpus")).files()
+  return try files.map { file in
+    var diagnostics = Diagnostics()
+    return pipeline.run(try pipeline.load(file.url, as: file.path), diagnostics: &diagnostics)
+  }
+}
+
+@Test(arguments: [
+  ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+  ("two\nlines", "\"two\nlines\""), ("crlf\r\nline", "\"crlf\r\nline\""), ("中文，全角逗号", "中文，全角逗号"),
+])
+func csvFieldsAreQuotedPerRFC4180(_ input: String, _ expected: String) {
+  #expect(CSVWriter.field(input) == expected)
+}
+
+@Test func csvExportsHaveBOMCRLFAndOneRowPerFact() throws {
+  let dataset = Dataset(records: try seedRuns().map(\.record))
+  let files = Dictionary(uniqueKeysWithValues: CSVWriter().write(dataset).map { ($0.name, $0.text) })
+  let expectedRows = [
+    "documents.csv": dataset.documents.count,
+    "targets.csv": dataset.documents.reduce(0) { $0 + $1.targets.count },
+    "deadlines.csv": dataset.documents.reduce(0) { $0 + $1.deadlines.count },
+    "responsibilities.csv": dataset.documents.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.departments.count } },
+  ]
+  for (name, rows) in expectedRows {
+    let text = try #require(files[name])
+    #expect(text.hasPrefix("\u{FEFF}"), "\(name) starts with a BOM")
+    let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    #expect(lines.count == rows + 1, "\(name): header plus one row per fact")
+  }
+  #expect(expectedRows["targets.csv"] ?? 0 > 40)
+}
+
+@Test func sqliteRowCountsEqualTheDatasetAndKeysHold() throws {
+  let runs = try seedRuns()
+  let dataset = Dataset(records: runs.map(\.record))
+  let folder = try ScratchFolder()
+  let path = folder.url.appendingPathComponent("dataset.sqlite").path
+  let texts = Dictionary(runs.map { ($0.record.id, $0.outline.document.text.string) }) { first, _ in first }
+  try DatasetSQLiteWriter().write(dataset, texts: texts, to: path)
+  let database = try SQLiteDatabase(path: path)
+  func count(_ table: String) throws -> Int64 {
+    try database.query("SELECT count(*) FROM \(table)").first?.first?.integer ?? -1
+  }
+  #expect(try count("documents") == Int64(dataset.documents.count))
+  #expect(try count("tasks") == Int64(dataset.documents.reduce(0) { $0 + $1.tasks.count }))
+  #expect(try count("targets") == Int64(dataset.documents.reduce(0) { $0 + $1.targets.count }))
+  #expect(try count("deadlines") == Int64(dataset.documents.reduce(0) { $0 + $1.deadlines.count }))
+  #expect(try count("warnings") == Int64(dataset.documents.reduce(0) { $0 + $1.warnings.count }))
+  #expect(
+    try count("responsibilities")
+      == Int64(dataset.documents.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.departments.count } }))
+  #expect(try database.query("PRAGMA foreign_key_check").isEmpty)
+  // The trigram full-text index finds Chinese substrings.
+  let hits = try database.query(
+    "SELECT d.path FROM document_text JOIN documents d USING (document_key) WHERE document_text MATCH ? ORDER BY d.path",
+    [.text("农膜回收率")])
+  #expect(hits.compactMap { $0.first?.text } == ["000_79fb45e168060835.txt", "001_af08c82650907540.txt", "002_3645b927df7c8a1b.txt"])
+}
+
+@Test func markdownCellsEscapePipesAndStayShort() {
+  #expect(MarkdownTable.cell("a|b\nc", max: 40) == "a\\|b c")
+  #expect(MarkdownTable.cell(String(repeating: "长", count: 50), max: 10) == String(repeating: "长", count: 9) + "…")
+}
+
+@Test(arguments: [
+  (Target.Comparator.atLeast, Target.Change.level, 85.0, nil as Double?, "%", nil as Int?, "≥85%"),
+  (.range, .level, 5, 10, "个", nil, "5–10个"),
+  (.equal, .decrease, 14.5, nil, "%", 2020, "−14.5%（较2020年）"),
+  (.equal, .level, 0.04, nil, "万吨", nil, "0.04万吨"),
+])
+func targetValuesReadAsExpected(
+  _ comparator: Target.Comparator, _ change: Target.Change, _ value: Double, _ valueMax: Double?,
+  _ unit: String, _ baseline: Int?, _ expected: String
+) {
+  let target = Target(
+    id: "g1", path: [], indicator: "x", value: value, valueMax: valueMax, unit: unit,
+    comparator: comparator, change: change, baselineYear: baseline, quote: "", span: SourceSpan(start: 0, end: 0))
+  #expect(TargetFormatting.value(target) == expected)
+}

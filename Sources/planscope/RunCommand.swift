@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
     let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
     let outcomes = BatchRunner(pipeline: pipeline, jobs: jobs).run(files) { progress.update($0) }
     progress.finish()
-    var runs: [PipelineRun] = []
+    var runs: [ProcessedDocument] = []
     var failures: [String] = []
     for outcome in outcomes {
       switch outcome {
@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
     let dataset = Dataset(records: runs.map(\.record))
     do {
       try OutputDirectory(URL(fileURLWithPath: output)).writeRun(
-        dataset: dataset, documents: runs.map(\.outline.document), comparison: comparison)
+        dataset: dataset, documents: runs, comparison: comparison)
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)

@@ -66,13 +66,14 @@ public struct OutputDirectory: Sendable {
   /// the flat exports, `dataset.sqlite`, `comparison.md` and `dataset.json` last; removes text
   /// files of documents no longer present. Each file is replaced atomically.
   /// - Throws: `OutputError`, `SQLiteError` or the JSON writer's encoding error.
-  public func writeRun(dataset: Dataset, documents: [Document], comparison: ComparisonMarkdownWriter) throws {
+  public func writeRun(
+    dataset: Dataset, documents: [ProcessedDocument], comparison: ComparisonMarkdownWriter
+  ) throws {
     var texts: [String: String] = [:]
-    for document in documents.sorted(by: { $0.id < $1.id }) where texts[document.id] == nil {
-      let text = document.text.string
-      texts[document.id] = text
-      try write(text, to: "text/\(document.id).txt")
-      try write(document.original.string, to: "text/\(document.id).original.txt")
+    for document in documents.sorted(by: { $0.record.id < $1.record.id }) where texts[document.record.id] == nil {
+      texts[document.record.id] = document.text
+      try write(document.text, to: "text/\(document.record.id).txt")
+      try write(document.original, to: "text/\(document.record.id).original.txt")
     }
     for (name, text) in CSVWriter().write(dataset) {
       try write(text, to: name)

@@ -22,12 +22,21 @@ public struct DocumentLoader: Sendable {
   /// Reads `url`, reporting it as `path` (relative to the corpus root).
   /// - Throws: `IngestError` naming the file and the reason.
   public func load(_ url: URL, as path: String) throws -> SourceDocument {
-    let ext = url.pathExtension.lowercased()
-    guard Self.supportedExtensions.contains(ext) else {
+    try read(try input(url, as: path), format: Self.format(of: url))
+  }
+
+  /// The bytes of `url` (checked against the size limit), not yet decoded.
+  /// - Throws: `IngestError`.
+  public func input(_ url: URL, as path: String) throws -> DocumentInput {
+    guard Self.supportedExtensions.contains(url.pathExtension.lowercased()) else {
       throw IngestError.unsupportedFormat(path: path)
     }
-    let bytes = try readBytes(url, path: path)
-    return try read(DocumentInput(path: path, bytes: bytes), format: ext == "docx" ? .docx : .text)
+    return DocumentInput(path: path, bytes: try readBytes(url, path: path))
+  }
+
+  /// The format a file's extension names.
+  public static func format(of url: URL) -> SourceFormat {
+    url.pathExtension.lowercased() == "docx" ? .docx : .text
   }
 
   /// Reads bytes already in memory in the given format.

@@ -2,8 +2,8 @@ import Foundation
 
 /// The outcome of one file in a batch.
 public enum BatchOutcome: Sendable {
-  /// Processed; the run holds the outline and record.
-  case processed(PipelineRun)
+  /// Processed (or taken from the cache).
+  case processed(ProcessedDocument)
   /// Failed with a reason naming the file.
   case failed(path: String, reason: String)
 }
@@ -20,9 +20,10 @@ public struct BatchRunner: Sendable {
     self.jobs = max(1, jobs)
   }
 
-  /// Processes every file; `progress` is called after each file with the number done.
+  /// Processes every file; a file whose bytes hash to a record in `cache` is not extracted
+  /// again. `progress` is called after each file with the number done.
   public func run(
-    _ files: [CorpusFile], progress: @Sendable (Int) -> Void = { _ in }
+    _ files: [CorpusFile], cache: (any RecordCache)? = nil, progress: @Sendable (Int) -> Void = { _ in }
   ) -> [BatchOutcome] {
     let state = BatchState(count: files.count)
     let pipeline = self.pipeline
@@ -31,9 +32,16 @@ public struct BatchRunner: Sendable {
         let file = files[index]
         let outcome: BatchOutcome
         do {
-          let source = try pipeline.load(file.url, as: file.path)
-          var diagnostics = Diagnostics()
-          outcome = .processed(pipeline.run(source, diagnostics: &diagnostics))
+          let input = try pipeline.loader.input(file.url, as: file.path)
+          let sha256 = SHA256.hexDigest(input.bytes)
+          if var hit = cache?.cached(sha256: sha256) {
+            hit.record.source.path = file.path
+            outcome = .processed(hit)
+          } else {
+            let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file.url))
+            var diagnostics = Diagnostics()
+            outcome = .processed(ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics)))
+          }
         } catch {
           outcome = .failed(path: file.path, reason: String(describing: error))
         }

@@ -41,6 +41,7 @@ struct ScratchFolder: ~Copyable {
     return
   }
   #expect(run.record.tasks.map(\.path) == [["一、"], ["一、", "（一）"]])
+  #expect(run.text == "一、总体要求\n（一）到2025年。\n")
 }
 
 @Test func outputIsWrittenAtomicallyAndIdenticallyForAnyJobCount() throws {
@@ -56,7 +57,7 @@ struct ScratchFolder: ~Copyable {
       if case .processed(let run) = $0 { return run } else { return nil }
     }
     try OutputDirectory(out.url).writeRun(
-      dataset: Dataset(records: runs.map(\.record)), documents: runs.map(\.outline.document),
+      dataset: Dataset(records: runs.map(\.record)), documents: runs,
       comparison: ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard()))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
     #expect(

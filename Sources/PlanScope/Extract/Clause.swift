@@ -15,6 +15,8 @@ public struct Sentence: Sendable, Hashable {
   public var span: SourceSpan
   /// Whether the sentence opens its line (paragraph).
   public var startsLine: Bool
+  /// Offset where the sentence's own words start: past a numbering label (`一、`) that opens it.
+  public var contentStart: Int = 0
 
   /// The span of scalars `range` of this sentence, in document offsets.
   public func documentSpan(_ range: Range<Int>) -> SourceSpan {
@@ -42,11 +44,11 @@ public struct SentenceSplitter: Sendable {
   public func sentences(of outline: OutlinedDocument) -> [Sentence] {
     let folded = outline.document.folded.scalars
     var result: [Sentence] = []
-    var segments: [(path: [String], index: Int?, span: SourceSpan)] = [
-      ([], nil, outline.preamble)
+    var segments: [(path: [String], index: Int?, span: SourceSpan, label: Int)] = [
+      ([], nil, outline.preamble, 0)
     ]
     for section in outline.sections {
-      segments.append((section.path, section.index, section.body))
+      segments.append((section.path, section.index, section.body, section.labelLength))
     }
     for segment in segments where segment.span.length > 0 {
       var start = segment.span.start
@@ -66,7 +68,7 @@ public struct SentenceSplitter: Sendable {
           if isBreak { depth = 0 }
           append(
             &result, folded: folded, path: segment.path, sectionIndex: segment.index,
-            range: start..<end)
+            range: start..<end, label: start == segment.span.start ? segment.label : 0)
           start = index + 1
         }
         index += 1
@@ -77,7 +79,7 @@ public struct SentenceSplitter: Sendable {
 
   private func append(
     _ result: inout [Sentence], folded: [Unicode.Scalar], path: [String], sectionIndex: Int?,
-    range: Range<Int>
+    range: Range<Int>, label: Int
   ) {
     var lower = range.lowerBound
     while lower < range.upperBound, folded[lower] == " " || folded[lower] == "\t" { lower += 1 }
@@ -88,6 +90,6 @@ public struct SentenceSplitter: Sendable {
       Sentence(
         path: path, sectionIndex: sectionIndex, text: ScalarText.string(slice),
         scalars: Array(slice), span: SourceSpan(start: lower, end: range.upperBound),
-        startsLine: startsLine))
+        startsLine: startsLine, contentStart: max(0, range.lowerBound + label - lower)))
   }
 }

@@ -56,12 +56,15 @@ public struct Section: Codable, Sendable, Hashable {
   public var body: SourceSpan
   /// Index of the enclosing section, if any.
   public var parent: Int?
+  /// Length of the numbering label at the start of `span`, in scalars.
+  public var labelLength: Int
 
   /// Creates a section.
   public init(
     index: Int, kind: LabelKind, path: [String], title: String, span: SourceSpan,
-    body: SourceSpan, parent: Int?
+    body: SourceSpan, parent: Int?, labelLength: Int = 0
   ) {
+    self.labelLength = labelLength
     self.index = index
     self.kind = kind
     self.path = path

@@ -30,13 +30,14 @@ struct ExtractionStages: Sendable {
     let document = outline.document
     let sentences = splitter.sentences(of: outline)
     let meta = metadata.extract(from: outline, diagnostics: &diagnostics)
+    let rocYears = Self.usesROCYears(document)
     let deadlineContext = DeadlineContext(
-      period: meta.period, rocYears: Self.usesROCYears(document))
+      period: meta.period, rocYears: rocYears, defaultYear: meta.title.flatMap(Self.singleYear))
     let foundDeadlines = deadlines.extract(
       from: sentences, context: deadlineContext, diagnostics: &diagnostics)
     let foundTargets = targets.extract(
       from: sentences, document: document,
-      context: TargetContext(period: meta.period, deadlines: foundDeadlines),
+      context: TargetContext(period: meta.period, deadlines: foundDeadlines, rocYears: rocYears),
       diagnostics: &diagnostics)
     let assigned = responsibilities.extract(
       from: outline, sentences: sentences, jurisdiction: meta.jurisdiction,
@@ -56,6 +57,12 @@ struct ExtractionStages: Sendable {
       jurisdiction: meta.jurisdiction, period: meta.period, docNumber: meta.docNumber,
       issued: meta.issued, issuers: meta.issuers, script: document.script, tasks: tasks,
       targets: foundTargets, deadlines: foundDeadlines, warnings: diagnostics.items)
+  }
+
+  /// The one year a title names (`2024年工作要点` → 2024), if it names exactly one.
+  static func singleYear(in title: String) -> Int? {
+    let years = title.matches(of: #/(\d{4})年/#).compactMap { Int($0.output.1) }
+    return years.count == 1 ? years[0] : nil
   }
 
   /// Taiwan's plans count years from 1912 (`109年` is 2020): a Traditional text whose years

@@ -53,7 +53,8 @@ public struct Outliner: Sendable {
             index: sections.count, kind: match.kind, path: path,
             title: document.text[titleSpan],
             span: SourceSpan(start: start, end: max(titleSpan.end, labelSpan.end)),
-            body: SourceSpan(start: start, end: folded.count), parent: parent))
+            body: SourceSpan(start: start, end: folded.count), parent: parent,
+            labelLength: match.length))
         stack.append(sections.count - 1)
       }
       lineStart = lineEnd + 1

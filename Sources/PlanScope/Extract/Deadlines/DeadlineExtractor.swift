@@ -4,11 +4,15 @@ public struct DeadlineContext: Sendable, Hashable {
   public var period: Period?
   /// Whether 2–3 digit years are Republic of China years (`109年` is 2020): Taiwan's plans.
   public var rocYears: Bool
+  /// The year of dates written without one (`6月底前`) before the plan names any year:
+  /// the single year of a title like `2024年工作要点`.
+  public var defaultYear: Int?
 
   /// Creates a context.
-  public init(period: Period?, rocYears: Bool) {
+  public init(period: Period?, rocYears: Bool, defaultYear: Int? = nil) {
     self.period = period
     self.rocYears = rocYears
+    self.defaultYear = defaultYear
   }
 }
 
@@ -29,23 +33,37 @@ public struct DeadlineExtractor: Sendable {
   ) -> [Deadline] {
     let patterns = DeadlinePatterns()
     var result: [Deadline] = []
+    var year = context.defaultYear
     for sentence in sentences where Self.mayHoldTime(sentence.scalars) {
-      result.append(contentsOf: deadlines(in: sentence, context: context, patterns: patterns))
+      let found = deadlines(in: sentence, context: context, patterns: patterns, contextYear: &year)
+      result.append(contentsOf: found)
     }
     for index in result.indices { result[index].id = Self.id(index) }
     return result
   }
 
   /// Deadlines of one sentence (ids left empty), for `planscope extract` and tests.
-  func deadlines(in sentence: Sentence, context: DeadlineContext, patterns: DeadlinePatterns)
-    -> [Deadline]
-  {
+  func deadlines(
+    in sentence: Sentence, context: DeadlineContext, patterns: DeadlinePatterns, contextYear: inout Int?
+  ) -> [Deadline] {
     let text = sentence.text
     let shielded = Self.shieldedRanges(sentence.scalars)
     var candidates: [Candidate] = []
+    for match in text.matches(of: patterns.dateRange) {
+      let range = sentence.scalarRange(match.range)
+      guard let y1 = Int(match.y1), let m1 = Int(match.m1), let d1 = Int(match.d1), let m2 = Int(match.m2),
+        let d2 = Int(match.d2), CalendarMath.isValid(year: y1, month: m1, day: d1)
+      else { continue }
+      let y2 = match.y2.flatMap { Int($0) } ?? y1
+      guard CalendarMath.isValid(year: y2, month: m2, day: d2) else { continue }
+      candidates.append(
+        Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, m2, d2), start: CalendarMath.iso(y1, m1, d1)))
+    }
     for match in text.matches(of: patterns.yearRange) {
       let range = sentence.scalarRange(match.range)
-      guard let y1 = Int(match.y1), let y2 = Int(match.y2), y1 < y2, y2 - y1 <= 30 else { continue }
+      guard let y1 = Self.year(match.y1, roc: context.rocYears), let y2 = Self.year(match.y2, roc: context.rocYears),
+        y1 < y2, y2 - y1 <= 30
+      else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       candidates.append(
         Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
@@ -62,6 +80,7 @@ public struct DeadlineExtractor: Sendable {
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
     var previousYear: Int?
+    let pastSentence = text.contains("已") || text.contains("累计")
     for match in text.matches(of: patterns.calendar) {
       let range = sentence.scalarRange(match.range)
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
@@ -69,14 +88,50 @@ public struct DeadlineExtractor: Sendable {
       if match.prefix == nil, String(String.UnicodeScalarView(before.suffix(2))).contains(patterns.baselineCue) {
         continue
       }
+      // 以2005年为基准, 2005年的水平: a baseline.
+      let after = String(String.UnicodeScalarView(sentence.scalars[range.upperBound...].prefix(4)))
+      if after.hasPrefix("为基") || after.hasPrefix("的水平") || after.hasPrefix("水平") { continue }
+      // 截至2022年底，全市已建成…: a statement of the past.
+      if let prefix = match.prefix, prefix.hasPrefix("截"), pastSentence { continue }
       guard let year = Self.year(match.year, roc: context.rocYears) else { continue }
       previousYear = year
+      contextYear = year
+      if let part = match.half ?? match.quarter.map({ "Q" + $0 }) {
+        let month = Self.lastMonth(of: String(part))
+        let hasBound = match.before != nil || match.end != nil || match.prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
+        candidates.append(
+          Candidate(range: range, kind: hasBound ? .by : .in,
+            date: CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))))
+        continue
+      }
+      var day = match.day.flatMap { Int($0) }
+      if let part = match.part, let month = match.month.flatMap({ Int($0) }) {
+        day = Self.day(of: String(part), year: year, month: month)
+      }
       if let candidate = calendarCandidate(
-        year: year, month: match.month.flatMap { Int($0) }, day: match.day.flatMap { Int($0) },
+        year: year, month: match.month.flatMap { Int($0) }, day: day,
         prefix: match.prefix.map(String.init), hasEnd: match.end != nil,
         hasBefore: match.before != nil, range: range, sentence: sentence, context: context)
       {
         candidates.append(candidate)
+      }
+    }
+    if let year = contextYear {
+      for match in text.matches(of: patterns.bareMonth) {
+        let range = sentence.scalarRange(match.range)
+        if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
+        guard let month = Int(match.month), (1...12).contains(month) else { continue }
+        var day = match.day.flatMap { Int($0) } ?? CalendarMath.lastDay(year: year, month: month)
+        if let part = match.part { day = Self.day(of: String(part), year: year, month: month) }
+        guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
+        candidates.append(Candidate(range: range, kind: .by, date: CalendarMath.iso(year, month, day)))
+      }
+      for match in text.matches(of: patterns.yearEnd) {
+        let range = sentence.scalarRange(match.range)
+        if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
+        let within = match.output.hasSuffix("年内")
+        candidates.append(
+          Candidate(range: range, kind: within ? .in : .by, date: CalendarMath.iso(year, 12, 31)))
       }
     }
     if let year = previousYear {
@@ -141,7 +196,7 @@ public struct DeadlineExtractor: Sendable {
     year: Int, month: Int?, day: Int?, prefix: String?, hasEnd: Bool, hasBefore: Bool,
     range: Range<Int>, sentence: Sentence, context: DeadlineContext
   ) -> Candidate? {
-    let byPrefix = prefix.map { ["到", "至", "截至", "截止到", "截止", "力争到"].contains($0) } ?? false
+    let byPrefix = prefix.map { ["到", "至", "截至", "截止到", "截止", "力争到", "不晚于"].contains($0) } ?? false
     if let month {
       if let day {
         guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
@@ -193,6 +248,29 @@ public struct DeadlineExtractor: Sendable {
   private static func isBareYearRange(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
     slice.count <= 14 && slice.allSatisfy {
       ($0.value >= 0x30 && $0.value <= 0x39) || "-—–~至到年 ".unicodeScalars.contains($0)
+    }
+  }
+
+  /// A scalar before a month or 年底 that ties it to a year or a recurrence: 2024年6月, 每年年底.
+  private static func isYearContext(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value >= 0x30 && scalar.value <= 0x39) || scalar == "年" || scalar == "每" || scalar == "月"
+  }
+
+  /// The last month of 上半年 (6), 下半年 (12), 年中 (6) or quarter `Qn` (3n).
+  private static func lastMonth(of part: String) -> Int {
+    switch part {
+    case "上半年", "年中": 6
+    case "下半年": 12
+    default: 3 * (CalendarMath.smallCount(Substring(part.dropFirst())) ?? 4)
+    }
+  }
+
+  /// The last day of 上旬 (10), 中旬 (20), 下旬 (month end).
+  private static func day(of part: String, year: Int, month: Int) -> Int {
+    switch part {
+    case "上旬": 10
+    case "中旬": 20
+    default: CalendarMath.lastDay(year: year, month: month)
     }
   }
 

@@ -111,6 +111,12 @@ extension QuantityScanner {
     if let percentUnit {
       unit = percentUnit
     } else {
+      // Messy web copies put a space between number and unit: `95 %`.
+      if position + 1 < scalars.count, scalars[position] == " ",
+        units.longestMatch(in: scalars, at: position + 1) > 0
+      {
+        position += 1
+      }
       let length = units.longestMatch(in: scalars, at: position)
       if length == 0, position < scalars.count, isASCIILetter(scalars[position]) {
         return .rejected(end: position)  // 5G, 3D, 200MW without a known unit

@@ -117,9 +117,13 @@ public struct QuantityScanner: Sendable {
         comparator = comparative
         start = first.start - 1
         end += 1
-      } else if let suffix = patterns.suffixComparators.first(where: { scalars.has($0.scalars, at: end) }) {
-        comparator = suffix.meaning
-        end += suffix.scalars.count
+      } else {
+        // `60% 以上`: a space may stand before the comparator in messy copies.
+        let gap = end < scalars.count && scalars[end] == " " ? 1 : 0
+        if let suffix = patterns.suffixComparators.first(where: { scalars.has($0.scalars, at: end + gap) }) {
+          comparator = suffix.meaning
+          end += gap + suffix.scalars.count
+        }
       }
     }
     let quantity = Quantity(

@@ -3,7 +3,7 @@ public struct TargetCues: Sendable {
   /// What a cue word says.
   public enum Kind: String, Sendable {
     case increase, decrease, maintain, level, action, subject, stretch, past, incentive, vague,
-      category
+      category, measure
   }
 
   /// Cue phrases by kind, longest first.
@@ -31,18 +31,46 @@ public struct TargetCues: Sendable {
     s.indices.contains { match(s, at: $0, kinds: kinds) != nil }
   }
 
-  /// The last change or level cue in `s`: its range and kind.
-  func lastChange(in s: ArraySlice<Unicode.Scalar>) -> (range: Range<Int>, kind: Kind)? {
-    var found: (Range<Int>, Kind)?
-    var index = s.startIndex
-    while index < s.endIndex {
-      if let (length, kind) = match(s, at: index, kinds: [.increase, .decrease, .maintain, .level, .action]) {
-        found = (index..<(index + length), kind)
-        index += length
-      } else {
-        index += 1
+  /// The verb that governs a number: a change, level or action cue ending right before it
+  /// (after trailing fillers such as 分别, 均), else one opening the words (新增…, 创建…).
+  /// A cue in the middle (增加值, 占比, 新建建筑) belongs to the indicator's noun.
+  func governingCue(in s: ArraySlice<Unicode.Scalar>, trailing fillers: [String]) -> (range: Range<Int>, kind: Kind)? {
+    let kinds: Set<Kind> = [.increase, .decrease, .maintain, .level, .action]
+    var end = s.endIndex
+    var trimmed = true
+    while trimmed {
+      trimmed = false
+      for filler in fillers {
+        let scalars = Array(filler.unicodeScalars)
+        if end - s.startIndex > scalars.count, s[(end - scalars.count)..<end].elementsEqual(scalars) {
+          end -= scalars.count
+          trimmed = true
+        }
       }
     }
-    return found
+    for start in max(s.startIndex, end - 6)..<end {
+      if let (length, kind) = match(s, at: start, kinds: kinds), start + length == end {
+        return (start..<end, kind)
+      }
+    }
+    if s.startIndex < s.endIndex, let (length, kind) = match(s, at: s.startIndex, kinds: kinds) {
+      return (s.startIndex..<(s.startIndex + length), kind)
+    }
+    return nil
+  }
+
+  /// Where the measure of an indicator starts (排放总量 in 氮氧化物排放总量), at offset ≥ 1.
+  func measureStart(in text: String) -> Int? {
+    let scalars = Array(text.unicodeScalars)
+    for index in 1..<max(1, scalars.count) where match(scalars[...], at: index, kinds: [.measure]) != nil {
+      return index
+    }
+    return nil
+  }
+
+  /// Whether an indicator names what is measured (率, 总量, 面积 …).
+  func hasMeasure(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    return scalars.indices.contains { match(scalars[...], at: $0, kinds: [.measure]) != nil }
   }
 }

@@ -1,7 +1,21 @@
 /// Named patterns for `TargetExtractor`. Each has rows in `Cases/targets.json`.
 struct TargetPatterns {
-  /// A baseline year inside the words before a number: “较2020年”, “比2020年”, “与2020年相比”.
-  let baseline = #/(?:较|比|与|同|相比|相较)(?<year>\d{4})年(?:相比|比)?/#
+  /// A baseline year inside the words before a number: “较2020年”, “比2020年”, “与2020年相比”,
+  /// “从2005年的水平”, “以2005年为基准”, “较94年” (a Taiwan plan's ROC year).
+  let baseline =
+    #/(?:较|比|与|同|相比|相较|从|由|以)(?:民国)?(?<year>\d{4}|\d{2,3})年(?:的水平|水平|为基准|为基数|为基年|的基础上|基础上|相比|比)?/#
+
+  /// The starting value of a change, not its target: “由2020年的28%”, “从2005年的”.
+  let startingValue = #/(?:由|从)\d{4}年(?:底)?的$/#
+
+  /// Comparators written before the verb: “至少建成1个”, “不少于…”.
+  let comparatorWords: [(word: String, comparator: Target.Comparator)] = [
+    ("至少", .atLeast), ("最少", .atLeast), ("不少于", .atLeast), ("不低于", .atLeast),
+    ("最多", .atMost), ("不超过", .atMost), ("不高于", .atMost), ("突破", .greaterThan),
+  ]
+
+  /// Words that open an indicator and name only its scope: 城市污水处理率 / 县城….
+  let scopeWords: [String] = ["地级及以上城市", "中心城区", "建制镇", "城市", "县城", "城镇", "农村", "乡镇", "全市", "全省"]
 
   /// Scalars that end the clause a target sits in (on folded text).
   let clauseDelimiters: Set<Unicode.Scalar> = [",", ";", ":", "。", "!", "?", "\n", "：", "；"]
@@ -12,8 +26,8 @@ struct TargetPatterns {
   /// Scalars that separate listed items in a subject: “化学需氧量、氨氮和氮氧化物”.
   let itemSeparators: Set<Unicode.Scalar> = ["、", "和", "及", "与"]
 
-  /// Words that distribute one target over each listed item or place: 分别, 各.
-  let distributive: [String] = ["分别", "各"]
+  /// Words that distribute one target over each listed item or place: 分别, 各, 均, 都.
+  let distributive: [String] = ["分别", "各", "均", "都"]
 
   /// Units of time: such quantities are deadlines or durations, not targets.
   let timeUnits: Set<String> = ["年", "个月", "月", "日", "天", "周", "小时", "分钟", "季度", "年度", "个工作日", "工作日"]

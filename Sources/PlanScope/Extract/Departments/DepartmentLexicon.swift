@@ -92,6 +92,11 @@ public struct DepartmentLexicon: Sendable {
       return prefix
     }
     if let admin = administrativePrefixes.first(where: { name.hasPrefix($0) }) {
+      // 市委组织部: the party committee's prefix (市委) is what a list distributes (市委宣传部).
+      let afterCommittee = String(name.dropFirst(admin.count + 1))
+      if name.dropFirst(admin.count).hasPrefix("委"), !afterCommittee.hasPrefix("员会"), isBody(afterCommittee) {
+        return admin + "委"
+      }
       let rest = String(name.dropFirst(admin.count))
       // 市场监督管理局 starts with 市 only by accident.
       if functions.contains(where: { rest.hasPrefix($0.stem) }) || isBody(rest) { return admin }

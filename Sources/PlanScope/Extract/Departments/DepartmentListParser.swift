@@ -128,11 +128,17 @@ struct DepartmentListParser: Sendable {
     let s = document.folded.scalars
     // Leading words of an assignment sentence: 由市财政局…, 请…
     while lower < item.upperBound, ["由", "请"].contains(s[lower]) { lower += 1 }
-    let written = document.text[SourceSpan(start: lower, end: item.upperBound)]
-    let folded = ScalarText.string(s[lower..<item.upperBound])
+    let written = DisplayText.clean(document.text[SourceSpan(start: lower, end: item.upperBound)])
+    var folded = ScalarText.string(s[lower..<item.upperBound])
+    // 市发展改革委（市能源局）: a body with its second name; the first one decides.
+    if folded.hasSuffix(")"), let open = folded.firstIndex(of: "("), open > folded.startIndex {
+      folded = String(folded[..<open])
+    }
     guard lexicon.isBody(folded), folded.count <= 40 else { return nil }
     if let own = lexicon.ownPrefix(of: folded) {
-      if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) { groupPrefix = own }
+      if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) || own.hasSuffix("委") {
+        groupPrefix = own
+      }
       return written
     }
     if lexicon.isIndependent(folded) { return written }

@@ -163,10 +163,10 @@ public struct ResponsibilityExtractor: Sendable {
     var open = body.start
     for index in body.start..<body.end {
       switch s[index] {
-      case "(":
+      case "(", "【", "[":
         if depth == 0 { open = index + 1 }
         depth += 1
-      case ")":
+      case ")", "】", "]":
         depth = max(0, depth - 1)
         if depth == 0, index > open, namesBody(s[open..<index]) { ranges.append(open..<index) }
       case "\n": depth = 0
@@ -227,8 +227,24 @@ public struct ResponsibilityExtractor: Sendable {
     let clause = rest.prefix { $0 != "。" && $0 != ";" }
     let lead = items.count == 1 && patterns.inferredLeadCues.contains { clause.contains($0) }
     let listEnd = sentence.span.start + (items.last?.upperBound ?? 0)
-    return parser.parse(document, range: (sentence.span.start + items[0].lowerBound)..<listEnd)
+    var found = parser.parse(document, range: (sentence.span.start + items[0].lowerBound)..<listEnd)
       .map { var item = $0; item.role = lead ? .lead : .responsible; return item }
+    // 市发展改革委会同市财政局制定…: the partners named after 会同 support.
+    if rest.hasPrefix("会同") {
+      var partners: [Range<Int>] = []
+      var cursor = index + 2
+      while let end = nameEnd(s, from: cursor) {
+        partners.append(cursor..<end)
+        cursor = end
+        guard cursor < s.count, s[cursor] == "、" || s[cursor] == "和" else { break }
+        cursor += 1
+      }
+      if let first = partners.first, let last = partners.last {
+        found += parser.parse(document, range: (sentence.span.start + first.lowerBound)..<(sentence.span.start + last.upperBound))
+          .map { var item = $0; item.role = .support; return item }
+      }
+    }
+    return found
   }
 
   /// End of a body's name starting at `start`: the shortest prefix that is a body, unless a

@@ -29,8 +29,8 @@ struct ExtractionStages: Sendable {
   ) -> DocumentRecord {
     let document = outline.document
     let sentences = splitter.sentences(of: outline)
-    let meta = metadata.extract(from: outline, diagnostics: &diagnostics)
     let rocYears = Self.usesROCYears(document)
+    let meta = metadata.extract(from: outline, rocYears: rocYears, diagnostics: &diagnostics)
     let deadlineContext = DeadlineContext(
       period: meta.period, rocYears: rocYears, defaultYear: meta.title.flatMap(Self.singleYear))
     let foundDeadlines = deadlines.extract(

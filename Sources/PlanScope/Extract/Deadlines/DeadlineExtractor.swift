@@ -116,23 +116,28 @@ public struct DeadlineExtractor: Sendable {
         candidates.append(candidate)
       }
     }
-    if let year = contextYear {
-      for match in text.matches(of: patterns.bareMonth) {
-        let range = sentence.scalarRange(match.range)
-        if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
-        guard let month = Int(match.month), (1...12).contains(month) else { continue }
+    // Dates without a year take the last year the plan named; with none named yet they are
+    // still deadlines, undated.
+    let year = contextYear
+    for match in text.matches(of: patterns.bareMonth) {
+      let range = sentence.scalarRange(match.range)
+      if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
+      guard let month = Int(match.month), (1...12).contains(month) else { continue }
+      var date: String?
+      if let year {
         var day = match.day.flatMap { Int($0) } ?? CalendarMath.lastDay(year: year, month: month)
         if let part = match.part { day = Self.day(of: String(part), year: year, month: month) }
         guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
-        candidates.append(Candidate(range: range, kind: .by, date: CalendarMath.iso(year, month, day)))
+        date = CalendarMath.iso(year, month, day)
       }
-      for match in text.matches(of: patterns.yearEnd) {
-        let range = sentence.scalarRange(match.range)
-        if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
-        let within = match.output.hasSuffix("年内")
-        candidates.append(
-          Candidate(range: range, kind: within ? .in : .by, date: CalendarMath.iso(year, 12, 31)))
-      }
+      candidates.append(Candidate(range: range, kind: .by, date: date))
+    }
+    for match in text.matches(of: patterns.yearEnd) {
+      let range = sentence.scalarRange(match.range)
+      if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
+      let within = match.output.hasSuffix("年内")
+      candidates.append(
+        Candidate(range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
     }
     if let year = previousYear {
       for match in text.matches(of: patterns.partialDate) {

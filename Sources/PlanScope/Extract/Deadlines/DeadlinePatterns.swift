@@ -9,7 +9,7 @@ struct DeadlinePatterns {
     #/(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日\s*(?:-|—|–|~|至|到)\s*(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日/#
 
   /// A five-year-plan period used as a time frame: “十四五”期间, 十四五时期, “十四五”末.
-  let fiveYearPlan = #/[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|末|规划期内?)/#
+  let fiveYearPlan = #/(?:到|至)?[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|末|规划期内?)/#
 
   /// A calendar point, with what introduces and closes it:
   /// “到2025年”, “2023年底前”, “于2021年11月底前”, “2023年12月27日”, “在2023年前”, “二〇二五年”.
@@ -33,7 +33,7 @@ struct DeadlinePatterns {
 
   /// A recurring time frame: 每年, 每月10日前, 每季度, 每两年.
   let recurring =
-    #/每(?<n>[一二两三四五六七八九十]|\d+)?个?(?<unit>年|季度|半年|月|周|日|天)(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<end>底|末))?(?<before>前|以前|之前)?/#
+    #/每(?<n>[一二两三四五六七八九十]|\d+)?个?(?<unit>年|季度|半年|月|周|日|天)(?:第?[一二三四1234]季度|上半年|下半年)?(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<end>底|末))?(?<before>前|以前|之前)?/#
 
   /// A yearly deliverable: 年度计划, 年度报告 (年度 alone is usually an adjective).
   let annualDeliverable = #/年度(?=计划|报告|预算|考核|评价|任务)/#

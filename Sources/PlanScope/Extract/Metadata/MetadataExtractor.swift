@@ -34,8 +34,11 @@ public struct MetadataExtractor: Sendable {
     self.bodySuffixes = bodySuffixes.sorted { $0.count > $1.count }
   }
 
-  /// Extracts the metadata of one document.
-  public func extract(from outline: OutlinedDocument, diagnostics: inout Diagnostics) -> PlanMetadata {
+  /// Extracts the metadata of one document; `rocYears` reads 2–3 digit years as Republic of
+  /// China years (Taiwan's plans).
+  public func extract(from outline: OutlinedDocument, rocYears: Bool = false, diagnostics: inout Diagnostics)
+    -> PlanMetadata
+  {
     let patterns = MetadataPatterns()
     let text = outline.document.text
     let folded = outline.document.folded
@@ -44,26 +47,89 @@ public struct MetadataExtractor: Sendable {
     let tail = Self.lines(folded, in: SourceSpan(start: tailStart, end: folded.count))
     var metadata = PlanMetadata()
 
-    metadata.title = title(lines: lines, text: text, patterns: patterns)
+    metadata.title = title(lines: lines, text: text, patterns: patterns).map(DisplayText.clean)
+    // A portal's page header states the fields outright.
+    var portalIssuers: [String] = []
+    for line in lines {
+      guard let match = line.text.wholeMatch(of: patterns.portalField) else { continue }
+      let value = String(match.value).trimmingSpaces()
+      switch match.label {
+      case "发文字号", "文号": metadata.docNumber = metadata.docNumber ?? value
+      case "发文机关", "发布机构", "发文单位":
+        portalIssuers = value.split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init)
+      case "成文日期", "发文日期", "印发日期":
+        metadata.issued = date(value, patterns: patterns, roc: rocYears) ?? metadata.issued
+      default:
+        if metadata.issued == nil { metadata.issued = date(value, patterns: patterns, roc: rocYears) }
+      }
+    }
     for line in lines where metadata.docNumber == nil {
-      if line.text.wholeMatch(of: patterns.documentNumber) != nil {
-        metadata.docNumber = text[line.span]
+      if let match = line.text.wholeMatch(of: patterns.documentNumber) {
+        let offset = line.text.hasPrefix("(") ? 1 : 0
+        let span = SourceSpan(start: line.span.start + offset, end: line.span.start + offset + match.number.unicodeScalars.count)
+        metadata.docNumber = text[span]
       }
     }
-    for line in lines + tail where metadata.issued == nil {
-      if let match = line.text.wholeMatch(of: patterns.dateLine) {
-        metadata.issued = Self.isoDate(year: match.year, month: match.month, day: match.day)
+    var dateLineIndex: Int?
+    let candidates = lines + tail
+    for (index, line) in candidates.enumerated() where metadata.issued == nil {
+      if let issued = date(line.text, patterns: patterns, roc: rocYears) {
+        metadata.issued = issued
+        dateLineIndex = index
       }
     }
-    metadata.issuers = lines.compactMap { issuer(in: $0, text: text, patterns: patterns) }
+    metadata.issuers = portalIssuers.isEmpty ? lines.compactMap { issuer(in: $0, text: text, patterns: patterns) } : portalIssuers
+    // A signature block at the end: the bodies on the lines right above the date.
+    if metadata.issuers.isEmpty, let index = dateLineIndex {
+      var cursor = index - 1
+      var block: [String] = []
+      while cursor >= 0, let name = issuer(in: candidates[cursor], text: text, patterns: patterns) {
+        block.insert(name, at: 0)
+        cursor -= 1
+      }
+      metadata.issuers = block
+    }
+    metadata.issuers = metadata.issuers.map(DisplayText.clean)
     if let title = metadata.title {
-      metadata.period = Self.period(in: title, patterns: patterns)
-      metadata.jurisdiction = places.jurisdiction(startingIn: title)
+      metadata.period = Self.period(in: title, patterns: patterns, roc: rocYears)
+      metadata.jurisdiction = jurisdiction(of: title, patterns: patterns)
     }
     if metadata.jurisdiction == nil, let first = metadata.issuers.first {
-      metadata.jurisdiction = places.jurisdiction(startingIn: first)
+      metadata.jurisdiction = jurisdiction(of: first, patterns: patterns)
     }
     return metadata
+  }
+
+  /// The jurisdiction a title starts with: a listed place, extended by the district or county
+  /// that follows it (杭州市余杭区), else a county or county-level city (长兴县, 义乌市).
+  private func jurisdiction(of title: String, patterns: MetadataPatterns) -> String? {
+    if let key = places.longestPlace(prefixOf: title), let official = places.jurisdiction(startingIn: title) {
+      let rest = String(title.dropFirst(key.count).drop { "市省".contains($0) && official.hasSuffix(String($0)) })
+      if let local = rest.firstMatch(of: patterns.localDivision), !local.name.hasPrefix("全") {
+        return official + local.name
+      }
+      return official
+    }
+    if let local = title.firstMatch(of: patterns.localDivision), !["关于", "全", "本", "我"].contains(where: { local.name.hasPrefix($0) }) {
+      return String(local.name)
+    }
+    return nil
+  }
+
+  /// A date line's ISO date (`2023年12月27日`, `二〇二三年…`, `中华民国112年5月10日`, `2023-05-10`).
+  private func date(_ line: String, patterns: MetadataPatterns, roc: Bool) -> String? {
+    if let match = line.wholeMatch(of: patterns.dateLine) {
+      var year = match.year
+      if year.count < 4 {
+        guard roc || line.contains("民国"), let value = Int(year) else { return nil }
+        year = Substring(String(value + 1911))
+      }
+      return Self.isoDate(year: year, month: match.month, day: match.day)
+    }
+    if let match = line.wholeMatch(of: patterns.numericDate) {
+      return Self.isoDate(year: match.year, month: match.month, day: match.day)
+    }
+    return nil
   }
 
   // MARK: - Fields
@@ -75,6 +141,15 @@ public struct MetadataExtractor: Sendable {
     }
     if let index = chosen {
       var title = text[lines[index].span]
+      // 广州市推进新型城镇化 / 建设实施方案（2021—2025年）: a title wrapped onto two lines.
+      if index > 0, places.longestPlace(prefixOf: lines[index].text) == nil {
+        let previous = lines[index - 1].text
+        if previous.count <= 30, places.longestPlace(prefixOf: previous) != nil, !isTitleLine(previous),
+          !previous.contains(where: { "，,。：:；;《》".contains($0) }), !previous.hasPrefix("关于")
+        {
+          title = text[lines[index - 1].span] + title
+        }
+      }
       var next = index + 1
       while next < lines.count, lines[next].text.wholeMatch(of: patterns.titleQualifier) != nil {
         title += text[lines[next].span]
@@ -102,6 +177,8 @@ public struct MetadataExtractor: Sendable {
     else { return false }
     var core = Substring(line)
     if core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = core[..<open] }
+    // 香港气候行动蓝图2050: a horizon year after the plan word.
+    while let last = core.last, last.isASCII, last.isNumber { core = core.dropLast() }
     return planWords.contains { core.hasSuffix($0) }
   }
 
@@ -117,9 +194,18 @@ public struct MetadataExtractor: Sendable {
     return text[SourceSpan(start: start, end: start + name.unicodeScalars.count)]
   }
 
-  static func period(in title: String, patterns: MetadataPatterns) -> Period? {
+  static func period(in title: String, patterns: MetadataPatterns, roc: Bool = false) -> Period? {
     let folded = title.replacing("（", with: "(").replacing("）", with: ")")
-    if let match = folded.firstMatch(of: patterns.periodRange), let start = Int(match.y1),
+    let year: (Substring) -> Int? = { text in
+      guard let value = Int(text) else { return nil }
+      return value >= 1900 ? value : (roc && value >= 60 ? value + 1911 : nil)
+    }
+    if let match = folded.firstMatch(of: patterns.periodRange), let start = year(match.y1),
+      let end = year(match.y2), start < end
+    {
+      return Period(start: start, end: end)
+    }
+    if let match = folded.firstMatch(of: patterns.bareYearRange), let start = Int(match.y1),
       let end = Int(match.y2), start < end
     {
       return Period(start: start, end: end)

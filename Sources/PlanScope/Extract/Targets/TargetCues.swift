@@ -3,7 +3,7 @@ public struct TargetCues: Sendable {
   /// What a cue word says.
   public enum Kind: String, Sendable {
     case increase, decrease, maintain, level, action, subject, stretch, past, incentive, vague,
-      category, measure
+      category, measure, pastPeriod
   }
 
   /// Cue phrases by kind, longest first.

@@ -126,6 +126,8 @@ public struct TargetExtractor: Sendable {
     while clauseStart < first.span.start, patterns.listSeparators.contains(s[clauseStart]) { clauseStart += 1 }
     let elliptic = clauseStart == previousEnd + 1 || clauseStart == previousEnd
     if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past, .incentive]) { return [] }
+    // “十三五”期间，累计完成…: a review of an earlier plan.
+    if cues.occurs(in: s[sentence.contentStart..<first.span.start], kinds: [.pastPeriod]) { return [] }
 
     var (lower, stretch) = stripLeading(from: clauseStart, to: first.span.start, in: sentence, context: context)
     var pre = textSkippingDeadlines(lower..<first.span.start, in: sentence, context: context)

@@ -33,6 +33,12 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "No progress or summary output.")
   var quiet = false
 
+  @Option(help: "State database (default: OUTPUT/state.sqlite).")
+  var state: String?
+
+  @Flag(help: "Extract every document again instead of reusing cached records.")
+  var noCache = false
+
   func run() throws {
     let pipeline: Pipeline
     let comparison: ComparisonMarkdownWriter
@@ -51,27 +57,48 @@ struct RunCommand: ParsableCommand {
       printError("planscope: error: \(error)")
       throw ExitCode(2)
     }
+    let outputURL = URL(fileURLWithPath: output)
+    let lock: OutputLock
+    let store: StateStore
+    do {
+      lock = try OutputLock(folder: outputURL)
+      store = try StateStore(
+        path: state ?? outputURL.appendingPathComponent("state.sqlite").path,
+        fingerprint: pipeline.fingerprint)
+    } catch {
+      printError("planscope: error: \(error)")
+      throw ExitCode(2)
+    }
     let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-    let outcomes = BatchRunner(pipeline: pipeline, jobs: jobs).run(files) { progress.update($0) }
+    let outcomes = BatchRunner(pipeline: pipeline, jobs: jobs).run(files, cache: noCache ? nil : store) {
+      progress.update($0)
+    }
     progress.finish()
     var runs: [ProcessedDocument] = []
     var failures: [String] = []
+    var failedPaths = Set<String>()
     for outcome in outcomes {
       switch outcome {
       case .processed(let run): runs.append(run)
-      case .failed(_, let reason): failures.append(reason)
+      case .failed(let path, let reason):
+        failures.append(reason)
+        failedPaths.insert(path)
       }
     }
     let dataset = Dataset(records: runs.map(\.record))
     do {
       try OutputDirectory(URL(fileURLWithPath: output)).writeRun(
         dataset: dataset, documents: runs, comparison: comparison)
+      try store.record(runs, failed: failedPaths, at: Date())
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)
     }
+    withExtendedLifetime(lock) {}
     if !quiet {
-      printError("planscope: \(runs.count) document(s) written to \(output), \(failures.count) failed")
+      let cached = runs.filter(\.cached).count
+      printError(
+        "planscope: \(runs.count) document(s) written to \(output) (\(cached) unchanged, from cache), \(failures.count) failed")
     }
     if !failures.isEmpty {
       for failure in failures { printError("planscope: error: \(failure)") }

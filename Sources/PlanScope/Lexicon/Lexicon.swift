@@ -71,6 +71,18 @@ public struct Lexicon: Sendable, Hashable {
       ?? URL(fileURLWithPath: "Lexicons")
   }
 
+  /// A fingerprint of the lexicons in `directory` (or the bundled ones): SHA-256 over every
+  /// file's name and bytes. A record extracted under another fingerprint is stale.
+  public static func fingerprint(of directory: URL? = nil) -> String {
+    let base = directory ?? bundledDirectory
+    var bytes: [UInt8] = []
+    for name in LexiconName.allCases.map(\.fileName).sorted() {
+      bytes += Array(name.utf8) + [0]
+      bytes += FileManager.default.contents(atPath: base.appendingPathComponent(name).path).map { [UInt8]($0) } ?? []
+    }
+    return SHA256.hexDigest(bytes)
+  }
+
   /// The first column of every row.
   public var keys: [String] { rows.map { $0.first ?? "" } }
 }

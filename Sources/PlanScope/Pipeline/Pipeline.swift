@@ -14,8 +14,14 @@ public struct PipelineRun: Sendable {
 /// diagnostics into the record's warnings. It reads files through `DocumentLoader` and writes
 /// nothing (see `OutputDirectory`).
 public struct Pipeline: Sendable {
+  /// The planscope version written into cache fingerprints.
+  public static let version = "0.1.0"
+
   /// Reads files.
   public let loader: DocumentLoader
+  /// Identifies what extraction depends on (version and lexicons): cached records made under
+  /// another fingerprint are not reused.
+  public let fingerprint: String
   private let normalizer: Normalizer
   private let outliner: Outliner
   private let extraction: ExtractionStages
@@ -25,8 +31,9 @@ public struct Pipeline: Sendable {
   /// Creates a pipeline from its stages.
   init(
     loader: DocumentLoader, normalizer: Normalizer, outliner: Outliner,
-    extraction: ExtractionStages, quantityScanner: QuantityScanner
+    extraction: ExtractionStages, quantityScanner: QuantityScanner, fingerprint: String
   ) {
+    self.fingerprint = fingerprint
     self.quantityScanner = quantityScanner
     self.loader = loader
     self.normalizer = normalizer
@@ -45,7 +52,8 @@ public struct Pipeline: Sendable {
       normalizer: Normalizer(converter: converter, mixedScriptThreshold: options.mixedScriptThreshold),
       outliner: Outliner(options: options.extraction),
       extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons),
-      quantityScanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)))
+      quantityScanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)),
+      fingerprint: SHA256.hexDigest(Array("planscope \(version) \(Lexicon.fingerprint(of: lexicons))".utf8)))
   }
 
   /// Loads one file.

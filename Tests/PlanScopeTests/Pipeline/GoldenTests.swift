@@ -17,4 +17,7 @@ func pipelineMatchesGolden(_ golden: GoldenCase) throws {
   try golden.check("dataset.json", DatasetJSONWriter().write(dataset))
   let comparison = ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard())
   try golden.check("comparison.md", comparison.write(dataset))
+  if runs.count > 1 {
+    for (name, text) in CSVWriter().write(dataset) { try golden.check(name, text) }
+  }
 }

@@ -42,10 +42,11 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
   {
     let url = folder.appendingPathComponent(file)
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
+      try Data(actual.utf8).write(to: url, options: .atomic)
       return
     }
-    let expected = try String(contentsOf: url, encoding: .utf8)
+    // Decode the bytes as they are: String(contentsOf:) would drop a CSV's byte-order mark.
+    let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
     if expected != actual {
       let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)

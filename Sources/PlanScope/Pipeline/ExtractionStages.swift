@@ -32,7 +32,7 @@ struct ExtractionStages: Sendable {
     let rocYears = Self.usesROCYears(document)
     let meta = metadata.extract(from: outline, rocYears: rocYears, diagnostics: &diagnostics)
     let deadlineContext = DeadlineContext(
-      period: meta.period, rocYears: rocYears, defaultYear: meta.title.flatMap(Self.singleYear))
+      period: meta.period, rocYears: rocYears, defaultYear: meta.titleYear)
     let foundDeadlines = deadlines.extract(
       from: sentences, context: deadlineContext, diagnostics: &diagnostics)
     let foundTargets = targets.extract(
@@ -57,12 +57,6 @@ struct ExtractionStages: Sendable {
       jurisdiction: meta.jurisdiction, period: meta.period, docNumber: meta.docNumber,
       issued: meta.issued, issuers: meta.issuers, script: document.script, tasks: tasks,
       targets: foundTargets, deadlines: foundDeadlines, warnings: diagnostics.items)
-  }
-
-  /// The one year a title names (`2024年工作要点` → 2024), if it names exactly one.
-  static func singleYear(in title: String) -> Int? {
-    let years = title.matches(of: #/(\d{4})年/#).compactMap { Int($0.output.1) }
-    return years.count == 1 ? years[0] : nil
   }
 
   /// Taiwan's plans count years from 1912 (`109年` is 2020): a Traditional text whose years

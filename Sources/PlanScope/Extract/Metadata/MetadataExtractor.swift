@@ -12,6 +12,9 @@ public struct PlanMetadata: Sendable, Hashable {
   public var issued: String?
   /// 印发单位.
   public var issuers: [String] = []
+  /// The one year the title names (`2024年工作要点` → 2024), if it names exactly one: the year
+  /// of dates written without one.
+  public var titleYear: Int?
 }
 
 /// Reads a plan's metadata from its front matter (the text before the first numbered heading)
@@ -91,6 +94,8 @@ public struct MetadataExtractor: Sendable {
     }
     metadata.issuers = metadata.issuers.map(DisplayText.clean)
     if let title = metadata.title {
+      let years = title.matches(of: patterns.titleYear).compactMap { Int($0.year) }
+      metadata.titleYear = years.count == 1 ? years[0] : nil
       metadata.period = Self.period(in: title, patterns: patterns, roc: rocYears)
       metadata.jurisdiction = jurisdiction(of: title, patterns: patterns)
     }

@@ -38,4 +38,7 @@ struct MetadataPatterns {
 
   /// Words after an issuer's name on its line: “重庆市发展和改革委员会发布”.
   let issuerTrailer = #/(?:联合)?(?:发布|印发|制定)$/#
+
+  /// A year a title names: “2024年工作要点”.
+  let titleYear = #/(?<year>\d{4})年/#
 }

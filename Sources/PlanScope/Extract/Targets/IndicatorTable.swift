@@ -15,17 +15,17 @@ struct IndicatorTable {
   let width: Int
 
   /// Reads a header row, or nil when the line is not one.
-  init?(header cells: [String], period: Period?) {
+  init?(header cells: [String], period: Period?, patterns: TargetPatterns) {
     var best: (column: Int, year: Int?)?
     var unitColumn: Int?
     for (column, raw) in cells.enumerated() {
       let cell = raw.trimmingSpaces()
       if cell == "单位" || cell == "计量单位" { unitColumn = column }
       if cell.contains("目标") && column > 0 {
-        best = (column, cell.firstMatch(of: #/(\d{4})/#).flatMap { Int($0.output.1) } ?? period?.end)
+        best = (column, cell.firstMatch(of: patterns.anyYear).flatMap { Int($0.year) } ?? period?.end)
         continue
       }
-      if let match = cell.wholeMatch(of: #/(\d{4})\s*年?(?:目标值?|预期值?)?/#), let year = Int(match.output.1),
+      if let match = cell.wholeMatch(of: patterns.tableYear), let year = Int(match.year),
         column > 0, (best?.year ?? 0) < year
       {
         best = (column, year)
@@ -39,14 +39,16 @@ struct IndicatorTable {
   }
 
   /// The target a row states, or nil.
-  func target(row cells: [String]) -> (indicator: String, unit: String, value: Double, comparator: Target.Comparator)? {
+  func target(row cells: [String], patterns: TargetPatterns)
+    -> (indicator: String, unit: String, value: Double, comparator: Target.Comparator)?
+  {
     guard cells.count == width, targetColumn < cells.count else { return nil }
     guard let first = cells.first(where: { !$0.trimmingSpaces().isEmpty && Double($0.trimmingSpaces()) == nil }) else {
       return nil
     }
     var indicator = first.trimmingSpaces()
     var unit = unitColumn.map { cells[$0].trimmingSpaces() } ?? ""
-    if let match = indicator.firstMatch(of: #/\((?<unit>[^()]{1,12})\)$/#) {
+    if let match = indicator.firstMatch(of: patterns.cellUnit) {
       if unit.isEmpty { unit = String(match.unit) }
       indicator = String(indicator[..<match.range.lowerBound])
     }

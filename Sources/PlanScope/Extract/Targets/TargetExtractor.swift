@@ -50,7 +50,7 @@ public struct TargetExtractor: Sendable {
       // Indicator tables: a header row with years, then one target per row.
       if sentence.scalars.contains("\t") {
         let cells = sentence.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        if let current = table, let row = current.target(row: cells) {
+        if let current = table, let row = current.target(row: cells, patterns: patterns) {
           let span = sentence.span
           result.append(
             Target(
@@ -59,7 +59,7 @@ public struct TargetExtractor: Sendable {
               targetYear: current.year ?? context.period?.end, quote: document.text[span], span: span))
           continue
         }
-        if let header = IndicatorTable(header: cells, period: context.period) {
+        if let header = IndicatorTable(header: cells, period: context.period, patterns: patterns) {
           table = header
           continue
         }

@@ -34,4 +34,13 @@ struct TargetPatterns {
 
   /// Words that may stand between a subject and its verb and are dropped from indicators.
   let fillers: [String] = ["分别", "各", "均", "都", "要", "将", "的", "总体", "整体"]
+
+  /// A year in an indicator table's header cell: “2025年”, “2025年目标值”, “2025”.
+  let tableYear = #/(?<year>\d{4})\s*年?(?:目标值?|预期值?)?/#
+
+  /// Any four-digit year inside a header cell: “目标值（2025年）”.
+  let anyYear = #/(?<year>\d{4})/#
+
+  /// The unit in parentheses closing an indicator cell: “森林覆盖率（%）”.
+  let cellUnit = #/\((?<unit>[^()]{1,12})\)$/#
 }

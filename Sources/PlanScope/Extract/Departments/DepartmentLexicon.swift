@@ -8,6 +8,8 @@ public struct DepartmentLexicon: Sendable {
   let bodySuffixes: [String]
   /// Suffixes of generic references, longest first: 部门, 单位, 机构 …
   let genericSuffixes: [String]
+  /// Last characters of all suffixes: a name ending otherwise is no body (a fast reject).
+  private let suffixEnds: Set<Character>
   /// Short form → full form, without jurisdiction (发展改革委 → 发展和改革委员会).
   let abbreviations: [String: String]
   /// Name stems → function slug, longest first (发展改革 → development_reform).
@@ -33,6 +35,7 @@ public struct DepartmentLexicon: Sendable {
       .sorted(by: byLength)
     genericSuffixes = suffixes.rows.filter { $0.count > 1 && $0[1] == "generic" }.map { $0[0] }
       .sorted(by: byLength)
+    suffixEnds = Set((suffixes.rows.compactMap { $0.first?.last }))
     var expansions: [String: String] = [:]
     for row in abbreviations.rows where row.count > 1 { expansions[row[0]] = row[1] }
     self.abbreviations = expansions
@@ -59,7 +62,9 @@ public struct DepartmentLexicon: Sendable {
 
   /// Whether `name` names a specific body: it ends with a body suffix and is not generic.
   public func isBody(_ name: String) -> Bool {
-    guard name.count >= 2, !isGeneric(name) else { return false }
+    guard let last = name.last, suffixEnds.contains(last), name.count >= 2, !isGeneric(name) else {
+      return false
+    }
     // A generic tail on a body (市人大常委会相关工作机构) survives `isGeneric` only when the
     // head is a body, so it names that body's own units.
     return bodySuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
@@ -102,6 +107,11 @@ public struct DepartmentLexicon: Sendable {
       if functions.contains(where: { rest.hasPrefix($0.stem) }) || isBody(rest) { return admin }
     }
     return nil
+  }
+
+  /// Whether text starts with an administrative prefix (市, 自治区) or a place (天津, 东莞市).
+  func startsWithJurisdiction(_ text: String) -> Bool {
+    administrativePrefixes.contains { text.hasPrefix($0) } || places.longestPlace(prefixOf: text) != nil
   }
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).

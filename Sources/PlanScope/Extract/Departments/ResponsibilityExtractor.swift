@@ -210,6 +210,10 @@ public struct ResponsibilityExtractor: Sendable {
     let s = sentence.scalars
     var index = 0
     if s.first == "由" { index = 1 }
+    // Only a name with its jurisdiction opens an assignment in running text (市发展改革局…).
+    guard index < s.count, lexicon.startsWithJurisdiction(ScalarText.string(s[index..<min(s.count, index + 12)])) else {
+      return []
+    }
     var items: [Range<Int>] = []
     while let end = nameEnd(s, from: index) {
       items.append(index..<end)

@@ -147,10 +147,7 @@ extension TargetExtractor {
     let scalars = document.folded.scalars
     var paragraphStart = position
     while paragraphStart > 0, scalars[paragraphStart - 1] != "\n" { paragraphStart -= 1 }
-    let before = context.deadlines.last {
-      $0.span.end <= position && $0.span.start >= paragraphStart && $0.kind != .relative
-    }
-    if let deadline = before {
+    if let deadline = context.lastDeadline(endingBy: position, from: paragraphStart) {
       if deadline.kind == .recurring { return nil }
       return deadline.date.flatMap { Int($0.prefix(4)) }
     }

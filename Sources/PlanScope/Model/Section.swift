@@ -9,6 +9,8 @@ public enum LabelKind: String, Codable, Sendable, CaseIterable {
   case part
   /// 第一条: article (rules and measures numbered as articles).
   case article
+  /// 壹、贰、参、: the level above 一、 in Taiwan's plans (大写 numerals).
+  case capitalIdeographic = "capital_ideographic"
   /// 一、: top-level heading.
   case ideographic
   /// （一） or (一): second-level heading.
@@ -30,12 +32,13 @@ public enum LabelKind: String, Codable, Sendable, CaseIterable {
     case .chapter: 0
     case .part: 1
     case .article: 2
-    case .ideographic: 3
-    case .parenthesizedIdeographic: 4
-    case .decimal, .tableRow: 5
-    case .parenthesizedDecimal: 6
-    case .circled: 7
-    case .box: 8
+    case .capitalIdeographic: 3
+    case .ideographic: 4
+    case .parenthesizedIdeographic: 5
+    case .decimal, .tableRow: 6
+    case .parenthesizedDecimal: 7
+    case .circled: 8
+    case .box: 9
     }
   }
 }

@@ -14,7 +14,9 @@
 /// | box | 专栏1, 专栏 2, 专栏一 |
 struct OutlinePatterns: Sendable {
   /// Chinese numerals that may form a label: 一…十, 百, 千, 零, 〇, 两 and 大写 forms.
-  let ideographicDigits: Set<Unicode.Scalar> = Set("一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾佰".unicodeScalars)
+  let ideographicDigits: Set<Unicode.Scalar> = Set("一二三四五六七八九十百千零〇两壹贰叁参肆伍陆柒捌玖拾佰".unicodeScalars)
+  /// 大写 numerals that open the level above 一、 (壹、贰、参、; 參 converts to 参).
+  let capitalDigits: Set<Unicode.Scalar> = Set("壹贰叁参肆伍陆柒捌玖拾佰".unicodeScalars)
   /// Marker that opens a box: 专栏.
   let boxWord: [Unicode.Scalar] = Array("专栏".unicodeScalars)
   /// Longest run of numeral characters in a label.
@@ -58,8 +60,12 @@ struct OutlinePatterns: Sendable {
       guard digits <= 3, start + digits < end else { return nil }
       let mark = s[start + digits]
       guard mark == "." || mark == "、" else { return nil }
-      // `1.5万吨` is a number, not a label.
-      if start + digits + 1 < end, isDigit(s[start + digits + 1]) { return nil }
+      // `1.5万吨` is a number, not a label; `2．3月底前` is item 2 opening with a date.
+      if start + digits + 1 < end, isDigit(s[start + digits + 1]) {
+        let after = start + digits + 1
+        let more = run(s, from: after, end: end, where: isDigit)
+        guard mark == ".", more <= 2, after + more < end, s[after + more] == "月" else { return nil }
+      }
       return Match(kind: .decimal, length: digits + 1)
     }
     if ideographicDigits.contains(first) {
@@ -67,7 +73,8 @@ struct OutlinePatterns: Sendable {
       guard numerals <= maxNumeralLength, start + numerals < end, s[start + numerals] == "、" else {
         return nil
       }
-      return Match(kind: .ideographic, length: numerals + 1)
+      let capital = s[start..<(start + numerals)].allSatisfy(capitalDigits.contains)
+      return Match(kind: capital ? .capitalIdeographic : .ideographic, length: numerals + 1)
     }
     return nil
   }

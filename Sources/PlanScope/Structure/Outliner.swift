@@ -30,7 +30,9 @@ public struct Outliner: Sendable {
       var found = patterns.match(folded, at: start, end: lineEnd)
       if line.contains("\t") {
         if patterns.isTaskTableHeader(line) {
+          // A task-division table (often an attachment) is not part of the item above it.
           inTaskTable = true
+          stack.removeAll()
         } else if inTaskTable, let row = patterns.tableRow(folded, at: start, end: lineEnd) {
           found = row
         }

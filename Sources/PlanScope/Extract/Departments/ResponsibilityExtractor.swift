@@ -203,52 +203,76 @@ public struct ResponsibilityExtractor: Sendable {
 
   // MARK: - Running text
 
-  /// Departments a sentence assigns by opening with their names: `市发展改革委要加强组织协调`.
+  /// Departments a sentence assigns by opening a clause with their names:
+  /// `市发展改革委要加强组织协调…` (lead), `县农业农村局负责，县水利局配合` (responsible, support),
+  /// `市发展改革委会同市财政局…` (the partners support).
   private func infer(_ sentence: Sentence, document: Document, patterns: ResponsibilityPatterns)
     -> [ListedDepartment]
   {
     let s = sentence.scalars
-    var index = 0
-    if s.first == "由" { index = 1 }
-    // Only a name with its jurisdiction opens an assignment in running text (市发展改革局…).
-    guard index < s.count, lexicon.startsWithJurisdiction(ScalarText.string(s[index..<min(s.count, index + 12)])) else {
-      return []
-    }
-    var items: [Range<Int>] = []
-    while let end = nameEnd(s, from: index) {
-      items.append(index..<end)
-      index = end
-      guard index < s.count, s[index] == "、" || s[index] == "和" else { break }
-      index += 1
-    }
-    guard !items.isEmpty else { return [] }
-    if index + 1 < s.count, s[index] == "等" {
-      index += 1
-      while index < s.count, ["部", "门", "单", "位", "有", "关"].contains(s[index]) { index += 1 }
-    }
-    let rest = ScalarText.string(s[index...])
-    guard patterns.actingCues.contains(where: { rest.hasPrefix($0) }) else { return [] }
-    let clause = rest.prefix { $0 != "。" && $0 != ";" }
-    let lead = items.count == 1 && patterns.inferredLeadCues.contains { clause.contains($0) }
-    let listEnd = sentence.span.start + (items.last?.upperBound ?? 0)
-    var found = parser.parse(document, range: (sentence.span.start + items[0].lowerBound)..<listEnd)
-      .map { var item = $0; item.role = lead ? .lead : .responsible; return item }
-    // 市发展改革委会同市财政局制定…: the partners named after 会同 support.
-    if rest.hasPrefix("会同") {
-      var partners: [Range<Int>] = []
-      var cursor = index + 2
-      while let end = nameEnd(s, from: cursor) {
-        partners.append(cursor..<end)
-        cursor = end
-        guard cursor < s.count, s[cursor] == "、" || s[cursor] == "和" else { break }
-        cursor += 1
-      }
-      if let first = partners.first, let last = partners.last {
-        found += parser.parse(document, range: (sentence.span.start + first.lowerBound)..<(sentence.span.start + last.upperBound))
-          .map { var item = $0; item.role = .support; return item }
-      }
+    var found: [ListedDepartment] = []
+    var clauseStart = sentence.contentStart
+    while clauseStart < s.count {
+      var clauseEnd = clauseStart
+      while clauseEnd < s.count, ![",", ";", "。"].contains(s[clauseEnd]) { clauseEnd += 1 }
+      found += inferClause(s, from: clauseStart, to: clauseEnd, sentence: sentence, document: document, patterns: patterns)
+      clauseStart = clauseEnd + 1
     }
     return found
+  }
+
+  private func inferClause(
+    _ s: [Unicode.Scalar], from start: Int, to end: Int, sentence: Sentence, document: Document,
+    patterns: ResponsibilityPatterns
+  ) -> [ListedDepartment] {
+    var index = start
+    while index < end, s[index] == " " { index += 1 }
+    if index < end, s[index] == "由" { index += 1 }
+    // A cheap test before the name search: a jurisdiction, or a body suffix close by (建筑署).
+    let head = ScalarText.string(s[index..<min(end, index + 12)])
+    guard index < end, lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
+    else { return [] }
+    guard let (items, listEnd) = subject(s, from: index, to: end) else { return [] }
+    let rest = ScalarText.string(s[listEnd..<end])
+    var role: Responsibility.Role
+    if let word = lexicon.roleWords.first(where: { rest.hasPrefix($0.phrase) }) {
+      role = word.role
+    } else {
+      guard patterns.actingCues.contains(where: { rest.hasPrefix($0) }) else { return [] }
+      var verb = Substring(rest)
+      for modal in ["要", "应", "将"] where verb.hasPrefix(modal) { verb = verb.dropFirst() }
+      role = items.count == 1 && patterns.inferredLeadCues.contains { verb.hasPrefix($0) } ? .lead : .responsible
+    }
+    if rest.hasPrefix("负责") { role = .responsible }
+    var found = parser.parse(
+      document, range: (sentence.span.start + items[0].lowerBound)..<(sentence.span.start + (items.last?.upperBound ?? 0))
+    ).map { var item = $0; item.role = role; return item }
+    // 市发展改革委会同市财政局制定…: the partners named after 会同 support.
+    if rest.hasPrefix("会同"), let (partners, _) = subject(s, from: listEnd + 2, to: end) {
+      found += parser.parse(
+        document, range: (sentence.span.start + partners[0].lowerBound)..<(sentence.span.start + (partners.last?.upperBound ?? 0))
+      ).map { var item = $0; item.role = .support; return item }
+    }
+    return found
+  }
+
+  /// The names a clause opens with (`市生态环境局、工业和信息化局等部门`) and where they end.
+  private func subject(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> ([Range<Int>], Int)? {
+    var index = start
+    var items: [Range<Int>] = []
+    while index < end, let nameEnd = nameEnd(s, from: index), nameEnd <= end {
+      items.append(index..<nameEnd)
+      index = nameEnd
+      guard index < end, ["、", "和", "及", "与"].contains(s[index]) else { break }
+      index += 1
+    }
+    guard !items.isEmpty else { return nil }
+    if let last = items.last { index = last.upperBound }
+    if index + 1 < end, s[index] == "等" {
+      index += 1
+      while index < end, ["部", "门", "单", "位", "有", "关", "相"].contains(s[index]) { index += 1 }
+    }
+    return (items, index)
   }
 
   /// End of a body's name starting at `start`: the shortest prefix that is a body, unless a

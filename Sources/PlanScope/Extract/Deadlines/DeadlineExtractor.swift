@@ -74,6 +74,7 @@ public struct DeadlineExtractor: Sendable {
       guard let n = CalendarMath.smallCount(match.n) else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       let first = 2021 + (n - 4) * 5
+      if let period = context.period, first + 4 < period.start { continue }
       let isEnd = match.suffix == "末"
       candidates.append(
         Candidate(range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
@@ -94,8 +95,10 @@ public struct DeadlineExtractor: Sendable {
       // 截至2022年底，全市已建成…: a statement of the past.
       if let prefix = match.prefix, prefix.hasPrefix("截"), pastSentence { continue }
       guard let year = Self.year(match.year, roc: context.rocYears) else { continue }
+      // A deadline the plan set in an earlier period (“十三五”…到2020年) is history.
+      if let period = context.period, year < period.start, match.prefix != nil || match.before != nil { continue }
       previousYear = year
-      contextYear = year
+      if context.defaultYear == nil, sentence.scalars[range.upperBound...].first != "度" { contextYear = year }
       if let part = match.half ?? match.quarter.map({ "Q" + $0 }) {
         let month = Self.lastMonth(of: String(part))
         let hasBound = match.before != nil || match.end != nil || match.prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
@@ -105,11 +108,14 @@ public struct DeadlineExtractor: Sendable {
         continue
       }
       var day = match.day.flatMap { Int($0) }
-      if let part = match.part, let month = match.month.flatMap({ Int($0) }) {
+      let month = match.month.flatMap { Int($0) ?? CalendarMath.smallCount($0) }
+      if let part = match.part, let month {
         day = Self.day(of: String(part), year: year, month: month)
       }
+      // 2023年度: the year as a reporting period (an object of the work), not a time limit.
+      if sentence.scalars[range.upperBound...].first == "度" { continue }
       if let candidate = calendarCandidate(
-        year: year, month: match.month.flatMap { Int($0) }, day: day,
+        year: year, month: month, day: day,
         prefix: match.prefix.map(String.init), hasEnd: match.end != nil,
         hasBefore: match.before != nil, range: range, sentence: sentence, context: context)
       {
@@ -342,7 +348,7 @@ public struct DeadlineExtractor: Sendable {
 
   /// Characters without which a sentence holds no deadline (a cheap filter before the regexes).
   private static func mayHoldTime(_ scalars: [Unicode.Scalar]) -> Bool {
-    scalars.contains { "年月日天周每五内".unicodeScalars.contains($0) }
+    scalars.contains { "年月日天周每五内季旬".unicodeScalars.contains($0) }
   }
 
   static func id(_ index: Int) -> String {

@@ -14,7 +14,7 @@ struct DeadlinePatterns {
   /// A calendar point, with what introduces and closes it:
   /// “到2025年”, “2023年底前”, “于2021年11月底前”, “2023年12月27日”, “在2023年前”, “二〇二五年”.
   let calendar =
-    #/(?<prefix>到|至|截至|截止到|截止|在|于|不晚于|力争到|力争)?(?:中华民国|民国)?(?<year>\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3})年(?:(?<half>上半年|下半年|年中)|第?(?<quarter>[一二三四1234])季度)?(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<part>上旬|中旬|下旬))?(?<end>底|末)?(?<before>或之前|或以前|前(?!后)|以前|之前)?/#
+    #/(?<prefix>到|至|截至|截止到|截止|在|于|不晚于|力争到|力争)?(?:中华民国|民国)?(?<year>\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3})年(?:(?<half>上半年|下半年|年中)|第?(?<quarter>[一二三四1234])季度)?(?:(?<month>\d{1,2}|十[一二]?|[一二三四五六七八九])月)?(?:(?<day>\d{1,2})日|(?<part>上旬|中旬|下旬))?(?<end>底|末)?(?<before>或之前|或以前|前(?!后)|以前|之前)?/#
 
   /// A month (and day) without a year, bounded by 前: “6月底前”, “9月30日前”, “10月中旬前”;
   /// its year is the last one the plan named. (Not after a digit or 年: checked in code.)
@@ -33,7 +33,7 @@ struct DeadlinePatterns {
 
   /// A recurring time frame: 每年, 每月10日前, 每季度, 每两年.
   let recurring =
-    #/每(?<n>[一二两三四五六七八九十]|\d+)?个?(?<unit>年|季度|半年|月|周|日|天)(?:第?[一二三四1234]季度|上半年|下半年)?(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<end>底|末))?(?<before>前|以前|之前)?/#
+    #/(?:每|按)(?<n>[一二两三四五六七八九十]|\d+)?个?(?<unit>年|季度|半年|月|周|日|天)(?:第?[一二三四1234]季度|上半年|下半年)?(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<end>底|末))?(?<before>前|以前|之前)?/#
 
   /// A yearly deliverable: 年度计划, 年度报告 (年度 alone is usually an adjective).
   let annualDeliverable = #/年度(?=计划|报告|预算|考核|评价|任务)/#

@@ -53,8 +53,12 @@ public struct MetadataExtractor: Sendable {
     metadata.title = title(lines: lines, text: text, patterns: patterns).map(DisplayText.clean)
     // A portal's page header states the fields outright.
     var portalIssuers: [String] = []
-    for line in lines {
-      guard let match = line.text.wholeMatch(of: patterns.portalField) else { continue }
+    // Several fields may share a line, separated by runs of spaces.
+    let fields = lines.flatMap { line in
+      line.text.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    for field in fields {
+      guard let match = field.wholeMatch(of: patterns.portalField) else { continue }
       let value = String(match.value).trimmingSpaces()
       switch match.label {
       case "发文字号", "文号": metadata.docNumber = metadata.docNumber ?? value
@@ -97,6 +101,7 @@ public struct MetadataExtractor: Sendable {
       let years = title.matches(of: patterns.titleYear).compactMap { Int($0.year) }
       metadata.titleYear = years.count == 1 ? years[0] : nil
       metadata.period = Self.period(in: title, patterns: patterns, roc: rocYears)
+        ?? metadata.titleYear.map { Period(start: $0, end: $0) }
       metadata.jurisdiction = jurisdiction(of: title, patterns: patterns)
     }
     if metadata.jurisdiction == nil, let first = metadata.issuers.first {
@@ -110,7 +115,8 @@ public struct MetadataExtractor: Sendable {
   private func jurisdiction(of title: String, patterns: MetadataPatterns) -> String? {
     if let key = places.longestPlace(prefixOf: title), let official = places.jurisdiction(startingIn: title) {
       let rest = String(title.dropFirst(key.count).drop { "市省".contains($0) && official.hasSuffix(String($0)) })
-      if let local = rest.firstMatch(of: patterns.localDivision), !local.name.hasPrefix("全") {
+      // 杭州市余杭区: a district or county after its city (not 银川市节水型城市).
+      if let local = rest.firstMatch(of: patterns.localDivision), !local.name.hasPrefix("全"), !local.name.hasSuffix("市") {
         return official + local.name
       }
       return official

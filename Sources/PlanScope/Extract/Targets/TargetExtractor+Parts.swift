@@ -10,7 +10,7 @@ extension TargetExtractor {
     if end < s.count, s[end] == "的" { return false }
     if cues.match(s[...], at: quantity.span.start, kinds: [.vague]) != nil { return false }
     let before = s[max(0, quantity.span.start - 4)..<quantity.span.start]
-    if cues.occurs(in: before, kinds: [.incentive]) { return false }
+    if quantity.unit.hasSuffix("元"), cues.occurs(in: before, kinds: [.incentive]) { return false }
     // 第2批, 十一届8次: ordinals; 新一轮: not a count.
     if let previous = before.last, ["第", "届", "新"].contains(previous) { return false }
     // “5000吨”: a quoted category name, not an amount.
@@ -20,6 +20,8 @@ extension TargetExtractor {
     // 由2020年的28%提高到35%: the starting value is not the target.
     let wider = ScalarText.string(s[max(0, quantity.span.start - 10)..<quantity.span.start])
     if wider.contains(patterns.startingValue) { return false }
+    // …下降到2020年的38.1立方米: a value dated in the past (a year followed by 的) is history.
+    if wider.contains(patterns.datedValue) { return false }
     return true
   }
 

@@ -151,7 +151,9 @@ public struct TargetExtractor: Sendable {
     while clauseStart > floor, !patterns.clauseDelimiters.contains(s[clauseStart - 1]) { clauseStart -= 1 }
     while clauseStart < first.span.start, patterns.listSeparators.contains(s[clauseStart]) { clauseStart += 1 }
     let elliptic = clauseStart == previousEnd + 1 || clauseStart == previousEnd
-    if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past, .incentive]) { return [] }
+    if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past]) { return [] }
+    // 给予…奖励: money handed out is an instrument, not a target (资助2000幢楼宇 still is one).
+    if first.unit.hasSuffix("元"), cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.incentive]) { return [] }
     // “十三五”期间，累计完成…: a review of an earlier plan.
     if cues.occurs(in: s[sentence.contentStart..<first.span.start], kinds: [.pastPeriod]) { return [] }
 
@@ -198,8 +200,9 @@ public struct TargetExtractor: Sendable {
     var base: String
     switch cueKind {
     case .action?:
-      // 培育环保装备制造规模企业30家, 创建5—10个示范园区: the action's object is measured.
-      base = tail.isEmpty ? noun : tail
+      // 培育环保装备制造规模企业30家, 创建5—10个示范园区: the action's object is measured;
+      // 既有住宅小区改造100个: with nothing after the verb, what comes before it.
+      base = tail.isEmpty ? (noun.isEmpty ? head : noun) : tail
     case .increase?, .decrease?, .maintain?:
       base = head.isEmpty ? (tail.isEmpty ? noun : cueText + tail) : head + tail
     default:
@@ -208,9 +211,14 @@ public struct TargetExtractor: Sendable {
     if base.hasSuffix("等") { base = noun }
     // 新建5座污水处理厂: a verb alone is no indicator; the counted thing follows the number.
     if base.count <= 2, !noun.isEmpty, base != noun { base += noun }
-    // 城市污水处理率达到95%、县城达到90%: the second clause names only its scope.
-    if elliptic, let previous, !base.isEmpty, !cues.hasMeasure(base), base.count <= 6 {
-      base = elide(previous.indicator, scope: base, patterns: patterns)
+    // 城市污水处理率达到95%、县城达到90%: the second clause names only its scope;
+    // …达到80%，较2020年提高8个百分点: or nothing at all.
+    if elliptic, let previous {
+      if base.isEmpty {
+        base = previous.indicator
+      } else if !cues.hasMeasure(base), base.count <= 6 {
+        base = elide(previous.indicator, scope: base, patterns: patterns)
+      }
     }
 
     // One target per place: 成都、绵阳市各完成1个…; 乐山市完成1个….

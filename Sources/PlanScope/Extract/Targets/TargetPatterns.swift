@@ -6,7 +6,10 @@ struct TargetPatterns {
     #/(?:较|比|与|同|相比|相较|从|由|以)(?:民国)?(?<year>\d{4}|\d{2,3})年(?:的水平|水平|为基准|为基数|为基年|的基础上|基础上|相比|比)?/#
 
   /// The starting value of a change, not its target: “由2020年的28%”, “从2005年的”.
-  let startingValue = #/(?:由|从)\d{4}年(?:底)?的$/#
+  let startingValue = #/(?:由|从)(?:\d{4}年(?:底)?的)?$/#
+
+  /// A value dated by the year right before it: “到2020年的38.1立方米” (a report, not a goal).
+  let datedValue = #/\d{4}年(?:底|末)?的$/#
 
   /// Comparators written before the verb: “至少建成1个”, “不少于…”.
   let comparatorWords: [(word: String, comparator: Target.Comparator)] = [

@@ -53,7 +53,19 @@ public struct Pipeline: Sendable {
       outliner: Outliner(options: options.extraction),
       extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons),
       quantityScanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)),
-      fingerprint: SHA256.hexDigest(Array("planscope \(version) \(Lexicon.fingerprint(of: lexicons))".utf8)))
+      fingerprint: SHA256.hexDigest(
+        Array("planscope \(version) \(buildIdentity()) \(Lexicon.fingerprint(of: lexicons))".utf8)))
+  }
+
+  /// Identifies the running build (size and modification time of the executable), so records
+  /// cached by an older build of the same version are not reused after a rebuild.
+  static func buildIdentity() -> String {
+    guard let url = Bundle.main.executableURL,
+      let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+    else { return "unknown-build" }
+    let size = (attributes[.size] as? Int) ?? 0
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(size)-\(Int(modified))"
   }
 
   /// Loads one file.

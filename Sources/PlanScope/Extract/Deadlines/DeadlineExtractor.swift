@@ -49,7 +49,12 @@ public struct DeadlineExtractor: Sendable {
     let text = sentence.text
     let shielded = Self.shieldedRanges(sentence.scalars)
     var candidates: [Candidate] = []
-    for match in text.matches(of: patterns.dateRange) {
+    // Cheap scalar tests decide which patterns can match at all (regexes are slow on long texts).
+    let has = Set(sentence.scalars.filter { "月五内每按度底末旬季".unicodeScalars.contains($0) })
+    let hasNumber = sentence.scalars.contains {
+      ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "〇" || $0 == "○"
+    }
+    for match in hasNumber && has.contains("月") ? text.matches(of: patterns.dateRange) : [] {
       let range = sentence.scalarRange(match.range)
       guard let y1 = Int(match.y1), let m1 = Int(match.m1), let d1 = Int(match.d1), let m2 = Int(match.m2),
         let d2 = Int(match.d2), CalendarMath.isValid(year: y1, month: m1, day: d1)
@@ -59,7 +64,7 @@ public struct DeadlineExtractor: Sendable {
       candidates.append(
         Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, m2, d2), start: CalendarMath.iso(y1, m1, d1)))
     }
-    for match in text.matches(of: patterns.yearRange) {
+    for match in hasNumber ? text.matches(of: patterns.yearRange) : [] {
       let range = sentence.scalarRange(match.range)
       guard let y1 = Self.year(match.y1, roc: context.rocYears), let y2 = Self.year(match.y2, roc: context.rocYears),
         y1 < y2, y2 - y1 <= 30
@@ -69,7 +74,7 @@ public struct DeadlineExtractor: Sendable {
         Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
           start: CalendarMath.iso(y1, 1, 1)))
     }
-    for match in text.matches(of: patterns.fiveYearPlan) {
+    for match in has.contains("五") ? text.matches(of: patterns.fiveYearPlan) : [] {
       let range = sentence.scalarRange(match.range)
       guard let n = CalendarMath.smallCount(match.n) else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
@@ -82,7 +87,7 @@ public struct DeadlineExtractor: Sendable {
     }
     var previousYear: Int?
     let pastSentence = text.contains("已") || text.contains("累计")
-    for match in text.matches(of: patterns.calendar) {
+    for match in hasNumber || has.contains("月") ? text.matches(of: patterns.calendar) : [] {
       let range = sentence.scalarRange(match.range)
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       let before = text.unicodeScalars.prefix(range.lowerBound)
@@ -125,7 +130,7 @@ public struct DeadlineExtractor: Sendable {
     // Dates without a year take the last year the plan named; with none named yet they are
     // still deadlines, undated.
     let year = contextYear
-    for match in text.matches(of: patterns.bareMonth) {
+    for match in has.contains("月") ? text.matches(of: patterns.bareMonth) : [] {
       let range = sentence.scalarRange(match.range)
       if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
       guard let month = Int(match.month), (1...12).contains(month) else { continue }
@@ -138,7 +143,7 @@ public struct DeadlineExtractor: Sendable {
       }
       candidates.append(Candidate(range: range, kind: .by, date: date))
     }
-    for match in text.matches(of: patterns.yearEnd) {
+    for match in has.contains("底") || has.contains("末") || has.contains("内") ? text.matches(of: patterns.yearEnd) : [] {
       let range = sentence.scalarRange(match.range)
       if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
       let within = match.output.hasSuffix("年内")
@@ -157,7 +162,7 @@ public struct DeadlineExtractor: Sendable {
           Candidate(range: range, kind: isBy ? .by : .on, date: CalendarMath.iso(year, month, day)))
       }
     }
-    for match in text.matches(of: patterns.relative) {
+    for match in has.contains("内") ? text.matches(of: patterns.relative) : [] {
       var range = sentence.scalarRange(match.range)
       let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(range.lowerBound).suffix(2)))
       if match.anchor == nil, before.contains(patterns.pastCue) { continue }
@@ -172,12 +177,12 @@ public struct DeadlineExtractor: Sendable {
       candidates.append(
         Candidate(range: range, kind: .relative, duration: duration, anchor: anchor))
     }
-    for match in text.matches(of: patterns.recurring) {
+    for match in has.contains("每") || has.contains("按") ? text.matches(of: patterns.recurring) : [] {
       let range = sentence.scalarRange(match.range)
       guard let recurrence = Self.recurrence(count: match.n, unit: match.unit) else { continue }
       candidates.append(Candidate(range: range, kind: .recurring, recurrence: recurrence))
     }
-    for match in text.matches(of: patterns.annualDeliverable) {
+    for match in has.contains("度") ? text.matches(of: patterns.annualDeliverable) : [] {
       candidates.append(
         Candidate(range: sentence.scalarRange(match.range), kind: .recurring, recurrence: "P1Y"))
     }

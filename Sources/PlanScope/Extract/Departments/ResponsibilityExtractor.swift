@@ -173,7 +173,9 @@ public struct ResponsibilityExtractor: Sendable {
       default: break
       }
     }
-    let bodyText = ScalarText.string(s[body.start..<body.end])
+    // Labels all contain 单位 or 部门; most bodies hold neither and skip the regex.
+    let labelled = s[body.start..<body.end].contains { $0 == "单" || $0 == "部" }
+    let bodyText = labelled ? ScalarText.string(s[body.start..<body.end]) : ""
     for match in bodyText.matches(of: patterns.assignmentLabel) {
       let view = bodyText.unicodeScalars
       let start = body.start + view.distance(from: view.startIndex, to: match.range.lowerBound)

@@ -5,7 +5,8 @@ import PlanScope
 struct DigestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "digest",
-    abstract: "Write the weekly digest: plans new or changed in the window, their changes, deadlines due.",
+    abstract:
+      "Write the weekly digest: plans new or changed in the window, their changes, deadlines due.",
     discussion: """
       Reads the state database `planscope run` keeps and writes Markdown to OUTPUT/digest.md
       (or --output). Prints nothing on success, so cron mails only failures.
@@ -33,7 +34,9 @@ struct DigestCommand: ParsableCommand {
   @Option(help: "State database (default: FOLDER/state.sqlite).")
   var state: String?
 
-  @Option(name: .shortAndLong, help: "Where to write the Markdown (default: FOLDER/digest.md; - for stdout).")
+  @Option(
+    name: .shortAndLong,
+    help: "Where to write the Markdown (default: FOLDER/digest.md; - for stdout).")
   var output: String?
 
   func run() throws {
@@ -47,7 +50,8 @@ struct DigestCommand: ParsableCommand {
       }
       let lock = try OutputLock(folder: folderURL)
       let store = try StateStore(path: statePath, fingerprint: try Pipeline.standard().fingerprint)
-      let digest = DigestBuilder().build(entries: try store.entries(), since: start, now: now, horizonDays: horizonDays)
+      let digest = DigestBuilder().build(
+        entries: try store.entries(), since: start, now: now, horizonDays: horizonDays)
       let text = DigestMarkdownWriter().write(digest)
       if output == "-" {
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -5,7 +5,8 @@ import PlanScope
 struct ExtractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
-    abstract: "Print the facts found in a snippet as JSON: targets, deadlines, departments, quantities.",
+    abstract:
+      "Print the facts found in a snippet as JSON: targets, deadlines, departments, quantities.",
     discussion: """
       For asking "why wasn't this found?": `quantities` lists every number expression the
       number layer saw, whether or not it became a target.

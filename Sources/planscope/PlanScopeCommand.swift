@@ -12,7 +12,9 @@ struct PlanScopeCommand: ParsableCommand {
         planscope run corpus -o output     # read every .txt/.docx under corpus/
         planscope text plan.docx           # show what the reader extracted from one file
       """,
-    subcommands: [RunCommand.self, TextCommand.self, ExtractCommand.self, DiffCommand.self, DigestCommand.self]
+    subcommands: [
+      RunCommand.self, TextCommand.self, ExtractCommand.self, DiffCommand.self, DigestCommand.self,
+    ]
   )
 }
 

@@ -45,7 +45,8 @@ struct RunCommand: ParsableCommand {
     do {
       let lexiconFolder = lexicons.map { URL(fileURLWithPath: $0) }
       pipeline = try Pipeline.standard(lexicons: lexiconFolder)
-      comparison = ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard(lexicons: lexiconFolder))
+      comparison = ComparisonMarkdownWriter(
+        lexicon: try ComparisonLexicon.standard(lexicons: lexiconFolder))
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)
@@ -70,7 +71,9 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-    let outcomes = BatchRunner(pipeline: pipeline, jobs: jobs).run(files, cache: noCache ? nil : store) {
+    let outcomes = BatchRunner(pipeline: pipeline, jobs: jobs).run(
+      files, cache: noCache ? nil : store
+    ) {
       progress.update($0)
     }
     progress.finish()
@@ -98,7 +101,8 @@ struct RunCommand: ParsableCommand {
     if !quiet {
       let cached = runs.filter(\.cached).count
       printError(
-        "planscope: \(runs.count) document(s) written to \(output) (\(cached) unchanged, from cache), \(failures.count) failed")
+        "planscope: \(runs.count) document(s) written to \(output) (\(cached) unchanged, from cache), \(failures.count) failed"
+      )
     }
     if !failures.isEmpty {
       for failure in failures { printError("planscope: error: \(failure)") }

@@ -5,7 +5,8 @@ import PlanScope
 struct TextCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "text",
-    abstract: "Print exactly what the reader extracted from one file (original script, before cleanup).",
+    abstract:
+      "Print exactly what the reader extracted from one file (original script, before cleanup).",
     discussion: """
       For inspecting inputs: the detected encoding and any warnings go to stderr.
 

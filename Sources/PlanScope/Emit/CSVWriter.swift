@@ -18,8 +18,12 @@ public struct CSVWriter: Sendable {
   /// `documents.csv`.
   public func documents(_ dataset: Dataset) -> String {
     table(
-      ["document_id", "path", "sha256", "format", "encoding", "title", "jurisdiction", "period_start",
-       "period_end", "doc_number", "issued", "issuers", "script", "tasks", "targets", "deadlines", "warnings"],
+      [
+        "document_id", "path", "sha256", "format", "encoding", "title", "jurisdiction",
+        "period_start",
+        "period_end", "doc_number", "issued", "issuers", "script", "tasks", "targets", "deadlines",
+        "warnings",
+      ],
       dataset.documents.map { record in
         [
           record.id, record.source.path, record.source.sha256, record.source.format.rawValue,
@@ -35,15 +39,21 @@ public struct CSVWriter: Sendable {
   /// `targets.csv`.
   public func targets(_ dataset: Dataset) -> String {
     table(
-      Self.documentColumns + ["target_id", "path", "indicator", "value", "value_max", "unit", "comparator",
-        "change", "baseline_year", "target_year", "scope", "stretch", "quote", "span_start", "span_end"],
+      Self.documentColumns + [
+        "target_id", "path", "indicator", "value", "value_max", "unit", "comparator",
+        "change", "baseline_year", "target_year", "scope", "stretch", "quote", "span_start",
+        "span_end",
+      ],
       dataset.documents.flatMap { record in
         record.targets.map { target in
           Self.documentCells(record) + [
-            target.id, target.path.joined(), target.indicator, TargetFormatting.number(target.value),
-            target.valueMax.map(TargetFormatting.number) ?? "", target.unit, target.comparator.rawValue,
+            target.id, target.path.joined(), target.indicator,
+            TargetFormatting.number(target.value),
+            target.valueMax.map(TargetFormatting.number) ?? "", target.unit,
+            target.comparator.rawValue,
             target.change.rawValue, target.baselineYear.map(String.init) ?? "",
-            target.targetYear.map(String.init) ?? "", target.scope ?? "", target.stretch ? "true" : "false",
+            target.targetYear.map(String.init) ?? "", target.scope ?? "",
+            target.stretch ? "true" : "false",
             target.quote, String(target.span.start), String(target.span.end),
           ]
         }
@@ -69,13 +79,17 @@ public struct CSVWriter: Sendable {
   /// `deadlines.csv`.
   public func deadlines(_ dataset: Dataset) -> String {
     table(
-      Self.documentColumns + ["deadline_id", "path", "text", "kind", "date", "start", "duration", "anchor",
-        "recurrence", "span_start", "span_end"],
+      Self.documentColumns + [
+        "deadline_id", "path", "text", "kind", "date", "start", "duration", "anchor",
+        "recurrence", "span_start", "span_end",
+      ],
       dataset.documents.flatMap { record in
         record.deadlines.map { deadline in
           Self.documentCells(record) + [
-            deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue, deadline.date ?? "",
-            deadline.start ?? "", deadline.duration ?? "", deadline.anchor ?? "", deadline.recurrence ?? "",
+            deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue,
+            deadline.date ?? "",
+            deadline.start ?? "", deadline.duration ?? "", deadline.anchor ?? "",
+            deadline.recurrence ?? "",
             String(deadline.span.start), String(deadline.span.end),
           ]
         }
@@ -101,7 +115,9 @@ public struct CSVWriter: Sendable {
   /// One field, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {
     // Scalars, not Characters: "\r\n" is one Character and would slip past a Character test.
-    guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    guard
+      value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else {
       return value
     }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

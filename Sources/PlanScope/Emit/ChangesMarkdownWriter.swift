@@ -10,7 +10,8 @@ public struct ChangesMarkdownWriter: Sendable {
     var lines = ["# \(heading)", ""]
     if changes.isEmpty { return (lines + ["No changes.", ""]).joined(separator: "\n") }
     lines.append(
-      "\(changes.changed.count) changed, \(changes.added.count) added, \(changes.removed.count) removed.")
+      "\(changes.changed.count) changed, \(changes.added.count) added, \(changes.removed.count) removed."
+    )
     lines.append("")
     if !changes.added.isEmpty {
       lines += ["## Documents added", ""] + changes.added.map { "- \(Self.name($0))" } + [""]

@@ -32,7 +32,9 @@ public struct ComparisonLexicon: Sendable {
   /// The family an indicator is compared in: the longest listed indicator it contains, else
   /// the indicator itself without a leading 新增.
   func family(of indicator: String) -> String {
-    if let match = families.first(where: { indicator.contains($0.indicator) }) { return match.family }
+    if let match = families.first(where: { indicator.contains($0.indicator) }) {
+      return match.family
+    }
     return indicator.hasPrefix("新增") ? String(indicator.dropFirst(2)) : indicator
   }
 

@@ -25,7 +25,10 @@ public struct ComparisonMarkdownWriter: Sendable {
 
   private func plans(_ dataset: Dataset) -> [String] {
     var table = MarkdownTable(
-      headers: ["plan", "jurisdiction", "period", "targets", "tasks", "departments", "deadlines", "warnings"],
+      headers: [
+        "plan", "jurisdiction", "period", "targets", "tasks", "departments", "deadlines",
+        "warnings",
+      ],
       maxCellLength: 48)
     for record in dataset.documents {
       let departments = Set(record.tasks.flatMap { $0.departments.map(\.name) })
@@ -48,8 +51,11 @@ public struct ComparisonMarkdownWriter: Sendable {
     let shared = byFamily.filter { Set($0.value.map { $0.0.id }).count >= 2 }
     var lines = ["## Targets by indicator", ""]
     if shared.isEmpty { lines += ["No indicator appears in more than one plan.", ""] }
-    for family in shared.keys.sorted(by: { (-shared[$0]!.count, $0) < (-shared[$1]!.count, $1) }) {
-      var table = MarkdownTable(headers: ["plan", "period", "indicator", "target", "year", "source"])
+    let size: (String) -> Int = { shared[$0]?.count ?? 0 }
+    for family in shared.keys.sorted(by: { (-size($0), $0) < (-size($1), $1) }) {
+      var table = MarkdownTable(headers: [
+        "plan", "period", "indicator", "target", "year", "source",
+      ])
       for (record, target) in shared[family] ?? [] {
         table.rows.append(row(record, target))
       }
@@ -61,7 +67,8 @@ public struct ComparisonMarkdownWriter: Sendable {
       guard !own.isEmpty else { continue }
       var table = MarkdownTable(headers: ["indicator", "target", "year", "source"])
       table.rows = own.map { Array(row(record, $0).dropFirst(2)) }
-      lines += ["### \(MarkdownTable.cell(Self.label(record), max: 60))", ""] + table.render() + [""]
+      lines +=
+        ["### \(MarkdownTable.cell(Self.label(record), max: 60))", ""] + table.render() + [""]
     }
     return lines
   }
@@ -81,24 +88,33 @@ public struct ComparisonMarkdownWriter: Sendable {
     for record in dataset.documents {
       for task in record.tasks {
         for department in task.departments {
-          counts[lexicon.function(of: department.name), default: [:]][record.id, default: [:]][department.role, default: 0] += 1
+          counts[lexicon.function(of: department.name), default: [:]][record.id, default: [:]][
+            department.role, default: 0] += 1
         }
       }
     }
-    guard !counts.isEmpty else { return ["## Who leads what", "", "No department assignments found.", ""] }
-    let plans = dataset.documents.filter { record in record.tasks.contains { !$0.departments.isEmpty } }
+    guard !counts.isEmpty else {
+      return ["## Who leads what", "", "No department assignments found.", ""]
+    }
+    let plans = dataset.documents.filter { record in
+      record.tasks.contains { !$0.departments.isEmpty }
+    }
     var table = MarkdownTable(headers: ["function"] + plans.map(Self.label), maxCellLength: 24)
     let total: (String) -> Int = { function in
       counts[function]?.values.reduce(0) { $0 + $1.values.reduce(0, +) } ?? 0
     }
     for function in counts.keys.sorted(by: { (-total($0), $0) < (-total($1), $1) }) {
       table.rows.append(
-        [function] + plans.map { plan in
-          guard let roles = counts[function]?[plan.id] else { return "–" }
-          return "L\(roles[.lead] ?? 0) S\(roles[.support] ?? 0) R\(roles[.responsible] ?? 0)"
-        })
+        [function]
+          + plans.map { plan in
+            guard let roles = counts[function]?[plan.id] else { return "–" }
+            return "L\(roles[.lead] ?? 0) S\(roles[.support] ?? 0) R\(roles[.responsible] ?? 0)"
+          })
     }
-    return ["## Who leads what", "", "Tasks per department function: L lead (牵头), S support (配合), R responsible (负责).", ""]
+    return [
+      "## Who leads what", "",
+      "Tasks per department function: L lead (牵头), S support (配合), R responsible (负责).", "",
+    ]
       + table.render() + [""]
   }
 
@@ -114,10 +130,18 @@ public struct ComparisonMarkdownWriter: Sendable {
       let relative = record.deadlines.filter { $0.kind == .relative }
       let recurring = record.deadlines.filter { $0.kind == .recurring }
       if !relative.isEmpty {
-        lines += ["", "Relative: " + relative.map { "\($0.text) (\($0.duration ?? "?"))" }.joined(separator: "; ")]
+        lines += [
+          "",
+          "Relative: "
+            + relative.map { "\($0.text) (\($0.duration ?? "?"))" }.joined(separator: "; "),
+        ]
       }
       if !recurring.isEmpty {
-        lines += ["", "Recurring: " + recurring.map { "\($0.text) (\($0.recurrence ?? "?"))" }.joined(separator: "; ")]
+        lines += [
+          "",
+          "Recurring: "
+            + recurring.map { "\($0.text) (\($0.recurrence ?? "?"))" }.joined(separator: "; "),
+        ]
       }
       lines.append("")
     }
@@ -132,7 +156,8 @@ public struct ComparisonMarkdownWriter: Sendable {
       lines.append("- **\(MarkdownTable.cell(Self.label(record), max: 60))**")
       for warning in record.warnings {
         let at = warning.span.map { " at \($0.start)–\($0.end)" } ?? ""
-        lines.append("  - `\(warning.code.rawValue)`\(at): \(MarkdownTable.cell(warning.message, max: 100))")
+        lines.append(
+          "  - `\(warning.code.rawValue)`\(at): \(MarkdownTable.cell(warning.message, max: 100))")
       }
     }
     return lines + [""]

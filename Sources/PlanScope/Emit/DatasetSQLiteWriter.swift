@@ -69,8 +69,10 @@ public struct DatasetSQLiteWriter: Sendable {
       let key = SQLiteValue.integer(Int64(offset + 1))
       documents.append([
         key, .text(record.id), .text(record.source.path), .text(record.source.sha256),
-        .text(record.source.format.rawValue), SQLiteValue(record.source.encoding), SQLiteValue(record.title),
-        SQLiteValue(record.jurisdiction), SQLiteValue(record.period?.start), SQLiteValue(record.period?.end),
+        .text(record.source.format.rawValue), SQLiteValue(record.source.encoding),
+        SQLiteValue(record.title),
+        SQLiteValue(record.jurisdiction), SQLiteValue(record.period?.start),
+        SQLiteValue(record.period?.end),
         SQLiteValue(record.docNumber), SQLiteValue(record.issued), .text(record.script.rawValue),
       ])
       for (position, issuer) in record.issuers.enumerated() {
@@ -84,15 +86,18 @@ public struct DatasetSQLiteWriter: Sendable {
         for department in task.departments {
           responsibilities.append([
             key, .text(task.id), .text(department.name), SQLiteValue(department.canonical),
-            .text(department.role.rawValue), SQLiteValue(department.span?.start), SQLiteValue(department.span?.end),
+            .text(department.role.rawValue), SQLiteValue(department.span?.start),
+            SQLiteValue(department.span?.end),
           ])
         }
       }
       for target in record.targets {
         targets.append([
-          key, .text(target.id), .text(target.path.joined()), .text(target.indicator), .real(target.value),
+          key, .text(target.id), .text(target.path.joined()), .text(target.indicator),
+          .real(target.value),
           SQLiteValue(target.valueMax), .text(target.unit), .text(target.comparator.rawValue),
-          .text(target.change.rawValue), SQLiteValue(target.baselineYear), SQLiteValue(target.targetYear),
+          .text(target.change.rawValue), SQLiteValue(target.baselineYear),
+          SQLiteValue(target.targetYear),
           SQLiteValue(target.scope), .integer(target.stretch ? 1 : 0), .text(target.quote),
           .integer(Int64(target.span.start)), .integer(Int64(target.span.end)),
         ])
@@ -101,13 +106,15 @@ public struct DatasetSQLiteWriter: Sendable {
         deadlines.append([
           key, .text(deadline.id), .text(deadline.path.joined()), .text(deadline.text),
           .text(deadline.kind.rawValue), SQLiteValue(deadline.date), SQLiteValue(deadline.start),
-          SQLiteValue(deadline.duration), SQLiteValue(deadline.anchor), SQLiteValue(deadline.recurrence),
+          SQLiteValue(deadline.duration), SQLiteValue(deadline.anchor),
+          SQLiteValue(deadline.recurrence),
           .integer(Int64(deadline.span.start)), .integer(Int64(deadline.span.end)),
         ])
       }
       for warning in record.warnings {
         warnings.append([
-          key, .text(warning.code.rawValue), .text(warning.message), SQLiteValue(warning.span?.start),
+          key, .text(warning.code.rawValue), .text(warning.message),
+          SQLiteValue(warning.span?.start),
           SQLiteValue(warning.span?.end),
         ])
       }

@@ -25,7 +25,10 @@ public struct DigestMarkdownWriter: Sendable {
           lines += ["Changed, no earlier record to compare.", ""]
           continue
         }
-        for (title, facts) in [("Metadata", change.metadata), ("Targets", change.targets), ("Departments", change.departments), ("Deadlines", change.deadlines)] {
+        for (title, facts) in [
+          ("Metadata", change.metadata), ("Targets", change.targets),
+          ("Departments", change.departments), ("Deadlines", change.deadlines),
+        ] {
           lines += changes.section(title, facts).map { $0.hasPrefix("### ") ? "#" + $0 : $0 }
         }
       }
@@ -47,12 +50,17 @@ public struct DigestMarkdownWriter: Sendable {
     var lines = ["### \(Self.name(record))", ""]
     if !record.targets.isEmpty {
       var table = MarkdownTable(headers: ["indicator", "target", "year"])
-      table.rows = record.targets.map { [$0.indicator, TargetFormatting.value($0), $0.targetYear.map(String.init) ?? "–"] }
+      table.rows = record.targets.map {
+        [$0.indicator, TargetFormatting.value($0), $0.targetYear.map(String.init) ?? "–"]
+      }
       lines += table.render() + [""]
     }
-    let dated = record.deadlines.filter { $0.date != nil }.sorted { ($0.date ?? "") < ($1.date ?? "") }
+    let dated = record.deadlines.filter { $0.date != nil }.sorted {
+      ($0.date ?? "") < ($1.date ?? "")
+    }
     if !dated.isEmpty {
-      lines.append("Deadlines: " + dated.map { "\($0.date ?? "") \($0.text)" }.joined(separator: "; "))
+      lines.append(
+        "Deadlines: " + dated.map { "\($0.date ?? "") \($0.text)" }.joined(separator: "; "))
       lines.append("")
     }
     return lines

@@ -22,9 +22,11 @@ struct MarkdownTable {
 
   /// One cell's text: escaped, single-line, cut.
   static func cell(_ text: String, max: Int) -> String {
-    var value = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+    var value = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+      of: "\t", with: " ")
     if value.count > max { value = String(value.prefix(max - 1)) + "…" }
-    return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+    return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+      of: "|", with: "\\|")
   }
 }
 

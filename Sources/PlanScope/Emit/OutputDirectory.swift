@@ -70,7 +70,8 @@ public struct OutputDirectory: Sendable {
     dataset: Dataset, documents: [ProcessedDocument], comparison: ComparisonMarkdownWriter
   ) throws {
     var texts: [String: String] = [:]
-    for document in documents.sorted(by: { $0.record.id < $1.record.id }) where texts[document.record.id] == nil {
+    for document in documents.sorted(by: { $0.record.id < $1.record.id })
+    where texts[document.record.id] == nil {
       texts[document.record.id] = document.text
       try write(document.text, to: "text/\(document.record.id).txt")
       try write(document.original, to: "text/\(document.record.id).original.txt")

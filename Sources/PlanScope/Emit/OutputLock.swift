@@ -20,7 +20,8 @@ public final class OutputLock: Sendable {
     /// A one-line reason.
     public var description: String {
       switch self {
-      case .held(let path): "another planscope process is writing this output folder (lock held: \(path))"
+      case .held(let path):
+        "another planscope process is writing this output folder (lock held: \(path))"
       case .unavailable(let path, let reason): "\(path): cannot create lock: \(reason)"
       }
     }

@@ -120,7 +120,8 @@ public struct TextEncodingDetector: Sendable {
     units.reserveCapacity(bytes.count / 2)
     var index = 0
     while index + 1 < bytes.count {
-      let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+      let (low, high) =
+        littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
       units.append(UInt16(high) << 8 | UInt16(low))
       index += 2
     }
@@ -144,7 +145,9 @@ public struct TextEncodingDetector: Sendable {
   }
 
   /// Decodes with iconv; each byte iconv rejects becomes U+FFFD and is counted.
-  static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> (text: String, replacements: Int) {
+  static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> (
+    text: String, replacements: Int
+  ) {
     let converter = iconv_open("UTF-32LE", encoding)
     if converter == iconv_t(bitPattern: -1) { return ("", bytes.count) }
     defer { iconv_close(converter) }

@@ -78,7 +78,10 @@ public struct Lexicon: Sendable, Hashable {
     var bytes: [UInt8] = []
     for name in LexiconName.allCases.map(\.fileName).sorted() {
       bytes += Array(name.utf8) + [0]
-      bytes += FileManager.default.contents(atPath: base.appendingPathComponent(name).path).map { [UInt8]($0) } ?? []
+      bytes +=
+        FileManager.default.contents(atPath: base.appendingPathComponent(name).path).map {
+          [UInt8]($0)
+        } ?? []
     }
     return SHA256.hexDigest(bytes)
   }

@@ -23,7 +23,8 @@ public struct BatchRunner: Sendable {
   /// Processes every file; a file whose bytes hash to a record in `cache` is not extracted
   /// again. `progress` is called after each file with the number done.
   public func run(
-    _ files: [CorpusFile], cache: (any RecordCache)? = nil, progress: @Sendable (Int) -> Void = { _ in }
+    _ files: [CorpusFile], cache: (any RecordCache)? = nil,
+    progress: @Sendable (Int) -> Void = { _ in }
   ) -> [BatchOutcome] {
     let state = BatchState(count: files.count)
     let pipeline = self.pipeline
@@ -38,7 +39,8 @@ public struct BatchRunner: Sendable {
             hit.record.source.path = file.path
             outcome = .processed(hit)
           } else {
-            let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file.url))
+            let source = try pipeline.loader.read(
+              input, format: DocumentLoader.format(of: file.url))
             var diagnostics = Diagnostics()
             outcome = .processed(ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics)))
           }

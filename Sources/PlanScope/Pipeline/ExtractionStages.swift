@@ -44,7 +44,8 @@ struct ExtractionStages: Sendable {
       includePreamble: preambleAsTask, diagnostics: &diagnostics)
     var tasks: [PlanTask] = []
     if preambleAsTask, let departments = assigned[ResponsibilityExtractor.preambleIndex] {
-      tasks.append(PlanTask(id: "t000", path: [], title: "", departments: departments, span: outline.preamble))
+      tasks.append(
+        PlanTask(id: "t000", path: [], title: "", departments: departments, span: outline.preamble))
     }
     tasks += outline.sections.map { section in
       PlanTask(

@@ -49,7 +49,8 @@ public struct Pipeline: Sendable {
     let converter = try ScriptConverter.standard(lexicons: lexicons)
     return Pipeline(
       loader: DocumentLoader(limits: options.limits),
-      normalizer: Normalizer(converter: converter, mixedScriptThreshold: options.mixedScriptThreshold),
+      normalizer: Normalizer(
+        converter: converter, mixedScriptThreshold: options.mixedScriptThreshold),
       outliner: Outliner(options: options.extraction),
       extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons),
       quantityScanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)),
@@ -77,7 +78,9 @@ public struct Pipeline: Sendable {
   /// Runs normalization, outlining and extraction on one source document; with
   /// `preambleAsTask` (snippets) departments before the first heading are kept on a task
   /// with an empty path.
-  public func run(_ source: SourceDocument, preambleAsTask: Bool = false, diagnostics: inout Diagnostics)
+  public func run(
+    _ source: SourceDocument, preambleAsTask: Bool = false, diagnostics: inout Diagnostics
+  )
     -> PipelineRun
   {
     let document = normalizer.normalize(source, diagnostics: &diagnostics)

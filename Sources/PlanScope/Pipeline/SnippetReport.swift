@@ -30,13 +30,15 @@ extension Pipeline {
   /// Runs the pipeline on a snippet and reports every fact and number expression in it.
   public func report(snippet: String) -> SnippetReport {
     let source = SourceDocument(
-      source: SourceInfo(path: "snippet", sha256: SHA256.hexDigest(Array(snippet.utf8)), format: .text),
+      source: SourceInfo(
+        path: "snippet", sha256: SHA256.hexDigest(Array(snippet.utf8)), format: .text),
       text: snippet)
     var diagnostics = Diagnostics()
     let run = run(source, preambleAsTask: true, diagnostics: &diagnostics)
     let departments = run.record.tasks.flatMap { task in
       task.departments.map {
-        SnippetReport.Department(path: task.path, name: $0.name, canonical: $0.canonical, role: $0.role)
+        SnippetReport.Department(
+          path: task.path, name: $0.name, canonical: $0.canonical, role: $0.role)
       }
     }
     let quantities = quantityScanner.scan(run.outline.document.folded.scalars).map { quantity in

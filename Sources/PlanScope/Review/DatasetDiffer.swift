@@ -22,7 +22,8 @@ public struct DatasetDiffer: Sendable {
     }
     var stillAdded: [DocumentRecord] = []
     for record in added {
-      if let title = record.title, let index = unmatchedOld.firstIndex(where: { $0.title == title }) {
+      if let title = record.title, let index = unmatchedOld.firstIndex(where: { $0.title == title })
+      {
         pairs.append((unmatchedOld.remove(at: index), record))
       } else {
         stillAdded.append(record)
@@ -36,13 +37,17 @@ public struct DatasetDiffer: Sendable {
   }
 
   /// Changes within one pair of records.
-  public func documentChanges(_ old: DocumentRecord, _ new: DocumentRecord) -> DatasetChanges.DocumentChanges {
+  public func documentChanges(_ old: DocumentRecord, _ new: DocumentRecord)
+    -> DatasetChanges.DocumentChanges
+  {
     DatasetChanges.DocumentChanges(
       old: Self.reference(old), new: Self.reference(new), metadata: metadata(old, new),
       targets: pair(old.targets, new.targets, key: Self.targetKey, render: Self.render),
       departments: pair(
         Self.departments(old), Self.departments(new), key: { $0.key }, render: { $0.role }),
-      deadlines: pair(old.deadlines, new.deadlines, key: { "\($0.path.joined()) \($0.text)" }, render: Self.render))
+      deadlines: pair(
+        old.deadlines, new.deadlines, key: { "\($0.path.joined()) \($0.text)" }, render: Self.render
+      ))
   }
 
   // MARK: - Pairing
@@ -74,7 +79,8 @@ public struct DatasetDiffer: Sendable {
     let fields: [(String, (DocumentRecord) -> String?)] = [
       ("title", { $0.title }), ("jurisdiction", { $0.jurisdiction }),
       ("period", { $0.period.map { "\($0.start)–\($0.end)" } }), ("doc_number", { $0.docNumber }),
-      ("issued", { $0.issued }), ("issuers", { $0.issuers.isEmpty ? nil : $0.issuers.joined(separator: "、") }),
+      ("issued", { $0.issued }),
+      ("issuers", { $0.issuers.isEmpty ? nil : $0.issuers.joined(separator: "、") }),
     ]
     return fields.compactMap { name, value in
       value(old) == value(new) ? nil : .init(subject: name, old: value(old), new: value(new))
@@ -92,8 +98,10 @@ public struct DatasetDiffer: Sendable {
   }
 
   private static func render(_ deadline: Deadline) -> String {
-    [deadline.kind.rawValue, deadline.date, deadline.start.map { "from \($0)" }, deadline.duration,
-     deadline.recurrence].compactMap { $0 }.joined(separator: " ")
+    [
+      deadline.kind.rawValue, deadline.date, deadline.start.map { "from \($0)" }, deadline.duration,
+      deadline.recurrence,
+    ].compactMap { $0 }.joined(separator: " ")
   }
 
   private struct Assignment {
@@ -103,7 +111,9 @@ public struct DatasetDiffer: Sendable {
 
   private static func departments(_ record: DocumentRecord) -> [Assignment] {
     record.tasks.flatMap { task in
-      task.departments.map { Assignment(key: "\(task.path.joined()) \($0.name)", role: $0.role.rawValue) }
+      task.departments.map {
+        Assignment(key: "\(task.path.joined()) \($0.name)", role: $0.role.rawValue)
+      }
     }
   }
 

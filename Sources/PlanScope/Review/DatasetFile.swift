@@ -23,7 +23,9 @@ public enum DatasetFile {
   public static func load(_ path: String) throws -> Dataset {
     var url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
       url = url.appendingPathComponent("dataset.json")
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -19,7 +19,8 @@ public struct Digest: Sendable, Hashable {
   public var horizon: String
 
   public static func == (lhs: Digest, rhs: Digest) -> Bool {
-    lhs.new == rhs.new && lhs.removed == rhs.removed && lhs.since == rhs.since && lhs.today == rhs.today
+    lhs.new == rhs.new && lhs.removed == rhs.removed && lhs.since == rhs.since
+      && lhs.today == rhs.today
       && lhs.horizon == rhs.horizon && lhs.changed.map(\.record) == rhs.changed.map(\.record)
       && lhs.due.map(\.deadline) == rhs.due.map(\.deadline)
   }
@@ -49,15 +50,21 @@ public struct DigestBuilder: Sendable {
     let changed = present.filter { $0.lastChanged >= since && $0.firstSeen < since }.map { entry in
       (entry.record, entry.previous.map { DatasetDiffer().documentChanges($0, entry.record) })
     }
-    let removed = entries.filter { !$0.present && ($0.removedAt.map { $0 >= since } ?? false) }.map(\.path)
+    let removed = entries.filter { !$0.present && ($0.removedAt.map { $0 >= since } ?? false) }.map(
+      \.path)
     var due: [(DocumentRecord, Deadline)] = []
     for entry in present {
-      for deadline in entry.record.deadlines where deadline.kind != .recurring && deadline.kind != .relative {
+      for deadline in entry.record.deadlines
+      where deadline.kind != .recurring && deadline.kind != .relative {
         guard let date = deadline.date, date >= today, date <= horizon else { continue }
         due.append((entry.record, deadline))
       }
     }
-    due.sort { ($0.1.date ?? "", $0.0.source.path, $0.1.span.start) < ($1.1.date ?? "", $1.0.source.path, $1.1.span.start) }
+    due.sort {
+      ($0.1.date ?? "", $0.0.source.path, $0.1.span.start) < (
+        $1.1.date ?? "", $1.0.source.path, $1.1.span.start
+      )
+    }
     return Digest(
       new: new, changed: changed, removed: removed, due: due, since: Self.day(since), today: today,
       horizon: horizon)

@@ -99,7 +99,9 @@ final class SQLiteDatabase {
 
   private func prepare(_ sql: String) throws -> OpaquePointer? {
     var statement: OpaquePointer?
-    if sqlite3_prepare_v2(handle, sql, -1, &statement, nil) != SQLITE_OK { throw failure("prepare") }
+    if sqlite3_prepare_v2(handle, sql, -1, &statement, nil) != SQLITE_OK {
+      throw failure("prepare")
+    }
     return statement
   }
 
@@ -120,7 +122,8 @@ final class SQLiteDatabase {
   }
 
   private func failure(_ operation: String) -> SQLiteError {
-    SQLiteError.failed(path: path, operation: operation, message: String(cString: sqlite3_errmsg(handle)))
+    SQLiteError.failed(
+      path: path, operation: operation, message: String(cString: sqlite3_errmsg(handle)))
   }
 }
 

@@ -51,11 +51,13 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         last_seen TEXT NOT NULL, present INTEGER NOT NULL, record TEXT NOT NULL, previous_record TEXT,
         removed_at TEXT);
       """)
-    let stored = try database.query("SELECT value FROM meta WHERE key = 'fingerprint'").first?.first?.text
+    let stored = try database.query("SELECT value FROM meta WHERE key = 'fingerprint'").first?
+      .first?.text
     if stored != fingerprint {
       try database.execute("BEGIN; DELETE FROM cache;")
       try database.run(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)", rows: [[.text(fingerprint)]])
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)",
+        rows: [[.text(fingerprint)]])
       try database.execute("COMMIT")
     }
   }
@@ -65,7 +67,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard
-      let row = try? database.query("SELECT record, text, original FROM cache WHERE sha256 = ?", [.text(sha256)]).first,
+      let row = try? database.query(
+        "SELECT record, text, original FROM cache WHERE sha256 = ?", [.text(sha256)]
+      ).first,
       row.count == 3, let json = row[0].text, let text = row[1].text, let original = row[2].text,
       let record = try? DatasetCoding.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
     else { return nil }
@@ -75,7 +79,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   /// Records a run at `now`: new paths are first seen, changed hashes change, paths not in
   /// `documents` (and not in `failed`) are no longer present. One transaction.
   /// - Throws: `SQLiteError` or an encoding error.
-  public func record(_ documents: [ProcessedDocument], failed: Set<String> = [], at now: Date) throws {
+  public func record(_ documents: [ProcessedDocument], failed: Set<String> = [], at now: Date)
+    throws
+  {
     lock.lock()
     defer { lock.unlock() }
     let stamp = Self.stamp(now)
@@ -84,7 +90,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     encoder.outputFormatting = [.sortedKeys]
     var known: [String: (sha: String, record: String)] = [:]
     for row in try database.query("SELECT path, sha256, record FROM documents") {
-      if let path = row[0].text, let sha = row[1].text, let record = row[2].text { known[path] = (sha, record) }
+      if let path = row[0].text, let sha = row[1].text, let record = row[2].text {
+        known[path] = (sha, record)
+      }
     }
     try database.execute("BEGIN IMMEDIATE")
     do {
@@ -112,7 +120,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         } else {
           try database.run(
             "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record) VALUES (?,?,?,?,?,1,?)",
-            rows: [[.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json)]])
+            rows: [
+              [.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json)]
+            ])
         }
       }
       let gone = known.keys.filter { !seen.contains($0) && !failed.contains($0) }.sorted()
@@ -135,11 +145,15 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     return try database.query(
       "SELECT path, sha256, first_seen, last_changed, last_seen, present, record, previous_record, removed_at FROM documents ORDER BY path"
     ).compactMap { row in
-      guard let path = row[0].text, let sha = row[1].text, let first = row[2].text.flatMap(Self.date),
+      guard let path = row[0].text, let sha = row[1].text,
+        let first = row[2].text.flatMap(Self.date),
         let changed = row[3].text.flatMap(Self.date), let seen = row[4].text.flatMap(Self.date),
-        let json = row[6].text, let record = try? decoder.decode(DocumentRecord.self, from: Data(json.utf8))
+        let json = row[6].text,
+        let record = try? decoder.decode(DocumentRecord.self, from: Data(json.utf8))
       else { return nil }
-      let previous = row[7].text.flatMap { try? decoder.decode(DocumentRecord.self, from: Data($0.utf8)) }
+      let previous = row[7].text.flatMap {
+        try? decoder.decode(DocumentRecord.self, from: Data($0.utf8))
+      }
       return StateEntry(
         path: path, sha256: sha, firstSeen: first, lastChanged: changed, lastSeen: seen,
         present: row[5].integer == 1, removedAt: row[8].text.flatMap(Self.date), record: record,

@@ -81,7 +81,9 @@ struct OutlinePatterns: Sendable {
 
   /// 第…章 / 第…节 / 第…条.
   private func ordinal(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
-    let numerals = run(s, from: start + 1, end: end) { ideographicDigits.contains($0) || isDigit($0) }
+    let numerals = run(s, from: start + 1, end: end) {
+      ideographicDigits.contains($0) || isDigit($0)
+    }
     guard numerals > 0, numerals <= maxNumeralLength, start + 1 + numerals < end else { return nil }
     let kind: LabelKind
     switch s[start + 1 + numerals] {

@@ -40,8 +40,9 @@ public struct Outliner: Sendable {
         inTaskTable = false
       }
       if let match = found {
-        while let top = stack.last, sections[top].kind.rank >= match.kind.rank
-          || (match.kind == .box && sections[top].kind == .box)
+        while let top = stack.last,
+          sections[top].kind.rank >= match.kind.rank
+            || (match.kind == .box && sections[top].kind == .box)
         {
           stack.removeLast()
         }

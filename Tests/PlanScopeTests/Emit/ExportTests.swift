@@ -23,12 +23,15 @@ func csvFieldsAreQuotedPerRFC4180(_ input: String, _ expected: String) {
 
 @Test func csvExportsHaveBOMCRLFAndOneRowPerFact() throws {
   let dataset = Dataset(records: try seedRuns().map(\.record))
-  let files = Dictionary(uniqueKeysWithValues: CSVWriter().write(dataset).map { ($0.name, $0.text) })
+  let files = Dictionary(
+    uniqueKeysWithValues: CSVWriter().write(dataset).map { ($0.name, $0.text) })
   let expectedRows = [
     "documents.csv": dataset.documents.count,
     "targets.csv": dataset.documents.reduce(0) { $0 + $1.targets.count },
     "deadlines.csv": dataset.documents.reduce(0) { $0 + $1.deadlines.count },
-    "responsibilities.csv": dataset.documents.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.departments.count } },
+    "responsibilities.csv": dataset.documents.reduce(0) {
+      $0 + $1.tasks.reduce(0) { $0 + $1.departments.count }
+    },
   ]
   for (name, rows) in expectedRows {
     let text = try #require(files[name])
@@ -44,7 +47,9 @@ func csvFieldsAreQuotedPerRFC4180(_ input: String, _ expected: String) {
   let dataset = Dataset(records: runs.map(\.record))
   let folder = try ScratchFolder()
   let path = folder.url.appendingPathComponent("dataset.sqlite").path
-  let texts = Dictionary(runs.map { ($0.record.id, $0.outline.document.text.string) }) { first, _ in first }
+  let texts = Dictionary(runs.map { ($0.record.id, $0.outline.document.text.string) }) { first, _ in
+    first
+  }
   try DatasetSQLiteWriter().write(dataset, texts: texts, to: path)
   let database = try SQLiteDatabase(path: path)
   func count(_ table: String) throws -> Int64 {
@@ -57,18 +62,24 @@ func csvFieldsAreQuotedPerRFC4180(_ input: String, _ expected: String) {
   #expect(try count("warnings") == Int64(dataset.documents.reduce(0) { $0 + $1.warnings.count }))
   #expect(
     try count("responsibilities")
-      == Int64(dataset.documents.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.departments.count } }))
+      == Int64(
+        dataset.documents.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.departments.count } }))
   #expect(try database.query("PRAGMA foreign_key_check").isEmpty)
   // The trigram full-text index finds Chinese substrings.
   let hits = try database.query(
     "SELECT d.path FROM document_text JOIN documents d USING (document_key) WHERE document_text MATCH ? ORDER BY d.path",
     [.text("农膜回收率")])
-  #expect(hits.compactMap { $0.first?.text } == ["000_79fb45e168060835.txt", "001_af08c82650907540.txt", "002_3645b927df7c8a1b.txt"])
+  #expect(
+    hits.compactMap { $0.first?.text } == [
+      "000_79fb45e168060835.txt", "001_af08c82650907540.txt", "002_3645b927df7c8a1b.txt",
+    ])
 }
 
 @Test func markdownCellsEscapePipesAndStayShort() {
   #expect(MarkdownTable.cell("a|b\nc", max: 40) == "a\\|b c")
-  #expect(MarkdownTable.cell(String(repeating: "长", count: 50), max: 10) == String(repeating: "长", count: 9) + "…")
+  #expect(
+    MarkdownTable.cell(String(repeating: "长", count: 50), max: 10) == String(
+      repeating: "长", count: 9) + "…")
 }
 
 @Test(arguments: [
@@ -83,6 +94,7 @@ func targetValuesReadAsExpected(
 ) {
   let target = Target(
     id: "g1", path: [], indicator: "x", value: value, valueMax: valueMax, unit: unit,
-    comparator: comparator, change: change, baselineYear: baseline, quote: "", span: SourceSpan(start: 0, end: 0))
+    comparator: comparator, change: change, baselineYear: baseline, quote: "",
+    span: SourceSpan(start: 0, end: 0))
   #expect(TargetFormatting.value(target) == expected)
 }

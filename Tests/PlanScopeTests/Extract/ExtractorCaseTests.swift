@@ -46,7 +46,9 @@ struct MetadataExpectation: Decodable, Sendable {
 func extractsTargets(_ row: Case<String, [TargetExpectation]>) throws {
   let report = try Shared.pipeline().report(snippet: row.input)
   let found = report.targets
-  #expect(found.count == row.expected.count, "found \(found.map { "\($0.indicator) \($0.value)\($0.unit)" })")
+  #expect(
+    found.count == row.expected.count,
+    "found \(found.map { "\($0.indicator) \($0.value)\($0.unit)" })")
   for (target, expected) in zip(found, row.expected) {
     #expect(target.indicator.contains(expected.indicator), "indicator \(target.indicator)")
     #expect(target.value == expected.value)

@@ -75,7 +75,8 @@ func encodingDetection(_ row: Case<HexInput, DecodedExpectation>) {
 @Test func seedCorpusHashesMatchTheGoldFiles() throws {
   // The scorer matches documents by SHA-256; the seeds must stay byte-identical.
   let corpus = FixturePaths.repository.appendingPathComponent("corpus")
-  let bytes = [UInt8](try Data(contentsOf: corpus.appendingPathComponent("000_79fb45e168060835.txt")))
+  let bytes = [UInt8](
+    try Data(contentsOf: corpus.appendingPathComponent("000_79fb45e168060835.txt")))
   #expect(
     SHA256.hexDigest(bytes) == "1c34065b2889c3a632a67f6021b9440375cbeffabd661d81677b7969e82120c0")
 }

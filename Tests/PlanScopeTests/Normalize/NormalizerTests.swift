@@ -21,7 +21,8 @@ func removesDebrisOnly(_ row: Case<String, String>) {
     source: SourceInfo(path: "x.txt", sha256: "", format: .text),
     text: "農牧循環型規?;笄蒺B殖場\n技術措施應用??茖W編制\n是否可行?\n壞\u{FFFD}\u{FFFD}字")
   var diagnostics = Diagnostics()
-  let document = try Normalizer(converter: Shared.converter()).normalize(source, diagnostics: &diagnostics)
+  let document = try Normalizer(converter: Shared.converter()).normalize(
+    source, diagnostics: &diagnostics)
   let spans = diagnostics.items.map { document.original[$0.span ?? SourceSpan(start: 0, end: 0)] }
   #expect(diagnostics.items.allSatisfy { $0.code == .damagedText })
   #expect(spans == ["?;", "??", "\u{FFFD}\u{FFFD}"])
@@ -36,7 +37,8 @@ func removesDebrisOnly(_ row: Case<String, String>) {
     SourceDocument(source: SourceInfo(path: "a", sha256: "", format: .text), text: text),
     diagnostics: &diagnostics)
   let twice = normalizer.normalize(
-    SourceDocument(source: SourceInfo(path: "a", sha256: "", format: .text), text: once.text.string),
+    SourceDocument(
+      source: SourceInfo(path: "a", sha256: "", format: .text), text: once.text.string),
     diagnostics: &diagnostics)
   #expect(once.text == twice.text)
   #expect(once.text.string == "一、总体要求\n（一）发展目标。到2025年。")

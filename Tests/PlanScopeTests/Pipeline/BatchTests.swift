@@ -68,7 +68,8 @@ struct ScratchFolder: ~Copyable {
     let texts = try FileManager.default.contentsOfDirectory(
       atPath: out.url.appendingPathComponent("text").path)
     #expect(texts.count == 12)
-    datasets.append(try String(contentsOf: out.url.appendingPathComponent("dataset.json"), encoding: .utf8))
+    datasets.append(
+      try String(contentsOf: out.url.appendingPathComponent("dataset.json"), encoding: .utf8))
   }
   #expect(datasets[0] == datasets[1])
 }

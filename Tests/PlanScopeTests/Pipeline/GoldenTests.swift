@@ -8,7 +8,8 @@ func pipelineMatchesGolden(_ golden: GoldenCase) throws {
   var runs: [PipelineRun] = []
   for input in try golden.inputs() {
     var diagnostics = Diagnostics()
-    runs.append(pipeline.run(try pipeline.load(input.url, as: input.path), diagnostics: &diagnostics))
+    runs.append(
+      pipeline.run(try pipeline.load(input.url, as: input.path), diagnostics: &diagnostics))
   }
   let dataset = Dataset(records: runs.map(\.record))
   if runs.count == 1 {

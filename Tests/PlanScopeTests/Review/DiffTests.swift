@@ -6,7 +6,8 @@ import Testing
 private func record(_ text: String, path: String) throws -> DocumentRecord {
   var diagnostics = Diagnostics()
   let source = SourceDocument(
-    source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text), text: text)
+    source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text),
+    text: text)
   return try Shared.pipeline().run(source, diagnostics: &diagnostics).record
 }
 
@@ -44,8 +45,12 @@ private let plan = """
 }
 
 @Test func documentsPairByPathThenTitle() throws {
-  let old = Dataset(records: [try record(plan, path: "old/a.txt"), try record("另一个方案\n一、目标", path: "b.txt")])
-  let new = Dataset(records: [try record(plan, path: "new/a.txt"), try record("第三个方案\n一、目标", path: "c.txt")])
+  let old = Dataset(records: [
+    try record(plan, path: "old/a.txt"), try record("另一个方案\n一、目标", path: "b.txt"),
+  ])
+  let new = Dataset(records: [
+    try record(plan, path: "new/a.txt"), try record("第三个方案\n一、目标", path: "c.txt"),
+  ])
   let changes = DatasetDiffer().diff(old, new)
   #expect(changes.changed.isEmpty, "moved but unchanged plan pairs by title")
   #expect(changes.added.map(\.path) == ["c.txt"])

@@ -6,7 +6,8 @@ import Testing
 private func processed(_ text: String, path: String) throws -> ProcessedDocument {
   var diagnostics = Diagnostics()
   let source = SourceDocument(
-    source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text), text: text)
+    source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text),
+    text: text)
   return ProcessedDocument(try Shared.pipeline().run(source, diagnostics: &diagnostics))
 }
 
@@ -18,23 +19,31 @@ private let air = "天津市大气方案\n一、目标\n到2025年，空气质�
 
 @Test func digestOverAnAgingStateReportsNewChangedRemovedAndDue() throws {
   let folder = try ScratchFolder()
-  let store = try StateStore(path: folder.url.appendingPathComponent("state.sqlite").path, fingerprint: "f1")
-  try store.record([try processed(water, path: "water.txt"), try processed(waste, path: "waste.txt")], at: try day("2024-06-01"))
+  let store = try StateStore(
+    path: folder.url.appendingPathComponent("state.sqlite").path, fingerprint: "f1")
+  try store.record(
+    [try processed(water, path: "water.txt"), try processed(waste, path: "waste.txt")],
+    at: try day("2024-06-01"))
   // A week later: water edited, waste gone, air new.
   let edited = water.replacingOccurrences(of: "25%", with: "30%")
-  try store.record([try processed(edited, path: "water.txt"), try processed(air, path: "air.txt")], at: try day("2024-06-08"))
+  try store.record(
+    [try processed(edited, path: "water.txt"), try processed(air, path: "air.txt")],
+    at: try day("2024-06-08"))
   let digest = DigestBuilder().build(
-    entries: try store.entries(), since: try day("2024-06-05"), now: try day("2024-06-09"), horizonDays: 28)
+    entries: try store.entries(), since: try day("2024-06-05"), now: try day("2024-06-09"),
+    horizonDays: 28)
   #expect(digest.new.map(\.source.path) == ["air.txt"])
   #expect(digest.changed.map(\.record.source.path) == ["water.txt"])
   #expect(digest.changed.first?.changes?.targets.first?.new == "≥30% 到2025年")
   #expect(digest.removed == ["waste.txt"])
   #expect(digest.due.map { $0.deadline.date } == ["2024-06-30"])
   let markdown = DigestMarkdownWriter().write(digest)
-  #expect(markdown.contains("## Changed plans") && markdown.contains("再生水利用率: ≥25% 到2025年 → ≥30% 到2025年"))
+  #expect(
+    markdown.contains("## Changed plans") && markdown.contains("再生水利用率: ≥25% 到2025年 → ≥30% 到2025年"))
   // Nothing happened in a window after the changes.
   let quiet = DigestBuilder().build(
-    entries: try store.entries(), since: try day("2024-06-10"), now: try day("2024-08-01"), horizonDays: 7)
+    entries: try store.entries(), since: try day("2024-06-10"), now: try day("2024-08-01"),
+    horizonDays: 7)
   #expect(quiet.isEmpty)
   #expect(store.isIntact())
 }
@@ -51,7 +60,9 @@ private let air = "天津市大气方案\n一、目标\n到2025年，空气质�
     #expect(hit.cached && hit.record == document.record && hit.text == document.text)
   }
   let newer = try StateStore(path: path, fingerprint: "f2")
-  #expect(newer.cached(sha256: document.record.source.sha256) == nil, "a new version or lexicon invalidates")
+  #expect(
+    newer.cached(sha256: document.record.source.sha256) == nil,
+    "a new version or lexicon invalidates")
   #expect(try newer.entries().map(\.path) == ["water.txt"], "history survives invalidation")
 }
 
@@ -59,16 +70,24 @@ private let air = "天津市大气方案\n一、目标\n到2025年，空气质�
   let corpus = try ScratchFolder()
   try corpus.write("water.txt", Array(water.utf8))
   let state = try ScratchFolder()
-  let store = try StateStore(path: state.url.appendingPathComponent("s.sqlite").path, fingerprint: "f")
+  let store = try StateStore(
+    path: state.url.appendingPathComponent("s.sqlite").path, fingerprint: "f")
   let pipeline = try Shared.pipeline()
   let files = try Corpus(root: corpus.url).files()
   let first = BatchRunner(pipeline: pipeline, jobs: 1).run(files, cache: store)
-  guard case .processed(let fresh) = first[0] else { Issue.record("not processed"); return }
+  guard case .processed(let fresh) = first[0] else {
+    Issue.record("not processed")
+    return
+  }
   try store.record([fresh], at: Date())
   let second = BatchRunner(pipeline: pipeline, jobs: 1).run(files, cache: store)
-  guard case .processed(let reused) = second[0] else { Issue.record("not processed"); return }
+  guard case .processed(let reused) = second[0] else {
+    Issue.record("not processed")
+    return
+  }
   #expect(!fresh.cached && reused.cached)
-  #expect(reused.record == fresh.record && reused.text == fresh.text && reused.original == fresh.original)
+  #expect(
+    reused.record == fresh.record && reused.text == fresh.text && reused.original == fresh.original)
 }
 
 @Test func aSecondWriterIsLockedOut() throws {

@@ -36,10 +36,11 @@ func recognisesLabels(_ row: Case<String, LabelExpectation?>) throws {
     三、保障措施
     """
   let outline = try Shared.outline(text)
-  #expect(outline.sections.map { $0.path.joined(separator: "/") } == [
-    "一、", "一、/（一）", "二、", "二、/（二）", "二、/（二）/1．", "二、/（二）/1．/专栏1",
-    "二、/（二）/2．", "二、/（三）", "三、",
-  ])
+  #expect(
+    outline.sections.map { $0.path.joined(separator: "/") } == [
+      "一、", "一、/（一）", "二、", "二、/（二）", "二、/（二）/1．", "二、/（二）/1．/专栏1",
+      "二、/（二）/2．", "二、/（三）", "三、",
+    ])
   // Bodies run to the next label of any level and quote the text.
   let box = outline.sections[5]
   #expect(outline.document.text[box.body] == "专栏1  工业重点工程\n\t钢铁行业。\n")

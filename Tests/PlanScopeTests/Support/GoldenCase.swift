@@ -52,9 +52,10 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
       let firstDifference = zip(expectedLines, actualLines).enumerated()
         .first { $0.element.0 != $0.element.1 }
-      let where_ = firstDifference.map {
-        "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
-      } ?? "line counts differ: \(expectedLines.count) vs \(actualLines.count)"
+      let where_ =
+        firstDifference.map {
+          "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
+        } ?? "line counts differ: \(expectedLines.count) vs \(actualLines.count)"
       Issue.record(
         "\(name)/\(file) differs (run `make golden` and review the diff) at \(where_)",
         sourceLocation: sourceLocation)

@@ -12,7 +12,8 @@ enum Shared {
       source: SourceInfo(path: "snippet.txt", sha256: "0000000000000000", format: .text),
       text: text)
     var diagnostics = Diagnostics()
-    let document = try Normalizer(converter: converter()).normalize(source, diagnostics: &diagnostics)
+    let document = try Normalizer(converter: converter()).normalize(
+      source, diagnostics: &diagnostics)
     return Outliner().outline(document, diagnostics: &diagnostics)
   }
 }

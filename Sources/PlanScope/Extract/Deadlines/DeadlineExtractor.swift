@@ -44,7 +44,8 @@ public struct DeadlineExtractor: Sendable {
 
   /// Deadlines of one sentence (ids left empty), for `planscope extract` and tests.
   func deadlines(
-    in sentence: Sentence, context: DeadlineContext, patterns: DeadlinePatterns, contextYear: inout Int?
+    in sentence: Sentence, context: DeadlineContext, patterns: DeadlinePatterns,
+    contextYear: inout Int?
   ) -> [Deadline] {
     let text = sentence.text
     let shielded = Self.shieldedRanges(sentence.scalars)
@@ -56,22 +57,27 @@ public struct DeadlineExtractor: Sendable {
     }
     for match in hasNumber && has.contains("月") ? text.matches(of: patterns.dateRange) : [] {
       let range = sentence.scalarRange(match.range)
-      guard let y1 = Int(match.y1), let m1 = Int(match.m1), let d1 = Int(match.d1), let m2 = Int(match.m2),
+      guard let y1 = Int(match.y1), let m1 = Int(match.m1), let d1 = Int(match.d1),
+        let m2 = Int(match.m2),
         let d2 = Int(match.d2), CalendarMath.isValid(year: y1, month: m1, day: d1)
       else { continue }
       let y2 = match.y2.flatMap { Int($0) } ?? y1
       guard CalendarMath.isValid(year: y2, month: m2, day: d2) else { continue }
       candidates.append(
-        Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, m2, d2), start: CalendarMath.iso(y1, m1, d1)))
+        Candidate(
+          range: range, kind: .period, date: CalendarMath.iso(y2, m2, d2),
+          start: CalendarMath.iso(y1, m1, d1)))
     }
     for match in hasNumber ? text.matches(of: patterns.yearRange) : [] {
       let range = sentence.scalarRange(match.range)
-      guard let y1 = Self.year(match.y1, roc: context.rocYears), let y2 = Self.year(match.y2, roc: context.rocYears),
+      guard let y1 = Self.year(match.y1, roc: context.rocYears),
+        let y2 = Self.year(match.y2, roc: context.rocYears),
         y1 < y2, y2 - y1 <= 30
       else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       candidates.append(
-        Candidate(range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
+        Candidate(
+          range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
           start: CalendarMath.iso(y1, 1, 1)))
     }
     for match in has.contains("五") ? text.matches(of: patterns.fiveYearPlan) : [] {
@@ -82,7 +88,8 @@ public struct DeadlineExtractor: Sendable {
       if let period = context.period, first + 4 < period.start { continue }
       let isEnd = match.suffix == "末"
       candidates.append(
-        Candidate(range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
+        Candidate(
+          range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
     var previousYear: Int?
@@ -91,7 +98,9 @@ public struct DeadlineExtractor: Sendable {
       let range = sentence.scalarRange(match.range)
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       let before = text.unicodeScalars.prefix(range.lowerBound)
-      if match.prefix == nil, String(String.UnicodeScalarView(before.suffix(2))).contains(patterns.baselineCue) {
+      if match.prefix == nil,
+        String(String.UnicodeScalarView(before.suffix(2))).contains(patterns.baselineCue)
+      {
         continue
       }
       // 以2005年为基准, 2005年的水平: a baseline.
@@ -101,14 +110,23 @@ public struct DeadlineExtractor: Sendable {
       if let prefix = match.prefix, prefix.hasPrefix("截"), pastSentence { continue }
       guard let year = Self.year(match.year, roc: context.rocYears) else { continue }
       // A deadline the plan set in an earlier period (“十三五”…到2020年) is history.
-      if let period = context.period, year < period.start, match.prefix != nil || match.before != nil { continue }
+      if let period = context.period, year < period.start,
+        match.prefix != nil || match.before != nil
+      {
+        continue
+      }
       previousYear = year
-      if context.defaultYear == nil, sentence.scalars[range.upperBound...].first != "度" { contextYear = year }
+      if context.defaultYear == nil, sentence.scalars[range.upperBound...].first != "度" {
+        contextYear = year
+      }
       if let part = match.half ?? match.quarter.map({ "Q" + $0 }) {
         let month = Self.lastMonth(of: String(part))
-        let hasBound = match.before != nil || match.end != nil || match.prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
+        let hasBound =
+          match.before != nil || match.end != nil
+          || match.prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
         candidates.append(
-          Candidate(range: range, kind: hasBound ? .by : .in,
+          Candidate(
+            range: range, kind: hasBound ? .by : .in,
             date: CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))))
         continue
       }
@@ -132,7 +150,9 @@ public struct DeadlineExtractor: Sendable {
     let year = contextYear
     for match in has.contains("月") ? text.matches(of: patterns.bareMonth) : [] {
       let range = sentence.scalarRange(match.range)
-      if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
+      if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) {
+        continue
+      }
       guard let month = Int(match.month), (1...12).contains(month) else { continue }
       var date: String?
       if let year {
@@ -143,12 +163,17 @@ public struct DeadlineExtractor: Sendable {
       }
       candidates.append(Candidate(range: range, kind: .by, date: date))
     }
-    for match in has.contains("底") || has.contains("末") || has.contains("内") ? text.matches(of: patterns.yearEnd) : [] {
+    for match in has.contains("底") || has.contains("末") || has.contains("内")
+      ? text.matches(of: patterns.yearEnd) : []
+    {
       let range = sentence.scalarRange(match.range)
-      if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) { continue }
+      if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) {
+        continue
+      }
       let within = match.output.hasSuffix("年内")
       candidates.append(
-        Candidate(range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
+        Candidate(
+          range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
     }
     if let year = previousYear {
       for match in text.matches(of: patterns.partialDate) {
@@ -164,12 +189,14 @@ public struct DeadlineExtractor: Sendable {
     }
     for match in has.contains("内") ? text.matches(of: patterns.relative) : [] {
       var range = sentence.scalarRange(match.range)
-      let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(range.lowerBound).suffix(2)))
+      let before = String(
+        String.UnicodeScalarView(text.unicodeScalars.prefix(range.lowerBound).suffix(2)))
       if match.anchor == nil, before.contains(patterns.pastCue) { continue }
       guard let duration = Self.duration(count: match.n, unit: match.unit) else { continue }
       var anchor = match.anchor.map(String.init)
       if let value = anchor, let trimmed = Self.trimAnchor(value) {
-        range = (range.lowerBound + value.unicodeScalars.count - trimmed.unicodeScalars.count)..<range.upperBound
+        let lower = range.lowerBound + value.unicodeScalars.count - trimmed.unicodeScalars.count
+        range = lower..<range.upperBound
         anchor = trimmed
       } else if anchor != nil {
         anchor = nil
@@ -177,7 +204,8 @@ public struct DeadlineExtractor: Sendable {
       candidates.append(
         Candidate(range: range, kind: .relative, duration: duration, anchor: anchor))
     }
-    for match in has.contains("每") || has.contains("按") ? text.matches(of: patterns.recurring) : [] {
+    for match in has.contains("每") || has.contains("按") ? text.matches(of: patterns.recurring) : []
+    {
       let range = sentence.scalarRange(match.range)
       guard let recurrence = Self.recurrence(count: match.n, unit: match.unit) else { continue }
       candidates.append(Candidate(range: range, kind: .recurring, recurrence: recurrence))
@@ -190,7 +218,8 @@ public struct DeadlineExtractor: Sendable {
     // 分别于2024年3月31日、9月30日前: the closing 前 bounds every listed date.
     for index in resolved.indices.dropLast().reversed() {
       let next = resolved[index + 1]
-      if resolved[index].kind == .on, next.kind == .by, next.range.lowerBound == resolved[index].range.upperBound + 1,
+      if resolved[index].kind == .on, next.kind == .by,
+        next.range.lowerBound == resolved[index].range.upperBound + 1,
         sentence.scalars[resolved[index].range.upperBound] == "、"
       {
         resolved[index].kind = .by
@@ -230,7 +259,9 @@ public struct DeadlineExtractor: Sendable {
     // A bare year is a deadline only when the plan's own work happens in it (2022年制定…),
     // not when it recalls the past (2020年全市…) or is followed by 以来/的.
     let after = sentence.scalars[range.upperBound...].prefix(2)
-    if let next = after.first, ["以", "的", "起", "开", "来", "、", "-", "—", "至", "到"].contains(Character(next)) {
+    if let next = after.first,
+      ["以", "的", "起", "开", "来", "、", "-", "—", "至", "到"].contains(Character(next))
+    {
       return nil
     }
     if let period = context.period, year < period.start || year > period.end + 5 { return nil }
@@ -262,14 +293,16 @@ public struct DeadlineExtractor: Sendable {
 
   /// `2023-2025年` alone inside parentheses: a title's period, not a time frame of the text.
   private static func isBareYearRange(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
-    slice.count <= 14 && slice.allSatisfy {
-      ($0.value >= 0x30 && $0.value <= 0x39) || "-—–~至到年 ".unicodeScalars.contains($0)
-    }
+    slice.count <= 14
+      && slice.allSatisfy {
+        ($0.value >= 0x30 && $0.value <= 0x39) || "-—–~至到年 ".unicodeScalars.contains($0)
+      }
   }
 
   /// A scalar before a month or 年底 that ties it to a year or a recurrence: 2024年6月, 每年年底.
   private static func isYearContext(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value >= 0x30 && scalar.value <= 0x39) || scalar == "年" || scalar == "每" || scalar == "月"
+    (scalar.value >= 0x30 && scalar.value <= 0x39) || scalar == "年" || scalar == "每"
+      || scalar == "月"
   }
 
   /// The last month of 上半年 (6), 下半年 (12), 年中 (6) or quarter `Qn` (3n).

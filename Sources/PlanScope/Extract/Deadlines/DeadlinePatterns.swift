@@ -2,7 +2,8 @@
 /// Each has rows in `Cases/deadlines.json`.
 struct DeadlinePatterns {
   /// A year range: “2023-2025年”, “2021—2023年”, “2023年至2025年”.
-  let yearRange = #/(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年/#
+  let yearRange =
+    #/(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年/#
 
   /// A range of days: “2023年11月15日至12月15日”.
   let dateRange =

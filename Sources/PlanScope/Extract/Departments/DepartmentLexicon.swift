@@ -1,3 +1,5 @@
+import Foundation
+
 /// What planscope knows about department names: suffixes of bodies, generic references,
 /// abbreviations, functions, role words and the places that prefix names.
 ///
@@ -81,7 +83,8 @@ public struct DepartmentLexicon: Sendable {
     }
     var head = String(name.dropLast(suffix.count))
     for word in ["相关", "有关", "各"] where head.hasSuffix(word) { head.removeLast(word.count) }
-    return !(head.count >= 2 && bodySuffixes.contains { head.hasSuffix($0) && head.count > $0.count })
+    return
+      !(head.count >= 2 && bodySuffixes.contains { head.hasSuffix($0) && head.count > $0.count })
   }
 
   /// The jurisdiction prefix a name starts with (市, 自治区, 天津市), if any; nil when it starts
@@ -99,7 +102,9 @@ public struct DepartmentLexicon: Sendable {
     if let admin = administrativePrefixes.first(where: { name.hasPrefix($0) }) {
       // 市委组织部: the party committee's prefix (市委) is what a list distributes (市委宣传部).
       let afterCommittee = String(name.dropFirst(admin.count + 1))
-      if name.dropFirst(admin.count).hasPrefix("委"), !afterCommittee.hasPrefix("员会"), isBody(afterCommittee) {
+      if name.dropFirst(admin.count).hasPrefix("委"), !afterCommittee.hasPrefix("员会"),
+        isBody(afterCommittee)
+      {
         return admin + "委"
       }
       let rest = String(name.dropFirst(admin.count))
@@ -111,12 +116,14 @@ public struct DepartmentLexicon: Sendable {
 
   /// Whether text starts with an administrative prefix (市, 自治区) or a place (天津, 东莞市).
   func startsWithJurisdiction(_ text: String) -> Bool {
-    administrativePrefixes.contains { text.hasPrefix($0) } || places.longestPlace(prefixOf: text) != nil
+    administrativePrefixes.contains { text.hasPrefix($0) }
+      || places.longestPlace(prefixOf: text) != nil
   }
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).
   func isIndependent(_ name: String) -> Bool {
-    independentPrefixes.contains { name.hasPrefix($0) } || places.longestPlace(prefixOf: name) != nil
+    independentPrefixes.contains { name.hasPrefix($0) }
+      || places.longestPlace(prefixOf: name) != nil
   }
 
   /// The full official name where the abbreviation is known: `市发展改革委` in 天津市 →
@@ -131,7 +138,9 @@ public struct DepartmentLexicon: Sendable {
     var expanded = String(core)
     if let full = abbreviations[String(core)] {
       expanded = full
-    } else if let key = abbreviations.keys.filter({ core.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
+    } else if let key = abbreviations.keys.filter({ core.hasSuffix($0) }).max(by: {
+      $0.count < $1.count
+    }) {
       expanded = core.dropLast(key.count) + (abbreviations[key] ?? key)
     } else if !bodySuffixes.contains(where: { core.hasSuffix($0) }) {
       return nil
@@ -151,5 +160,3 @@ public struct DepartmentLexicon: Sendable {
       ?? functions.first { core.contains($0.stem) }?.function
   }
 }
-
-import Foundation

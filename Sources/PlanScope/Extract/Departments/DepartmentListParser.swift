@@ -44,8 +44,13 @@ struct DepartmentListParser: Sendable {
         for piece in split(document, item) {
           guard let named = name(document, piece, groupPrefix: &groupPrefix) else { continue }
           var itemRole = role ?? .responsible
-          if itemRole == .responsible && firstListedLeads { itemRole = position == 0 ? .lead : .support }
-          result.append(ListedDepartment(name: named, role: itemRole, span: SourceSpan(start: piece.lowerBound, end: piece.upperBound)))
+          if itemRole == .responsible && firstListedLeads {
+            itemRole = position == 0 ? .lead : .support
+          }
+          result.append(
+            ListedDepartment(
+              name: named, role: itemRole,
+              span: SourceSpan(start: piece.lowerBound, end: piece.upperBound)))
         }
       }
       pending.removeAll()
@@ -74,8 +79,9 @@ struct DepartmentListParser: Sendable {
       let scalar = folded[index]
       // 各县（市、区）政府: separators inside parentheses belong to the name.
       if scalar == "(" { depth += 1 } else if scalar == ")" { depth = max(0, depth - 1) }
-      if depth == 0, scalar == "、" || scalar == "," || scalar == ";" || scalar == "。" || scalar == ":"
-        || scalar == " " || scalar == "\t" || scalar == "/"
+      if depth == 0,
+        scalar == "、" || scalar == "," || scalar == ";" || scalar == "。" || scalar == ":"
+          || scalar == " " || scalar == "\t" || scalar == "/"
       {
         closeItem(at: index)
         if scalar == ";" || scalar == "。" {
@@ -93,7 +99,9 @@ struct DepartmentListParser: Sendable {
   }
 
   /// The role phrase at `index`, if any (longest first).
-  private func roleWord(_ s: [Unicode.Scalar], at index: Int, end: Int) -> (Int, Responsibility.Role)? {
+  private func roleWord(_ s: [Unicode.Scalar], at index: Int, end: Int) -> (
+    Int, Responsibility.Role
+  )? {
     for (phrase, role) in lexicon.roleWords {
       let scalars = Array(phrase.unicodeScalars)
       guard index + scalars.count <= end else { continue }
@@ -123,7 +131,8 @@ struct DepartmentListParser: Sendable {
   }
 
   /// The name of an item with the group prefix restored, or nil when it is not a body.
-  private func name(_ document: Document, _ item: Range<Int>, groupPrefix: inout String?) -> String? {
+  private func name(_ document: Document, _ item: Range<Int>, groupPrefix: inout String?) -> String?
+  {
     var lower = item.lowerBound
     let s = document.folded.scalars
     // Leading words of an assignment sentence: 由市财政局…, 请…
@@ -136,7 +145,8 @@ struct DepartmentListParser: Sendable {
     }
     guard lexicon.isBody(folded), folded.count <= 40 else { return nil }
     if let own = lexicon.ownPrefix(of: folded) {
-      if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) || own.hasSuffix("委") {
+      if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) || own.hasSuffix("委")
+      {
         groupPrefix = own
       }
       return written

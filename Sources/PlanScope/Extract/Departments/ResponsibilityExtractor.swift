@@ -52,7 +52,8 @@ public struct ResponsibilityExtractor: Sendable {
         }
       }
       if !found.isEmpty {
-        explicit[section.index] = found + defaults.filter { d in !found.contains { $0.name == d.name } }
+        explicit[section.index] =
+          found + defaults.filter { d in !found.contains { $0.name == d.name } }
       }
     }
     var result: [Int: [Responsibility]] = [:]
@@ -64,7 +65,8 @@ public struct ResponsibilityExtractor: Sendable {
       guard let index = sentence.sectionIndex ?? (includePreamble ? Self.preambleIndex : nil),
         explicit[index] == nil
       else { continue }
-      inferred[index, default: []].append(contentsOf: infer(sentence, document: document, patterns: patterns))
+      inferred[index, default: []].append(
+        contentsOf: infer(sentence, document: document, patterns: patterns))
     }
     for (index, listed) in inferred where !listed.isEmpty {
       result[index] = responsibilities(listed, jurisdiction: jurisdiction)
@@ -73,7 +75,9 @@ public struct ResponsibilityExtractor: Sendable {
   }
 
   /// Departments once each, in order of first mention.
-  private func responsibilities(_ listed: [ListedDepartment], jurisdiction: String?) -> [Responsibility] {
+  private func responsibilities(_ listed: [ListedDepartment], jurisdiction: String?)
+    -> [Responsibility]
+  {
     var seen = Set<String>()
     return listed.compactMap { item in
       guard seen.insert(item.name).inserted else { return nil }
@@ -88,7 +92,9 @@ public struct ResponsibilityExtractor: Sendable {
   /// Departments of a task-division table row: by the header's 牵头单位/配合单位/责任单位
   /// columns when the row has as many cells as the header, else from the role words in its
   /// cells (`市金融办牵头，各相关单位配合`).
-  private func tableRow(_ section: Section, in document: Document, firstListedLeads: Bool) -> [ListedDepartment] {
+  private func tableRow(_ section: Section, in document: Document, firstListedLeads: Bool)
+    -> [ListedDepartment]
+  {
     let s = document.folded.scalars
     var lineEnd = section.span.start
     while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
@@ -98,8 +104,15 @@ public struct ResponsibilityExtractor: Sendable {
     for (column, cell) in cells.enumerated().dropFirst(2) {
       let role = header.count == cells.count ? header[column] : nil
       if header.count == cells.count && role == nil { continue }
-      var listed = parser.parse(document, range: cell, firstListedLeads: firstListedLeads && role == nil)
-      if let role { listed = listed.map { var item = $0; item.role = role; return item } }
+      var listed = parser.parse(
+        document, range: cell, firstListedLeads: firstListedLeads && role == nil)
+      if let role {
+        listed = listed.map {
+          var item = $0
+          item.role = role
+          return item
+        }
+      }
       found.append(contentsOf: listed)
     }
     return found
@@ -138,7 +151,9 @@ public struct ResponsibilityExtractor: Sendable {
 
   /// The clause of an assignment that sets a default for the tasks that follow
   /// (`以下各项任务责任单位均含各市县人民政府`), if there is one.
-  private func defaultClause(in document: Document, range: Range<Int>, patterns: ResponsibilityPatterns)
+  private func defaultClause(
+    in document: Document, range: Range<Int>, patterns: ResponsibilityPatterns
+  )
     -> Range<Int>?
   {
     let s = document.folded.scalars
@@ -154,7 +169,9 @@ public struct ResponsibilityExtractor: Sendable {
 
   /// Ranges of a section's body holding an explicit assignment: the inside of each top-level
   /// parenthetical that names a body, and the rest of each `牵头单位：` line.
-  private func assignmentRanges(in document: Document, body: SourceSpan, patterns: ResponsibilityPatterns)
+  private func assignmentRanges(
+    in document: Document, body: SourceSpan, patterns: ResponsibilityPatterns
+  )
     -> [Range<Int>]
   {
     let s = document.folded.scalars
@@ -217,7 +234,9 @@ public struct ResponsibilityExtractor: Sendable {
     while clauseStart < s.count {
       var clauseEnd = clauseStart
       while clauseEnd < s.count, ![",", ";", "。"].contains(s[clauseEnd]) { clauseEnd += 1 }
-      found += inferClause(s, from: clauseStart, to: clauseEnd, sentence: sentence, document: document, patterns: patterns)
+      found += inferClause(
+        s, from: clauseStart, to: clauseEnd, sentence: sentence, document: document,
+        patterns: patterns)
       clauseStart = clauseEnd + 1
     }
     return found
@@ -232,7 +251,8 @@ public struct ResponsibilityExtractor: Sendable {
     if index < end, s[index] == "由" { index += 1 }
     // A cheap test before the name search: a jurisdiction, or a body suffix close by (建筑署).
     let head = ScalarText.string(s[index..<min(end, index + 12)])
-    guard index < end, lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
+    guard index < end,
+      lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
     else { return [] }
     guard let (items, listEnd) = subject(s, from: index, to: end) else { return [] }
     let rest = ScalarText.string(s[listEnd..<end])
@@ -243,23 +263,38 @@ public struct ResponsibilityExtractor: Sendable {
       guard patterns.actingCues.contains(where: { rest.hasPrefix($0) }) else { return [] }
       var verb = Substring(rest)
       for modal in ["要", "应", "将"] where verb.hasPrefix(modal) { verb = verb.dropFirst() }
-      role = items.count == 1 && patterns.inferredLeadCues.contains { verb.hasPrefix($0) } ? .lead : .responsible
+      role =
+        items.count == 1 && patterns.inferredLeadCues.contains { verb.hasPrefix($0) }
+        ? .lead : .responsible
     }
     if rest.hasPrefix("负责") { role = .responsible }
     var found = parser.parse(
-      document, range: (sentence.span.start + items[0].lowerBound)..<(sentence.span.start + (items.last?.upperBound ?? 0))
-    ).map { var item = $0; item.role = role; return item }
+      document,
+      range: (sentence.span.start + items[0].lowerBound)..<(sentence.span.start
+        + (items.last?.upperBound ?? 0))
+    ).map {
+      var item = $0
+      item.role = role
+      return item
+    }
     // 市发展改革委会同市财政局制定…: the partners named after 会同 support.
     if rest.hasPrefix("会同"), let (partners, _) = subject(s, from: listEnd + 2, to: end) {
       found += parser.parse(
-        document, range: (sentence.span.start + partners[0].lowerBound)..<(sentence.span.start + (partners.last?.upperBound ?? 0))
-      ).map { var item = $0; item.role = .support; return item }
+        document,
+        range: (sentence.span.start + partners[0].lowerBound)..<(sentence.span.start
+          + (partners.last?.upperBound ?? 0))
+      ).map {
+        var item = $0
+        item.role = .support
+        return item
+      }
     }
     return found
   }
 
   /// The names a clause opens with (`市生态环境局、工业和信息化局等部门`) and where they end.
-  private func subject(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> ([Range<Int>], Int)? {
+  private func subject(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> ([Range<Int>], Int)?
+  {
     var index = start
     var items: [Range<Int>] = []
     while index < end, let nameEnd = nameEnd(s, from: index), nameEnd <= end {

@@ -39,7 +39,9 @@ public struct MetadataExtractor: Sendable {
 
   /// Extracts the metadata of one document; `rocYears` reads 2–3 digit years as Republic of
   /// China years (Taiwan's plans).
-  public func extract(from outline: OutlinedDocument, rocYears: Bool = false, diagnostics: inout Diagnostics)
+  public func extract(
+    from outline: OutlinedDocument, rocYears: Bool = false, diagnostics: inout Diagnostics
+  )
     -> PlanMetadata
   {
     let patterns = MetadataPatterns()
@@ -55,7 +57,9 @@ public struct MetadataExtractor: Sendable {
     var portalIssuers: [String] = []
     // Several fields may share a line, separated by runs of spaces.
     let fields = lines.flatMap { line in
-      line.text.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+      line.text.split(separator: "  ", omittingEmptySubsequences: true).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
     }
     for field in fields {
       guard let match = field.wholeMatch(of: patterns.portalField) else { continue }
@@ -67,13 +71,17 @@ public struct MetadataExtractor: Sendable {
       case "成文日期", "发文日期", "印发日期":
         metadata.issued = date(value, patterns: patterns, roc: rocYears) ?? metadata.issued
       default:
-        if metadata.issued == nil { metadata.issued = date(value, patterns: patterns, roc: rocYears) }
+        if metadata.issued == nil {
+          metadata.issued = date(value, patterns: patterns, roc: rocYears)
+        }
       }
     }
     for line in lines where metadata.docNumber == nil {
       if let match = line.text.wholeMatch(of: patterns.documentNumber) {
         let offset = line.text.hasPrefix("(") ? 1 : 0
-        let span = SourceSpan(start: line.span.start + offset, end: line.span.start + offset + match.number.unicodeScalars.count)
+        let span = SourceSpan(
+          start: line.span.start + offset,
+          end: line.span.start + offset + match.number.unicodeScalars.count)
         metadata.docNumber = text[span]
       }
     }
@@ -85,7 +93,9 @@ public struct MetadataExtractor: Sendable {
         dateLineIndex = index
       }
     }
-    metadata.issuers = portalIssuers.isEmpty ? lines.compactMap { issuer(in: $0, text: text, patterns: patterns) } : portalIssuers
+    metadata.issuers =
+      portalIssuers.isEmpty
+      ? lines.compactMap { issuer(in: $0, text: text, patterns: patterns) } : portalIssuers
     // A signature block at the end: the bodies on the lines right above the date.
     if metadata.issuers.isEmpty, let index = dateLineIndex {
       var cursor = index - 1
@@ -100,7 +110,8 @@ public struct MetadataExtractor: Sendable {
     if let title = metadata.title {
       let years = title.matches(of: patterns.titleYear).compactMap { Int($0.year) }
       metadata.titleYear = years.count == 1 ? years[0] : nil
-      metadata.period = Self.period(in: title, patterns: patterns, roc: rocYears)
+      metadata.period =
+        Self.period(in: title, patterns: patterns, roc: rocYears)
         ?? metadata.titleYear.map { Period(start: $0, end: $0) }
       metadata.jurisdiction = jurisdiction(of: title, patterns: patterns)
     }
@@ -113,15 +124,22 @@ public struct MetadataExtractor: Sendable {
   /// The jurisdiction a title starts with: a listed place, extended by the district or county
   /// that follows it (杭州市余杭区), else a county or county-level city (长兴县, 义乌市).
   private func jurisdiction(of title: String, patterns: MetadataPatterns) -> String? {
-    if let key = places.longestPlace(prefixOf: title), let official = places.jurisdiction(startingIn: title) {
-      let rest = String(title.dropFirst(key.count).drop { "市省".contains($0) && official.hasSuffix(String($0)) })
+    if let key = places.longestPlace(prefixOf: title),
+      let official = places.jurisdiction(startingIn: title)
+    {
+      let rest = String(
+        title.dropFirst(key.count).drop { "市省".contains($0) && official.hasSuffix(String($0)) })
       // 杭州市余杭区: a district or county after its city (not 银川市节水型城市).
-      if let local = rest.firstMatch(of: patterns.localDivision), !local.name.hasPrefix("全"), !local.name.hasSuffix("市") {
+      if let local = rest.firstMatch(of: patterns.localDivision), !local.name.hasPrefix("全"),
+        !local.name.hasSuffix("市")
+      {
         return official + local.name
       }
       return official
     }
-    if let local = title.firstMatch(of: patterns.localDivision), !["关于", "全", "本", "我"].contains(where: { local.name.hasPrefix($0) }) {
+    if let local = title.firstMatch(of: patterns.localDivision),
+      !["关于", "全", "本", "我"].contains(where: { local.name.hasPrefix($0) })
+    {
       return String(local.name)
     }
     return nil
@@ -155,7 +173,8 @@ public struct MetadataExtractor: Sendable {
       // 广州市推进新型城镇化 / 建设实施方案（2021—2025年）: a title wrapped onto two lines.
       if index > 0, places.longestPlace(prefixOf: lines[index].text) == nil {
         let previous = lines[index - 1].text
-        if previous.count <= 30, places.longestPlace(prefixOf: previous) != nil, !isTitleLine(previous),
+        if previous.count <= 30, places.longestPlace(prefixOf: previous) != nil,
+          !isTitleLine(previous),
           !previous.contains(where: { "，,。：:；;《》".contains($0) }), !previous.hasPrefix("关于")
         {
           title = text[lines[index - 1].span] + title
@@ -233,7 +252,8 @@ public struct MetadataExtractor: Sendable {
   private static func isoDate(year: Substring, month: Substring, day: Substring) -> String? {
     guard let y = Int(year) ?? CalendarMath.digitByDigit(year),
       let m = Int(month) ?? CalendarMath.smallCount(month),
-      let d = Int(day) ?? CalendarMath.smallCount(day), CalendarMath.isValid(year: y, month: m, day: d)
+      let d = Int(day) ?? CalendarMath.smallCount(day),
+      CalendarMath.isValid(year: y, month: m, day: d)
     else { return nil }
     return CalendarMath.iso(y, m, d)
   }
@@ -259,7 +279,9 @@ public struct MetadataExtractor: Sendable {
       while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
       if lower < upper {
         result.append(
-          Line(text: ScalarText.string(scalars[lower..<upper]), span: SourceSpan(start: lower, end: upper)))
+          Line(
+            text: ScalarText.string(scalars[lower..<upper]),
+            span: SourceSpan(start: lower, end: upper)))
       }
       start = end + 1
     }

@@ -2,7 +2,8 @@
 /// Each has rows in `Cases/metadata.json`.
 struct MetadataPatterns {
   /// A document number alone on its line: “渝发改规范〔2022〕8号”, “国办发[2021]1号”.
-  let documentNumber = #/^\(?(?<number>[\p{Han}A-Za-z]{1,16}[〔\[(【](?<year>\d{4})[〕\])】]\s*第?\d{1,5}号)\)?$/#
+  let documentNumber =
+    #/^\(?(?<number>[\p{Han}A-Za-z]{1,16}[〔\[(【](?<year>\d{4})[〕\])】]\s*第?\d{1,5}号)\)?$/#
 
   /// A labelled field of a government portal's page header: “发文字号：浙政办发〔2022〕23号”.
   let portalField = #/^(?<label>发文字号|文号|成文日期|发文日期|印发日期|发布日期|发文机关|发布机构|发文单位)\s*[:：]\s*(?<value>.+)$/#
@@ -15,7 +16,8 @@ struct MetadataPatterns {
   let numericDate = #/^(?<year>\d{4})[-/.](?<month>\d{1,2})[-/.](?<day>\d{1,2})$/#
 
   /// A plan period in a title: “（2023-2025年）”, “2021—2023年”.
-  let periodRange = #/(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年/#
+  let periodRange =
+    #/(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年/#
 
   /// A period without 年 in a title's parentheses: “（2021-2030）”.
   let bareYearRange = #/\((?<y1>\d{4})\s*(?:-|—|–|~|至|到)\s*(?<y2>\d{4})\)/#
@@ -28,7 +30,8 @@ struct MetadataPatterns {
   let fiveYearPlan = #/十(?<n>[一二三四五六七八九])五/#
 
   /// A line that only qualifies the title above it: “（2021—2023年）”, “（送审稿）”, “（试行）”.
-  let titleQualifier = #/^\((?:\d{4}\s*年?\s*(?:-|—|–|~|至|到)\s*\d{4}\s*年|送审稿|征求意见稿|讨论稿|草案|代拟稿|审议稿|修改稿|试行|暂行)\)$/#
+  let titleQualifier =
+    #/^\((?:\d{4}\s*年?\s*(?:-|—|–|~|至|到)\s*\d{4}\s*年|送审稿|征求意见稿|讨论稿|草案|代拟稿|审议稿|修改稿|试行|暂行)\)$/#
 
   /// Draft markers dropped from a title: “（送审稿）”, “（征求意见稿）”.
   let draftMarker = #/\((?:送审稿|征求意见稿|讨论稿|草案|代拟稿|审议稿|修改稿)\)/#

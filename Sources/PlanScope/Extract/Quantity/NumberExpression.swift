@@ -46,9 +46,10 @@ struct NumberExpression {
   /// `三分之一`, `负3分之负一百五十七`: denominator before 分之, numerator after.
   private static func fraction(_ scalars: ArraySlice<Unicode.Scalar>) -> Double? {
     let body = Array(scalars)
-    guard let mark = (0..<max(0, body.count - 1)).first(where: {
-      body[$0] == "分" && body[$0 + 1] == "之"
-    }), mark > 0
+    guard
+      let mark = (0..<max(0, body.count - 1)).first(where: {
+        body[$0] == "分" && body[$0 + 1] == "之"
+      }), mark > 0
     else { return nil }
     guard let denominator = plain(Array(body[..<mark])), denominator != 0 else { return nil }
     guard let numerator = plain(Array(body[(mark + 2)...])) else { return nil }

@@ -23,7 +23,8 @@ struct QuantityPatterns: Sendable {
     "大于": .greaterThan, "逾": .greaterThan, ">": .greaterThan, "＞": .greaterThan,
     "小于等于": .atMost, "小于或等于": .atMost, "小于或者等于": .atMost,
     "不超过": .atMost, "不高于": .atMost, "不大于": .atMost, "不多于": .atMost,
-    "最多": .atMost, ">=": .atLeast, "<=": .atMost, "＞＝": .atLeast, "＜＝": .atMost, "至多": .atMost, "控制在": .atMost, "≤": .atMost, "⩽": .atMost,
+    "最多": .atMost, ">=": .atLeast, "<=": .atMost, "＞＝": .atLeast, "＜＝": .atMost, "至多": .atMost,
+    "控制在": .atMost, "≤": .atMost, "⩽": .atMost,
     "低于": .lessThan, "少于": .lessThan, "不足": .lessThan, "小于": .lessThan,
     "不到": .lessThan, "<": .lessThan, "＜": .lessThan,
     "约": .approximately, "大约": .approximately, "近": .approximately,
@@ -39,7 +40,10 @@ struct QuantityPatterns: Sendable {
     "约": ["节", "制", "预", "签", "契", "公", "条", "邀", "简", "相", "婉", "隐"],
     "近": ["最", "附", "邻", "就", "临", "靠", "贴", "亲", "将", "接", "远", "新"],
     "逾": ["不"],
-    "过": ["超", "通", "不", "经", "度", "越", "透", "错", "路", "难", "改", "跳", "熬", "胜", "闯", "放", "略", "看", "用", "做", "去", "为", "于", "太"],
+    "过": [
+      "超", "通", "不", "经", "度", "越", "透", "错", "路", "难", "改", "跳", "熬", "胜", "闯", "放", "略", "看", "用",
+      "做", "去", "为", "于", "太",
+    ],
   ]
 
   /// 比 before a number and a comparative after it: `比三十大` → `>`, `比170低` → `<`.

@@ -85,14 +85,17 @@ extension QuantityScanner {
     let next = reading.end < scalars.count ? scalars[reading.end] : nil
     let isArabicInteger = reading.script == .arabic && !reading.hasFraction
     let yearShaped =
-      isArabicInteger && reading.integerDigits == 4 && patterns.plausibleYears.contains(reading.value)
+      isArabicInteger && reading.integerDigits == 4
+      && patterns.plausibleYears.contains(reading.value)
     let isYear =
       next == patterns.yearUnit && (reading.script == .digitSequence || yearShaped)
     if reading.script == .digitSequence, let next, NumeralTable.smallUnit(next) != nil {
       // 二三十个: an approximate count (twenty or thirty), not 23 or 30.
       var end = reading.end
-      while end < scalars.count, NumeralTable.startsChineseNumber(scalars[end])
-        || NumeralTable.smallUnit(scalars[end]) != nil || NumeralTable.largeUnit(scalars[end]) != nil
+      while end < scalars.count,
+        NumeralTable.startsChineseNumber(scalars[end])
+          || NumeralTable.smallUnit(scalars[end]) != nil
+          || NumeralTable.largeUnit(scalars[end]) != nil
       {
         end += 1
       }
@@ -161,12 +164,14 @@ extension QuantityScanner {
       // 三分之一 after the denominator, and %25 or =30 inside a URL.
       if before == "之", start >= 2, scalars[start - 2] == "分" { return true }
       if patterns.urlMarks.contains(before) { return true }
-      if patterns.yearBrackets.contains(before), let after, patterns.closingBrackets.contains(after) {
+      if patterns.yearBrackets.contains(before), let after, patterns.closingBrackets.contains(after)
+      {
         return true
       }
     }
     if let after {
-      if patterns.dateOrNumberSuffixes.contains(after) || patterns.specificationMarks.contains(after)
+      if patterns.dateOrNumberSuffixes.contains(after)
+        || patterns.specificationMarks.contains(after)
       {
         return true
       }
@@ -177,7 +182,8 @@ extension QuantityScanner {
     if reading.script == .arabic, reading.hasLeadingZero, !reading.hasFraction {
       return true  // 0771-1234567, 023…: codes and telephone numbers
     }
-    if reading.script == .arabic, !reading.hasFraction, reading.integerDigits >= patterns.phoneDigits,
+    if reading.script == .arabic, !reading.hasFraction,
+      reading.integerDigits >= patterns.phoneDigits,
       reading.coreEnd == reading.end,
       reading.integerDigits == 11 && scalars[start] == "1" || reading.integerDigits > 11
     {

@@ -111,7 +111,8 @@ public struct QuantityScanner: Sendable {
         comparator = prefix.meaning
         start = prefix.start
       }
-      if first.start > 0, scalars[first.start - 1] == patterns.comparativeMarker, end < scalars.count,
+      if first.start > 0, scalars[first.start - 1] == patterns.comparativeMarker,
+        end < scalars.count,
         let comparative = patterns.comparatives[scalars[end]]
       {
         comparator = comparative
@@ -120,7 +121,9 @@ public struct QuantityScanner: Sendable {
       } else {
         // `60% 以上`: a space may stand before the comparator in messy copies.
         let gap = end < scalars.count && scalars[end] == " " ? 1 : 0
-        if let suffix = patterns.suffixComparators.first(where: { scalars.has($0.scalars, at: end + gap) }) {
+        if let suffix = patterns.suffixComparators.first(where: {
+          scalars.has($0.scalars, at: end + gap)
+        }) {
           comparator = suffix.meaning
           end += gap + suffix.scalars.count
         }
@@ -144,7 +147,8 @@ public struct QuantityScanner: Sendable {
     for end in ends {
       for word in patterns.prefixComparators where scalars.has(word.scalars, endingAt: end) {
         let start = end - word.scalars.count
-        if word.scalars.count == 1, start > 0, let blockers = patterns.prefixBlockers[word.scalars[0]],
+        if word.scalars.count == 1, start > 0,
+          let blockers = patterns.prefixBlockers[word.scalars[0]],
           blockers.contains(scalars[start - 1])
         {
           continue
@@ -161,7 +165,9 @@ public struct QuantityScanner: Sendable {
   ) -> (upper: Double, unit: String, end: Int)? {
     var needsCloser = false
     var connectorLength = 0
-    if let connector = patterns.rangeConnectors.first(where: { scalars.has($0.scalars, at: first.end) }) {
+    if let connector = patterns.rangeConnectors.first(where: {
+      scalars.has($0.scalars, at: first.end)
+    }) {
       connectorLength = connector.scalars.count
     } else if let connector = patterns.betweenConnectors.first(where: {
       scalars.has($0.scalars, at: first.end)
@@ -171,8 +177,9 @@ public struct QuantityScanner: Sendable {
     } else {
       return nil
     }
-    guard case .found(let second) = operand(
-      in: scalars, at: first.end + connectorLength, rangeEnd: true)
+    guard
+      case .found(let second) = operand(
+        in: scalars, at: first.end + connectorLength, rangeEnd: true)
     else { return nil }
     guard second.value > first.value, !second.isYear, !(first.isBareYear && second.isBareYear)
     else { return nil }

@@ -12,7 +12,8 @@ public struct UnitLexicon: Sendable, Hashable {
 
   /// Builds the lexicon from unit strings such as `["万吨", "%", "个"]`.
   public init(units: [String]) {
-    self.init(dimensions: Dictionary(units.map { ($0, "") }, uniquingKeysWith: { first, _ in first }))
+    self.init(
+      dimensions: Dictionary(units.map { ($0, "") }, uniquingKeysWith: { first, _ in first }))
   }
 
   /// Builds the lexicon from a loaded `units_quantity` lexicon (`unit<TAB>dimension` rows).
@@ -34,7 +35,10 @@ public struct UnitLexicon: Sendable, Hashable {
       table[first, default: []].append(scalars)
     }
     for key in table.keys {
-      table[key]?.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
+      table[key]?.sort {
+        $0.count != $1.count
+          ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value })
+      }
     }
     byFirstScalar = table
   }

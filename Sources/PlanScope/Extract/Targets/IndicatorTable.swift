@@ -22,7 +22,9 @@ struct IndicatorTable {
       let cell = raw.trimmingSpaces()
       if cell == "单位" || cell == "计量单位" { unitColumn = column }
       if cell.contains("目标") && column > 0 {
-        best = (column, cell.firstMatch(of: patterns.anyYear).flatMap { Int($0.year) } ?? period?.end)
+        best = (
+          column, cell.firstMatch(of: patterns.anyYear).flatMap { Int($0.year) } ?? period?.end
+        )
         continue
       }
       if let match = cell.wholeMatch(of: patterns.tableYear), let year = Int(match.year),
@@ -43,7 +45,11 @@ struct IndicatorTable {
     -> (indicator: String, unit: String, value: Double, comparator: Target.Comparator)?
   {
     guard cells.count == width, targetColumn < cells.count else { return nil }
-    guard let first = cells.first(where: { !$0.trimmingSpaces().isEmpty && Double($0.trimmingSpaces()) == nil }) else {
+    guard
+      let first = cells.first(where: {
+        !$0.trimmingSpaces().isEmpty && Double($0.trimmingSpaces()) == nil
+      })
+    else {
       return nil
     }
     var indicator = first.trimmingSpaces()
@@ -54,19 +60,30 @@ struct IndicatorTable {
     }
     var cell = cells[targetColumn].trimmingSpaces()
     var comparator = Target.Comparator.equal
-    for (symbol, meaning) in [("≥", Target.Comparator.atLeast), (">=", .atLeast), ("≤", .atMost), ("<=", .atMost), (">", .greaterThan), ("<", .lessThan), ("约", .approximately)]
+    for (symbol, meaning) in [
+      ("≥", Target.Comparator.atLeast), (">=", .atLeast), ("≤", .atMost), ("<=", .atMost),
+      (">", .greaterThan), ("<", .lessThan), ("约", .approximately),
+    ]
     where cell.hasPrefix(symbol) {
       comparator = meaning
       cell = String(cell.dropFirst(symbol.count)).trimmingSpaces()
       break
     }
-    if cell.hasSuffix("以上") { comparator = .atLeast; cell = String(cell.dropLast(2)) }
-    if cell.hasSuffix("左右") { comparator = .approximately; cell = String(cell.dropLast(2)) }
+    if cell.hasSuffix("以上") {
+      comparator = .atLeast
+      cell = String(cell.dropLast(2))
+    }
+    if cell.hasSuffix("左右") {
+      comparator = .approximately
+      cell = String(cell.dropLast(2))
+    }
     if unit.isEmpty || unit == "%", cell.hasSuffix("%") {
       unit = "%"
       cell = String(cell.dropLast())
     }
-    guard !indicator.isEmpty, !unit.isEmpty, let value = Double(cell.replacingOccurrences(of: ",", with: "")) else {
+    guard !indicator.isEmpty, !unit.isEmpty,
+      let value = Double(cell.replacingOccurrences(of: ",", with: ""))
+    else {
       return nil
     }
     return (indicator, unit, value, comparator)

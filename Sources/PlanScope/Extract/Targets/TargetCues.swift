@@ -18,7 +18,9 @@ public struct TargetCues: Sendable {
   }
 
   /// The longest cue starting at `index` of `s`, if any, among `kinds`.
-  func match(_ s: ArraySlice<Unicode.Scalar>, at index: Int, kinds: Set<Kind>) -> (length: Int, kind: Kind)? {
+  func match(_ s: ArraySlice<Unicode.Scalar>, at index: Int, kinds: Set<Kind>) -> (
+    length: Int, kind: Kind
+  )? {
     for (phrase, kind) in phrases where kinds.contains(kind) {
       guard index + phrase.count <= s.endIndex else { continue }
       if s[index..<(index + phrase.count)].elementsEqual(phrase) { return (phrase.count, kind) }
@@ -34,7 +36,9 @@ public struct TargetCues: Sendable {
   /// The verb that governs a number: a change, level or action cue ending right before it
   /// (after trailing fillers such as 分别, 均), else one opening the words (新增…, 创建…).
   /// A cue in the middle (增加值, 占比, 新建建筑) belongs to the indicator's noun.
-  func governingCue(in s: ArraySlice<Unicode.Scalar>, trailing fillers: [String]) -> (range: Range<Int>, kind: Kind)? {
+  func governingCue(in s: ArraySlice<Unicode.Scalar>, trailing fillers: [String]) -> (
+    range: Range<Int>, kind: Kind
+  )? {
     let kinds: Set<Kind> = [.increase, .decrease, .maintain, .level, .action]
     var end = s.endIndex
     var trimmed = true
@@ -42,7 +46,8 @@ public struct TargetCues: Sendable {
       trimmed = false
       for filler in fillers {
         let scalars = Array(filler.unicodeScalars)
-        if end - s.startIndex > scalars.count, s[(end - scalars.count)..<end].elementsEqual(scalars) {
+        if end - s.startIndex > scalars.count, s[(end - scalars.count)..<end].elementsEqual(scalars)
+        {
           end -= scalars.count
           trimmed = true
         }
@@ -62,7 +67,8 @@ public struct TargetCues: Sendable {
   /// Where the measure of an indicator starts (排放总量 in 氮氧化物排放总量), at offset ≥ 1.
   func measureStart(in text: String) -> Int? {
     let scalars = Array(text.unicodeScalars)
-    for index in 1..<max(1, scalars.count) where match(scalars[...], at: index, kinds: [.measure]) != nil {
+    for index in 1..<max(1, scalars.count)
+    where match(scalars[...], at: index, kinds: [.measure]) != nil {
       return index
     }
     return nil

@@ -3,7 +3,8 @@ extension TargetExtractor {
 
   /// Whether a number can be a target at all.
   func isCandidate(_ quantity: Quantity, in s: [Unicode.Scalar], patterns: TargetPatterns) -> Bool {
-    guard !quantity.unit.isEmpty, quantity.value > 0, !patterns.timeUnits.contains(quantity.unit) else {
+    guard !quantity.unit.isEmpty, quantity.value > 0, !patterns.timeUnits.contains(quantity.unit)
+    else {
       return false
     }
     let end = quantity.span.end
@@ -16,7 +17,9 @@ extension TargetExtractor {
     // “5000吨”: a quoted category name, not an amount.
     if let previous = before.last, previous == "“", end < s.count, s[end] == "”" { return false }
     // 一次烟气, 一次性: 一 with 次 is an adjective unless bounded (不少于1次).
-    if quantity.unit == "次", quantity.comparator == .equal, s[quantity.span.start] == "一" { return false }
+    if quantity.unit == "次", quantity.comparator == .equal, s[quantity.span.start] == "一" {
+      return false
+    }
     // 由2020年的28%提高到35%: the starting value is not the target.
     let wider = ScalarText.string(s[max(0, quantity.span.start - 10)..<quantity.span.start])
     if wider.contains(patterns.startingValue) { return false }
@@ -26,7 +29,9 @@ extension TargetExtractor {
   }
 
   /// Numbers that follow each other with only list separators between them form one run.
-  static func runs(_ quantities: [Quantity], in s: [Unicode.Scalar], patterns: TargetPatterns) -> [[Quantity]] {
+  static func runs(_ quantities: [Quantity], in s: [Unicode.Scalar], patterns: TargetPatterns)
+    -> [[Quantity]]
+  {
     var runs: [[Quantity]] = []
     for quantity in quantities {
       if let previous = runs.last?.last {
@@ -45,9 +50,12 @@ extension TargetExtractor {
 
   /// The noun phrase after a number (`创建5—10个清洁生产示范园区（基地）` → 清洁生产示范园区):
   /// up to the clause end or a parenthesis, after the last 的, before the first 、.
-  func postNoun(after index: Int, in s: [Unicode.Scalar], patterns: TargetPatterns) -> (String, Int) {
+  func postNoun(after index: Int, in s: [Unicode.Scalar], patterns: TargetPatterns) -> (String, Int)
+  {
     var end = index
-    while end < s.count, !patterns.clauseDelimiters.contains(s[end]), s[end] != "(", end - index < 60 {
+    while end < s.count, !patterns.clauseDelimiters.contains(s[end]), s[end] != "(",
+      end - index < 60
+    {
       end += 1
     }
     var start = index
@@ -71,8 +79,10 @@ extension TargetExtractor {
         shared = String(shared.unicodeScalars.dropFirst(category.length))
       }
     }
-    var items = list.split(whereSeparator: { patterns.itemSeparators.contains($0.unicodeScalars.first ?? " ") })
-      .map(String.init)
+    var items = list.split(whereSeparator: {
+      patterns.itemSeparators.contains($0.unicodeScalars.first ?? " ")
+    })
+    .map(String.init)
     guard items.count > 1 else { return Array(repeating: subject, count: count) }
     // A prefix the first item shares with shorter items that end alike: 能耗、水耗.
     let first = items[0]
@@ -118,7 +128,9 @@ extension TargetExtractor {
     else {
       return nil
     }
-    if let last = names.last, let suffix = ["市", "州", "县", "区"].first(where: { last.hasSuffix($0) }) {
+    if let last = names.last,
+      let suffix = ["市", "州", "县", "区"].first(where: { last.hasSuffix($0) })
+    {
       names = names.map { $0.hasSuffix(suffix) ? $0 : $0 + suffix }
     }
     return names

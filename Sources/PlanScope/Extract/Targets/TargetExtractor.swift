@@ -57,7 +57,9 @@ public struct TargetExtractor: Sendable {
   let maxIndicatorLength: Int
 
   /// Creates an extractor.
-  public init(scanner: QuantityScanner, cues: TargetCues, places: PlaceLexicon, options: ExtractionOptions) {
+  public init(
+    scanner: QuantityScanner, cues: TargetCues, places: PlaceLexicon, options: ExtractionOptions
+  ) {
     self.scanner = scanner
     self.cues = cues
     self.places = places
@@ -75,14 +77,18 @@ public struct TargetExtractor: Sendable {
     for sentence in sentences {
       // Indicator tables: a header row with years, then one target per row.
       if sentence.scalars.contains("\t") {
-        let cells = sentence.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let cells = sentence.text.split(separator: "\t", omittingEmptySubsequences: false).map(
+          String.init)
         if let current = table, let row = current.target(row: cells, patterns: patterns) {
           let span = sentence.span
           result.append(
             Target(
-              id: "", path: sentence.path, indicator: DisplayText.clean(row.indicator), value: row.value,
-              unit: row.unit, comparator: row.comparator, change: IndicatorTable.change(of: row.indicator),
-              targetYear: current.year ?? context.period?.end, quote: document.text[span], span: span))
+              id: "", path: sentence.path, indicator: DisplayText.clean(row.indicator),
+              value: row.value,
+              unit: row.unit, comparator: row.comparator,
+              change: IndicatorTable.change(of: row.indicator),
+              targetYear: current.year ?? context.period?.end, quote: document.text[span],
+              span: span))
           continue
         }
         if let header = IndicatorTable(header: cells, period: context.period, patterns: patterns) {
@@ -93,18 +99,22 @@ public struct TargetExtractor: Sendable {
         table = nil
       }
       guard sentence.scalars.contains(where: Self.isDigitLike) else { continue }
-      result.append(contentsOf: targets(in: sentence, document: document, context: context, patterns: patterns))
+      result.append(
+        contentsOf: targets(in: sentence, document: document, context: context, patterns: patterns))
     }
     var seen = Set<String>()
     result = result.filter {
-      seen.insert("\($0.span.start)|\($0.indicator)|\($0.value)|\($0.unit)|\($0.scope ?? "")").inserted
+      seen.insert("\($0.span.start)|\($0.indicator)|\($0.value)|\($0.unit)|\($0.scope ?? "")")
+        .inserted
     }
     for index in result.indices { result[index].id = Self.id(index) }
     return result
   }
 
   /// Targets of one sentence (ids left empty).
-  func targets(in sentence: Sentence, document: Document, context: TargetContext, patterns: TargetPatterns)
+  func targets(
+    in sentence: Sentence, document: Document, context: TargetContext, patterns: TargetPatterns
+  )
     -> [Target]
   {
     let s = sentence.scalars
@@ -148,16 +158,27 @@ public struct TargetExtractor: Sendable {
     // The clause: back to a delimiter, the previous number or the sentence's label.
     var clauseStart = first.span.start
     let floor = max(previousEnd, sentence.contentStart)
-    while clauseStart > floor, !patterns.clauseDelimiters.contains(s[clauseStart - 1]) { clauseStart -= 1 }
-    while clauseStart < first.span.start, patterns.listSeparators.contains(s[clauseStart]) { clauseStart += 1 }
+    while clauseStart > floor, !patterns.clauseDelimiters.contains(s[clauseStart - 1]) {
+      clauseStart -= 1
+    }
+    while clauseStart < first.span.start, patterns.listSeparators.contains(s[clauseStart]) {
+      clauseStart += 1
+    }
     let elliptic = clauseStart == previousEnd + 1 || clauseStart == previousEnd
     if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past]) { return [] }
     // 给予…奖励: money handed out is an instrument, not a target (资助2000幢楼宇 still is one).
-    if first.unit.hasSuffix("元"), cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.incentive]) { return [] }
+    if first.unit.hasSuffix("元"),
+      cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.incentive])
+    {
+      return []
+    }
     // “十三五”期间，累计完成…: a review of an earlier plan.
-    if cues.occurs(in: s[sentence.contentStart..<first.span.start], kinds: [.pastPeriod]) { return [] }
+    if cues.occurs(in: s[sentence.contentStart..<first.span.start], kinds: [.pastPeriod]) {
+      return []
+    }
 
-    var (lower, stretch) = stripLeading(from: clauseStart, to: first.span.start, in: sentence, context: context)
+    var (lower, stretch) = stripLeading(
+      from: clauseStart, to: first.span.start, in: sentence, context: context)
     var pre = textSkippingDeadlines(lower..<first.span.start, in: sentence, context: context)
     var baselineYear: Int?
     if let match = pre.firstMatch(of: patterns.baseline) {
@@ -232,7 +253,9 @@ public struct TargetExtractor: Sendable {
     } else {
       indicators = [(base, nil)]
     }
-    indicators = indicators.map { (String(DisplayText.clean($0.indicator).prefix(maxIndicatorLength)), $0.scope) }
+    indicators = indicators.map {
+      (String(DisplayText.clean($0.indicator).prefix(maxIndicatorLength)), $0.scope)
+    }
     guard !indicators.contains(where: { $0.indicator.isEmpty }) else { return [] }
 
     let usesNoun = base == noun || placeScopes != nil
@@ -240,12 +263,15 @@ public struct TargetExtractor: Sendable {
     while lower < first.span.start, s[lower] == " " { lower += 1 }
     let span = sentence.documentSpan(lower..<spanEnd)
     let quote = document.text[span]
-    let year = targetYear(at: sentence.span.start + first.span.start, in: document, context: context)
+    let year = targetYear(
+      at: sentence.span.start + first.span.start, in: document, context: context)
     var result: [Target] = []
     let perItem = indicators.count == run.count
     for (position, entry) in indicators.enumerated() {
-      let quantities = placeScopes != nil || (!perItem && run.count == 1) ? run : (perItem ? [run[position]] : run)
-      for quantity in quantities where placeScopes != nil || perItem || run.count == 1 || position == 0 {
+      let quantities =
+        placeScopes != nil || (!perItem && run.count == 1) ? run : (perItem ? [run[position]] : run)
+      for quantity in quantities
+      where placeScopes != nil || perItem || run.count == 1 || position == 0 {
         var comparator = quantity.comparator
         if comparator == .equal, let word = comparatorInWords { comparator = word }
         result.append(
@@ -260,7 +286,9 @@ public struct TargetExtractor: Sendable {
   }
 
   /// Skips leading spaces, deadlines, subjects (全市) and 力争 before the indicator.
-  private func stripLeading(from start: Int, to end: Int, in sentence: Sentence, context: TargetContext)
+  private func stripLeading(
+    from start: Int, to end: Int, in sentence: Sentence, context: TargetContext
+  )
     -> (Int, Bool)
   {
     let s = sentence.scalars
@@ -272,7 +300,8 @@ public struct TargetExtractor: Sendable {
         continue
       }
       let position = sentence.span.start + lower
-      if let deadline = context.deadlineStarting[position], deadline.span.end <= sentence.span.start + end
+      if let deadline = context.deadlineStarting[position],
+        deadline.span.end <= sentence.span.start + end
       {
         lower = deadline.span.end - sentence.span.start
         continue
@@ -288,7 +317,9 @@ public struct TargetExtractor: Sendable {
   }
 
   /// The words of `range` without the deadlines inside them (原则上在2023年前完成 → 原则上完成).
-  private func textSkippingDeadlines(_ range: Range<Int>, in sentence: Sentence, context: TargetContext) -> String {
+  private func textSkippingDeadlines(
+    _ range: Range<Int>, in sentence: Sentence, context: TargetContext
+  ) -> String {
     var view = String.UnicodeScalarView()
     var cursor = range.lowerBound
     while cursor < range.upperBound {
@@ -312,7 +343,8 @@ public struct TargetExtractor: Sendable {
   }
 
   static func isDigitLike(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value >= 0x30 && scalar.value <= 0x39) || "一二三四五六七八九十两百千万零〇%".unicodeScalars.contains(scalar)
+    (scalar.value >= 0x30 && scalar.value <= 0x39)
+      || "一二三四五六七八九十两百千万零〇%".unicodeScalars.contains(scalar)
   }
 
   static func id(_ index: Int) -> String {

@@ -33,7 +33,9 @@ struct TargetPatterns {
   let distributive: [String] = ["分别", "各", "均", "都"]
 
   /// Units of time: such quantities are deadlines or durations, not targets.
-  let timeUnits: Set<String> = ["年", "个月", "月", "日", "天", "周", "小时", "分钟", "季度", "年度", "个工作日", "工作日"]
+  let timeUnits: Set<String> = [
+    "年", "个月", "月", "日", "天", "周", "小时", "分钟", "季度", "年度", "个工作日", "工作日",
+  ]
 
   /// Words that may stand between a subject and its verb and are dropped from indicators.
   let fillers: [String] = ["分别", "各", "均", "都", "要", "将", "的", "总体", "整体"]

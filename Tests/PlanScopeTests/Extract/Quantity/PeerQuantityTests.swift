@@ -16,12 +16,15 @@ struct PeerCase: Decodable, Sendable {
 
   /// Cases every port fails are not part of the spec anyone meets.
   var isSupportedSomewhere: Bool {
-    let ports = Set((NotSupported ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    let ports = Set(
+      (NotSupported ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     return !["dotnet", "java", "javascript", "python"].allSatisfy(ports.contains)
   }
 
   /// The peer's answer, rendered as `Text=value; …`.
-  var expected: String { Results.map { "\($0.Text)=\($0.Resolution?.value ?? "")" }.joined(separator: "; ") }
+  var expected: String {
+    Results.map { "\($0.Text)=\($0.Resolution?.value ?? "")" }.joined(separator: "; ")
+  }
 
   static func load(_ file: String) throws -> [PeerCase] {
     let url = FixturePaths.url("Fixtures/peers/recognizers-text/\(file)")
@@ -169,11 +172,14 @@ struct PeerDivergence: Decodable, Sendable, Hashable {
 
   /// A percentage as the peer writes it: `百分之2.4` → `2.4%`, `千分之一` → `0.1%`.
   static func percent(_ text: String) -> String? {
-    guard let quantity = numbersOnly.scan(normalized(text)).max(by: { $0.span.length < $1.span.length })
+    guard
+      let quantity = numbersOnly.scan(normalized(text)).max(by: { $0.span.length < $1.span.length })
     else { return nil }
     var unit = Substring(quantity.unit)
     var scale = 1.0
-    while let first = unit.first, let magnitude = NumeralTable.largeUnit(first.unicodeScalars.first ?? " ") {
+    while let first = unit.first,
+      let magnitude = NumeralTable.largeUnit(first.unicodeScalars.first ?? " ")
+    {
       scale *= magnitude
       unit = unit.dropFirst()
     }

@@ -4,11 +4,7 @@ import Testing
 @testable import PlanScope
 
 private func record(_ text: String, path: String) throws -> DocumentRecord {
-  var diagnostics = Diagnostics()
-  let source = SourceDocument(
-    source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text),
-    text: text)
-  return try Shared.pipeline().run(source, diagnostics: &diagnostics).record
+  try Shared.run(text, path: path).record
 }
 
 private let plan = """

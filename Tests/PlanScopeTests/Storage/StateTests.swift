@@ -4,11 +4,7 @@ import Testing
 @testable import PlanScope
 
 private func processed(_ text: String, path: String) throws -> ProcessedDocument {
-  var diagnostics = Diagnostics()
-  let source = SourceDocument(
-    source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text),
-    text: text)
-  return ProcessedDocument(try Shared.pipeline().run(source, diagnostics: &diagnostics))
+  ProcessedDocument(try Shared.run(text, path: path))
 }
 
 private func day(_ text: String) throws -> Date { try #require(DigestBuilder.date(fromDay: text)) }

@@ -16,4 +16,13 @@ enum Shared {
       source, diagnostics: &diagnostics)
     return Outliner().outline(document, diagnostics: &diagnostics)
   }
+
+  /// Runs the whole pipeline on a text reported under `path` (hashed like a file's bytes).
+  static func run(_ text: String, path: String) throws -> PipelineRun {
+    var diagnostics = Diagnostics()
+    let source = SourceDocument(
+      source: SourceInfo(path: path, sha256: SHA256.hexDigest(Array(text.utf8)), format: .text),
+      text: text)
+    return try pipeline().run(source, diagnostics: &diagnostics)
+  }
 }

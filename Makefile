@@ -1,5 +1,7 @@
 # planscope — see README.md. `make run` and `make test` work on a fresh Debian machine.
 SHELL := /bin/bash
+# Swift 6.3 lives in /opt/swift on this project's machines; a fresh shell may not have it on PATH.
+export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -7,24 +7,50 @@ public struct CSVWriter: Sendable {
   /// Creates a writer.
   public init() {}
 
+  /// The file names of the exports, in the order `write` returns them.
+  public static let fileNames = [
+    "documents.csv", "targets.csv", "responsibilities.csv", "deadlines.csv",
+  ]
+
   /// Every export, by file name.
   public func write(_ dataset: Dataset) -> [(name: String, text: String)] {
-    [
-      ("documents.csv", documents(dataset)), ("targets.csv", targets(dataset)),
-      ("responsibilities.csv", responsibilities(dataset)), ("deadlines.csv", deadlines(dataset)),
-    ]
+    var texts = Self.fileNames.indices.map { Self.line(Self.headers[$0], first: true) }
+    for record in dataset.documents {
+      for (index, rows) in rows(record).enumerated() {
+        texts[index] += rows.map { Self.line($0) }.joined()
+      }
+    }
+    return Array(zip(Self.fileNames, texts))
   }
 
-  /// `documents.csv`.
-  public func documents(_ dataset: Dataset) -> String {
-    table(
+  /// The header line of each export (with the byte-order mark), in `fileNames` order.
+  public static let headerLines = headers.map { line($0, first: true) }
+
+  /// One record's lines for each export, in `fileNames` order.
+  public func lines(_ record: DocumentRecord) -> [String] {
+    rows(record).map { $0.map { Self.line($0) }.joined() }
+  }
+
+  private static let headers: [[String]] = [
+    [
+      "document_id", "path", "sha256", "format", "encoding", "title", "jurisdiction",
+      "period_start", "period_end", "doc_number", "issued", "issuers", "script", "tasks",
+      "targets", "deadlines", "warnings",
+    ],
+    documentColumns + [
+      "target_id", "path", "indicator", "value", "value_max", "unit", "comparator", "change",
+      "baseline_year", "target_year", "scope", "stretch", "quote", "span_start", "span_end",
+    ],
+    documentColumns + ["task_id", "path", "task_title", "department", "canonical", "role"],
+    documentColumns + [
+      "deadline_id", "path", "text", "kind", "date", "start", "duration", "anchor",
+      "recurrence", "span_start", "span_end",
+    ],
+  ]
+
+  private func rows(_ record: DocumentRecord) -> [[[String]]] {
+    [
       [
-        "document_id", "path", "sha256", "format", "encoding", "title", "jurisdiction",
-        "period_start",
-        "period_end", "doc_number", "issued", "issuers", "script", "tasks", "targets", "deadlines",
-        "warnings",
-      ],
-      dataset.documents.map { record in
         [
           record.id, record.source.path, record.source.sha256, record.source.format.rawValue,
           record.source.encoding ?? "", record.title ?? "", record.jurisdiction ?? "",
@@ -33,67 +59,51 @@ public struct CSVWriter: Sendable {
           record.script.rawValue, String(record.tasks.count), String(record.targets.count),
           String(record.deadlines.count), String(record.warnings.count),
         ]
-      })
+      ],
+      record.targets.map { target in
+        Self.documentCells(record) + [
+          target.id, target.path.joined(), target.indicator,
+          TargetFormatting.number(target.value),
+          target.valueMax.map(TargetFormatting.number) ?? "", target.unit,
+          target.comparator.rawValue, target.change.rawValue,
+          target.baselineYear.map(String.init) ?? "", target.targetYear.map(String.init) ?? "",
+          target.scope ?? "", target.stretch ? "true" : "false", target.quote,
+          String(target.span.start), String(target.span.end),
+        ]
+      },
+      record.tasks.flatMap { task in
+        task.departments.map { department in
+          Self.documentCells(record) + [
+            task.id, task.path.joined(), task.title, department.name, department.canonical ?? "",
+            department.role.rawValue,
+          ]
+        }
+      },
+      record.deadlines.map { deadline in
+        Self.documentCells(record) + [
+          deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue,
+          deadline.date ?? "", deadline.start ?? "", deadline.duration ?? "",
+          deadline.anchor ?? "", deadline.recurrence ?? "",
+          String(deadline.span.start), String(deadline.span.end),
+        ]
+      },
+    ]
   }
+
+  /// `documents.csv`.
+  public func documents(_ dataset: Dataset) -> String { export(0, dataset) }
 
   /// `targets.csv`.
-  public func targets(_ dataset: Dataset) -> String {
-    table(
-      Self.documentColumns + [
-        "target_id", "path", "indicator", "value", "value_max", "unit", "comparator",
-        "change", "baseline_year", "target_year", "scope", "stretch", "quote", "span_start",
-        "span_end",
-      ],
-      dataset.documents.flatMap { record in
-        record.targets.map { target in
-          Self.documentCells(record) + [
-            target.id, target.path.joined(), target.indicator,
-            TargetFormatting.number(target.value),
-            target.valueMax.map(TargetFormatting.number) ?? "", target.unit,
-            target.comparator.rawValue,
-            target.change.rawValue, target.baselineYear.map(String.init) ?? "",
-            target.targetYear.map(String.init) ?? "", target.scope ?? "",
-            target.stretch ? "true" : "false",
-            target.quote, String(target.span.start), String(target.span.end),
-          ]
-        }
-      })
-  }
+  public func targets(_ dataset: Dataset) -> String { export(1, dataset) }
 
   /// `responsibilities.csv`: one row per department of a task.
-  public func responsibilities(_ dataset: Dataset) -> String {
-    table(
-      Self.documentColumns + ["task_id", "path", "task_title", "department", "canonical", "role"],
-      dataset.documents.flatMap { record in
-        record.tasks.flatMap { task in
-          task.departments.map { department in
-            Self.documentCells(record) + [
-              task.id, task.path.joined(), task.title, department.name, department.canonical ?? "",
-              department.role.rawValue,
-            ]
-          }
-        }
-      })
-  }
+  public func responsibilities(_ dataset: Dataset) -> String { export(2, dataset) }
 
   /// `deadlines.csv`.
-  public func deadlines(_ dataset: Dataset) -> String {
-    table(
-      Self.documentColumns + [
-        "deadline_id", "path", "text", "kind", "date", "start", "duration", "anchor",
-        "recurrence", "span_start", "span_end",
-      ],
-      dataset.documents.flatMap { record in
-        record.deadlines.map { deadline in
-          Self.documentCells(record) + [
-            deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue,
-            deadline.date ?? "",
-            deadline.start ?? "", deadline.duration ?? "", deadline.anchor ?? "",
-            deadline.recurrence ?? "",
-            String(deadline.span.start), String(deadline.span.end),
-          ]
-        }
-      })
+  public func deadlines(_ dataset: Dataset) -> String { export(3, dataset) }
+
+  private func export(_ index: Int, _ dataset: Dataset) -> String {
+    Self.headerLines[index] + dataset.documents.map { lines($0)[index] }.joined()
   }
 
   // MARK: - RFC 4180
@@ -104,14 +114,10 @@ public struct CSVWriter: Sendable {
     [record.id, record.jurisdiction ?? "", record.title ?? ""]
   }
 
-  private func table(_ header: [String], _ rows: [[String]]) -> String {
-    var text = "\u{FEFF}"
-    for row in [header] + rows {
-      text += row.map(Self.field).joined(separator: ",") + "\r\n"
-    }
-    return text
+  /// One CSV line with CRLF; the first line of a file starts with the byte-order mark.
+  private static func line(_ row: [String], first: Bool = false) -> String {
+    (first ? "\u{FEFF}" : "") + row.map(field).joined(separator: ",") + "\r\n"
   }
-
   /// One field, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {
     // Scalars, not Characters: "\r\n" is one Character and would slip past a Character test.

@@ -174,3 +174,29 @@ public struct ComparisonMarkdownWriter: Sendable {
     return record.period.map { "\(name) \($0.start)–\($0.end)" } ?? name
   }
 }
+
+/// Collects what the comparison needs of each record while a run streams by, and renders it
+/// at the end: quotes cut to what a table cell shows and task titles dropped, so a large run
+/// keeps a fraction of each record, not the record and never the text.
+public struct ComparisonBuilder {
+  private let writer: ComparisonMarkdownWriter
+  private var records: [DocumentRecord] = []
+
+  /// Creates an empty builder.
+  public init(writer: ComparisonMarkdownWriter) { self.writer = writer }
+
+  /// Adds one record.
+  public mutating func add(_ record: DocumentRecord) {
+    var summary = record
+    for index in summary.targets.indices where summary.targets[index].quote.count > 25 {
+      summary.targets[index].quote = String(summary.targets[index].quote.prefix(25))
+    }
+    for index in summary.tasks.indices {
+      summary.tasks[index].title = ""
+    }
+    records.append(summary)
+  }
+
+  /// The comparison of every record added.
+  public func render() -> String { writer.write(Dataset(records: records)) }
+}

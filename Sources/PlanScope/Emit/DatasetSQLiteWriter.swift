@@ -54,80 +54,106 @@ public struct DatasetSQLiteWriter: Sendable {
   /// document id to its normalized text for the full-text index.
   /// - Throws: `SQLiteError`.
   public func write(_ dataset: Dataset, texts: [String: String], to path: String) throws {
-    let database = try SQLiteDatabase(path: path)
-    try database.execute(Self.schema)
+    let builder = try DatasetSQLiteBuilder(path: path)
+    for record in dataset.documents {
+      try builder.add(record, text: texts[record.id])
+    }
+    try builder.finish()
+  }
+}
+
+/// Fills a new dataset database one record at a time inside one transaction, so a run never
+/// holds more than one document's rows in memory.
+public final class DatasetSQLiteBuilder {
+  private let database: SQLiteDatabase
+  private var key: Int64 = 0
+
+  /// Creates the database at `path` (which must not exist) and opens its transaction.
+  /// - Throws: `SQLiteError`.
+  public init(path: String) throws {
+    database = try SQLiteDatabase(path: path)
+    try database.execute(DatasetSQLiteWriter.schema)
     try database.execute("BEGIN")
-    var documents: [[SQLiteValue]] = []
-    var issuers: [[SQLiteValue]] = []
-    var tasks: [[SQLiteValue]] = []
-    var responsibilities: [[SQLiteValue]] = []
-    var targets: [[SQLiteValue]] = []
-    var deadlines: [[SQLiteValue]] = []
-    var warnings: [[SQLiteValue]] = []
-    var fullText: [[SQLiteValue]] = []
-    for (offset, record) in dataset.documents.enumerated() {
-      let key = SQLiteValue.integer(Int64(offset + 1))
-      documents.append([
-        key, .text(record.id), .text(record.source.path), .text(record.source.sha256),
-        .text(record.source.format.rawValue), SQLiteValue(record.source.encoding),
-        SQLiteValue(record.title),
-        SQLiteValue(record.jurisdiction), SQLiteValue(record.period?.start),
-        SQLiteValue(record.period?.end),
-        SQLiteValue(record.docNumber), SQLiteValue(record.issued), .text(record.script.rawValue),
+  }
+
+  /// Adds one record (records must come sorted by path) and its normalized text.
+  /// - Throws: `SQLiteError`.
+  public func add(_ record: DocumentRecord, text: String?) throws {
+    key += 1
+    let key = SQLiteValue.integer(key)
+    try database.run(
+      "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      rows: [
+        [
+          key, .text(record.id), .text(record.source.path), .text(record.source.sha256),
+          .text(record.source.format.rawValue), SQLiteValue(record.source.encoding),
+          SQLiteValue(record.title), SQLiteValue(record.jurisdiction),
+          SQLiteValue(record.period?.start), SQLiteValue(record.period?.end),
+          SQLiteValue(record.docNumber), SQLiteValue(record.issued), .text(record.script.rawValue),
+        ]
       ])
-      for (position, issuer) in record.issuers.enumerated() {
-        issuers.append([key, .integer(Int64(position)), .text(issuer)])
-      }
-      for task in record.tasks {
-        tasks.append([
+    try database.run(
+      "INSERT INTO issuers VALUES (?,?,?)",
+      rows: record.issuers.enumerated().map { [key, .integer(Int64($0.offset)), .text($0.element)] })
+    try database.run(
+      "INSERT INTO tasks VALUES (?,?,?,?,?,?)",
+      rows: record.tasks.map { task in
+        [
           key, .text(task.id), .text(task.path.joined()), .text(task.title),
           .integer(Int64(task.span.start)), .integer(Int64(task.span.end)),
-        ])
-        for department in task.departments {
-          responsibilities.append([
+        ]
+      })
+    try database.run(
+      "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?)",
+      rows: record.tasks.flatMap { task in
+        task.departments.map { department in
+          [
             key, .text(task.id), .text(department.name), SQLiteValue(department.canonical),
             .text(department.role.rawValue), SQLiteValue(department.span?.start),
             SQLiteValue(department.span?.end),
-          ])
+          ]
         }
-      }
-      for target in record.targets {
-        targets.append([
+      })
+    try database.run(
+      "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      rows: record.targets.map { target in
+        [
           key, .text(target.id), .text(target.path.joined()), .text(target.indicator),
-          .real(target.value),
-          SQLiteValue(target.valueMax), .text(target.unit), .text(target.comparator.rawValue),
-          .text(target.change.rawValue), SQLiteValue(target.baselineYear),
-          SQLiteValue(target.targetYear),
+          .real(target.value), SQLiteValue(target.valueMax), .text(target.unit),
+          .text(target.comparator.rawValue), .text(target.change.rawValue),
+          SQLiteValue(target.baselineYear), SQLiteValue(target.targetYear),
           SQLiteValue(target.scope), .integer(target.stretch ? 1 : 0), .text(target.quote),
           .integer(Int64(target.span.start)), .integer(Int64(target.span.end)),
-        ])
-      }
-      for deadline in record.deadlines {
-        deadlines.append([
+        ]
+      })
+    try database.run(
+      "INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+      rows: record.deadlines.map { deadline in
+        [
           key, .text(deadline.id), .text(deadline.path.joined()), .text(deadline.text),
           .text(deadline.kind.rawValue), SQLiteValue(deadline.date), SQLiteValue(deadline.start),
           SQLiteValue(deadline.duration), SQLiteValue(deadline.anchor),
           SQLiteValue(deadline.recurrence),
           .integer(Int64(deadline.span.start)), .integer(Int64(deadline.span.end)),
-        ])
-      }
-      for warning in record.warnings {
-        warnings.append([
+        ]
+      })
+    try database.run(
+      "INSERT INTO warnings VALUES (?,?,?,?,?)",
+      rows: record.warnings.map { warning in
+        [
           key, .text(warning.code.rawValue), .text(warning.message),
-          SQLiteValue(warning.span?.start),
-          SQLiteValue(warning.span?.end),
-        ])
-      }
-      if let text = texts[record.id] { fullText.append([key, .text(text)]) }
+          SQLiteValue(warning.span?.start), SQLiteValue(warning.span?.end),
+        ]
+      })
+    if let text {
+      try database.run(
+        "INSERT INTO document_text (document_key, text) VALUES (?,?)", rows: [[key, .text(text)]])
     }
-    try database.run("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows: documents)
-    try database.run("INSERT INTO issuers VALUES (?,?,?)", rows: issuers)
-    try database.run("INSERT INTO tasks VALUES (?,?,?,?,?,?)", rows: tasks)
-    try database.run("INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?)", rows: responsibilities)
-    try database.run("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows: targets)
-    try database.run("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows: deadlines)
-    try database.run("INSERT INTO warnings VALUES (?,?,?,?,?)", rows: warnings)
-    try database.run("INSERT INTO document_text (document_key, text) VALUES (?,?)", rows: fullText)
+  }
+
+  /// Commits the transaction.
+  /// - Throws: `SQLiteError`.
+  public func finish() throws {
     try database.execute("COMMIT")
   }
 }

@@ -1,22 +1,33 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Why an output could not be written.
 public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The file system refused a write, rename or directory creation.
   case writeFailed(path: String, reason: String)
+  /// Documents reached a writer out of path order (or a path came twice).
+  case unsorted(path: String, after: String)
 
   /// A one-line reason.
   public var description: String {
     switch self {
     case .writeFailed(let path, let reason): "\(path): cannot write: \(reason)"
+    case .unsorted(let path, let after):
+      "\(path): documents must come sorted by path, each once (it came after \(after))"
     }
   }
 }
 
 /// The output folder: the only place planscope writes files.
 ///
-/// Every file is written to a temporary file in the same folder and renamed over the target,
-/// so a crash leaves either the previous complete file or the new one, never half of one.
+/// A run's outputs live in a generation folder `.data-<hash>` published through the link
+/// `.current`; the names users read (`dataset.json`, `text/`, …) are links into `.current`, so
+/// one rename switches all of them together. Other files (`digest.md`) are written to a
+/// temporary file in the same folder and renamed over the target, so a crash leaves either
+/// the previous complete file or the new one, never half of one.
 public struct OutputDirectory: Sendable {
   /// The folder.
   public let url: URL
@@ -62,55 +73,131 @@ public struct OutputDirectory: Sendable {
     }
   }
 
-  /// Writes the outputs of a run: `text/<id>.txt` and `text/<id>.original.txt` per document,
-  /// the flat exports, `dataset.sqlite`, `comparison.md` and `dataset.json` last; removes text
-  /// files of documents no longer present. Each file is replaced atomically.
-  /// - Throws: `OutputError`, `SQLiteError` or the JSON writer's encoding error.
+  /// Writes the outputs of a run from documents in memory (see `RunWriter`, which streams).
+  /// - Throws: `OutputError`, `SQLiteError` or an encoding error.
   public func writeRun(
     dataset: Dataset, documents: [ProcessedDocument], comparison: ComparisonMarkdownWriter
   ) throws {
-    var texts: [String: String] = [:]
-    for document in documents.sorted(by: { $0.record.id < $1.record.id })
-    where texts[document.record.id] == nil {
-      texts[document.record.id] = document.text
-      try write(document.text, to: "text/\(document.record.id).txt")
-      try write(document.original, to: "text/\(document.record.id).original.txt")
+    let byPath = Dictionary(
+      documents.map { ($0.record.source.path, $0) }, uniquingKeysWith: { first, _ in first })
+    let writer = try RunWriter(directory: self, comparison: comparison)
+    for record in dataset.documents {
+      var document =
+        byPath[record.source.path] ?? ProcessedDocument(record: record, text: "", original: "")
+      document.record = record
+      try writer.add(document)
     }
-    for (name, text) in CSVWriter().write(dataset) {
-      try write(text, to: name)
-    }
-    try writeDatabase(dataset, texts: texts)
-    try write(comparison.write(dataset), to: "comparison.md")
-    try write(try DatasetJSONWriter().write(dataset), to: "dataset.json")
-    try removeStaleTexts(keeping: Set(texts.keys))
+    try writer.commit()
   }
 
-  /// Builds `dataset.sqlite` next to its final place and renames it over the old one.
-  private func writeDatabase(_ dataset: Dataset, texts: [String: String]) throws {
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    let target = url.appendingPathComponent("dataset.sqlite")
-    let temporary = url.appendingPathComponent(
-      ".dataset.sqlite.tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.removeItem(at: temporary)
+  // MARK: - Generations
+
+  /// The names a run publishes at the top of the folder, each a symbolic link into the
+  /// current generation.
+  static let publishedNames = [
+    "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
+    "responsibilities.csv", "targets.csv", "text",
+  ]
+
+  /// The symbolic link naming the current generation.
+  static let currentLink = ".current"
+
+  /// A fresh staging folder for a run's outputs; stale staging folders of killed runs (the
+  /// caller holds the output lock, so no other run is writing) are removed first.
+  /// - Throws: `OutputError.writeFailed`.
+  func makeStaging() throws -> URL {
     do {
-      try DatasetSQLiteWriter().write(dataset, texts: texts, to: temporary.path)
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
+      throw OutputError.writeFailed(path: url.path, reason: "cannot create folder")
     }
-    if rename(temporary.path, target.path) != 0 {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    where name.hasPrefix(".staging-") || name.hasPrefix(".legacy-") {
+      try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+    }
+    let staging = url.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
+    do {
+      try FileManager.default.createDirectory(
+        at: staging.appendingPathComponent("text"), withIntermediateDirectories: true)
+    } catch {
+      throw OutputError.writeFailed(path: staging.path, reason: "cannot create folder")
+    }
+    return staging
+  }
+
+  /// The folder of the current generation, if a run has committed one.
+  var currentGeneration: URL? {
+    let link = url.appendingPathComponent(Self.currentLink)
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+    else { return nil }
+    return url.appendingPathComponent(target)
+  }
+
+  /// Publishes a complete staging folder as generation `.data-<name>`: one `rename(2)` of the
+  /// `.current` link switches every output at once, so a reader (or a run killed at any
+  /// moment) sees either all previous outputs or all new ones. Older generations are removed
+  /// afterwards.
+  /// - Throws: `OutputError.writeFailed`.
+  func commit(staging: URL, name: String) throws {
+    let generationName = ".data-\(name)"
+    let generation = url.appendingPathComponent(generationName)
+    if currentGeneration?.lastPathComponent == generationName {
+      // Identical outputs are already published.
+      try? FileManager.default.removeItem(at: staging)
+    } else {
+      try? FileManager.default.removeItem(at: generation)
+      try move(staging, to: generation)
+      syncFolder(url)
+      try replaceLink(Self.currentLink, target: generationName)
+    }
+    for name in Self.publishedNames {
+      try publish(name)
+    }
+    syncFolder(url)
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    where (entry.hasPrefix(".data-") && entry != generationName) || entry.hasPrefix(".legacy-") {
+      try? FileManager.default.removeItem(at: url.appendingPathComponent(entry))
+    }
+  }
+
+  /// Makes `name` a link to `.current/name`, moving aside what an older planscope wrote there.
+  private func publish(_ name: String) throws {
+    let path = url.appendingPathComponent(name).path
+    let target = "\(Self.currentLink)/\(name)"
+    if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == target { return }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      try move(
+        URL(fileURLWithPath: path),
+        to: url.appendingPathComponent(".legacy-\(name)-\(ProcessInfo.processInfo.processIdentifier)"))
+    }
+    try replaceLink(name, target: target)
+  }
+
+  /// Atomically points the link `name` at `target` (a new link renamed over the old entry).
+  private func replaceLink(_ name: String, target: String) throws {
+    let temporary = url.appendingPathComponent(
+      ".\(name).link-\(ProcessInfo.processInfo.processIdentifier)")
+    unlink(temporary.path)
+    guard symlink(target, temporary.path) == 0 else {
+      throw OutputError.writeFailed(path: temporary.path, reason: String(cString: strerror(errno)))
+    }
+    try move(temporary, to: url.appendingPathComponent(name))
+  }
+
+  private func move(_ source: URL, to target: URL) throws {
+    if rename(source.path, target.path) != 0 {
       throw OutputError.writeFailed(path: target.path, reason: String(cString: strerror(errno)))
     }
   }
 
-  private func removeStaleTexts(keeping ids: Set<String>) throws {
-    let folder = url.appendingPathComponent("text")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    for name in names where name.hasSuffix(".txt") {
-      let id = String(name.prefix { $0 != "." })
-      if !ids.contains(id) {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-      }
-    }
+  /// Flushes a folder's entries (new names, renames) to disk.
+  private func syncFolder(_ folder: URL) {
+    let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
   }
 }

@@ -99,6 +99,9 @@ public struct Dataset: Codable, Sendable, Hashable {
   /// Creates a dataset; records are sorted by source path so output never depends on order.
   public init(records: [DocumentRecord]) {
     self.schema = Self.schemaID
-    self.documents = records.sorted { ($0.source.path, $0.id) < ($1.source.path, $1.id) }
+    self.documents = records.sorted {
+      $0.source.path == $1.source.path
+        ? $0.id < $1.id : DocumentOrder.precedes($0.source.path, $1.source.path)
+    }
   }
 }

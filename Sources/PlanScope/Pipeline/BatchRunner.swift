@@ -8,8 +8,11 @@ public enum BatchOutcome: Sendable {
   case failed(path: String, reason: String)
 }
 
-/// Runs the pipeline over many files on several threads; results come back in input order,
-/// so the output is identical for any number of jobs.
+/// Runs the pipeline over many files on several threads and hands the outcomes back in input
+/// order, so the output is identical for any number of jobs.
+///
+/// Documents stream: workers run at most `window` files ahead of the consumer, so memory holds
+/// a bounded number of documents whatever the corpus size.
 public struct BatchRunner: Sendable {
   private let pipeline: Pipeline
   private let jobs: Int
@@ -20,62 +23,111 @@ public struct BatchRunner: Sendable {
     self.jobs = max(1, jobs)
   }
 
-  /// Processes every file; a file whose bytes hash to a record in `cache` is not extracted
-  /// again. `progress` is called after each file with the number done.
+  /// Processes every file and returns the outcomes in input order (all in memory; for large
+  /// batches use `stream`).
   public func run(
     _ files: [CorpusFile], cache: (any RecordCache)? = nil,
     progress: @Sendable (Int) -> Void = { _ in }
   ) -> [BatchOutcome] {
-    let state = BatchState(count: files.count)
+    var outcomes: [BatchOutcome] = []
+    stream(files, cache: cache) { index, outcome in
+      outcomes.append(outcome)
+      progress(index + 1)
+    }
+    return outcomes
+  }
+
+  /// Processes every file, calling `consume` on the calling thread with each outcome in input
+  /// order while later files are processed. A file whose bytes hash to a record in `cache` is
+  /// not extracted again. When `consume` throws, the workers stop and the error is rethrown.
+  public func stream(
+    _ files: [CorpusFile], cache: (any RecordCache)? = nil,
+    consume: (Int, BatchOutcome) throws -> Void
+  ) rethrows {
+    guard !files.isEmpty else { return }
+    let state = StreamState(window: jobs * 4)
+    let group = DispatchGroup()
     let pipeline = self.pipeline
-    DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, files.count))) { _ in
-      while let index = state.next() {
-        let file = files[index]
-        let outcome: BatchOutcome
-        do {
-          let input = try pipeline.loader.input(file.url, as: file.path)
-          let sha256 = SHA256.hexDigest(input.bytes)
-          if var hit = cache?.cached(sha256: sha256) {
-            hit.record.source.path = file.path
-            outcome = .processed(hit)
-          } else {
-            let source = try pipeline.loader.read(
-              input, format: DocumentLoader.format(of: file.url))
-            var diagnostics = Diagnostics()
-            outcome = .processed(ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics)))
-          }
-        } catch {
-          outcome = .failed(path: file.path, reason: String(describing: error))
+    for _ in 0..<min(jobs, files.count) {
+      DispatchQueue.global().async(group: group) {
+        while let index = state.next(limit: files.count) {
+          state.deliver(index, Self.process(files[index], pipeline: pipeline, cache: cache))
         }
-        progress(state.finish(index, outcome))
       }
     }
-    return state.outcomes.map { $0 ?? .failed(path: "", reason: "not processed") }
+    defer {
+      state.cancel()
+      group.wait()
+    }
+    for index in files.indices {
+      try consume(index, state.take(index))
+    }
+  }
+
+  /// One file through the cache or the pipeline; never throws (a failure is an outcome).
+  static func process(_ file: CorpusFile, pipeline: Pipeline, cache: (any RecordCache)?)
+    -> BatchOutcome
+  {
+    do {
+      let input = try pipeline.loader.input(file.url, as: file.path)
+      let sha256 = SHA256.hexDigest(input.bytes)
+      if var hit = cache?.cached(sha256: sha256) {
+        hit.record.source.path = file.path
+        return .processed(hit)
+      }
+      let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file.url))
+      var diagnostics = Diagnostics()
+      return .processed(ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics)))
+    } catch {
+      return .failed(path: file.path, reason: String(describing: error))
+    }
   }
 }
 
-/// Shared work queue and results of a batch, guarded by a lock.
-private final class BatchState: @unchecked Sendable {
-  private let lock = NSLock()
+/// The work queue and reorder buffer of a stream, guarded by one condition variable.
+private final class StreamState: @unchecked Sendable {
+  private let condition = NSCondition()
+  private let window: Int
   private var nextIndex = 0
-  private var done = 0
-  private(set) var outcomes: [BatchOutcome?]
+  private var consumed = 0
+  private var cancelled = false
+  private var ready: [Int: BatchOutcome] = [:]
 
-  init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+  init(window: Int) { self.window = max(2, window) }
 
-  func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard nextIndex < outcomes.count else { return nil }
+  /// The next file to process, waiting while workers are `window` files ahead; nil when done.
+  func next(limit: Int) -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while !cancelled && nextIndex < limit && nextIndex >= consumed + window {
+      condition.wait()
+    }
+    guard !cancelled, nextIndex < limit else { return nil }
     nextIndex += 1
     return nextIndex - 1
   }
 
-  func finish(_ index: Int, _ outcome: BatchOutcome) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    outcomes[index] = outcome
-    done += 1
-    return done
+  func deliver(_ index: Int, _ outcome: BatchOutcome) {
+    condition.lock()
+    ready[index] = outcome
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits for the outcome of `index` and hands it over.
+  func take(_ index: Int) -> BatchOutcome {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready[index] == nil { condition.wait() }
+    consumed = index + 1
+    condition.broadcast()
+    return ready.removeValue(forKey: index) ?? .failed(path: "", reason: "not processed")
+  }
+
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
   }
 }

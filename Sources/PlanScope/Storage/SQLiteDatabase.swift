@@ -27,6 +27,7 @@ public enum SQLiteValue: Sendable, Hashable {
 /// connection per writer.
 final class SQLiteDatabase {
   private var handle: OpaquePointer?
+  private var statements: [String: OpaquePointer] = [:]
   /// The database file.
   let path: String
 
@@ -44,7 +45,10 @@ final class SQLiteDatabase {
     sqlite3_busy_timeout(handle, 5000)
   }
 
-  deinit { sqlite3_close(handle) }
+  deinit {
+    for statement in statements.values { sqlite3_finalize(statement) }
+    sqlite3_close(handle)
+  }
 
   /// Runs one or more statements without results.
   /// - Throws: `SQLiteError`.
@@ -60,8 +64,8 @@ final class SQLiteDatabase {
   /// Runs one statement for each row of parameters (inside the caller's transaction).
   /// - Throws: `SQLiteError`.
   func run(_ sql: String, rows: [[SQLiteValue]]) throws {
-    let statement = try prepare(sql)
-    defer { sqlite3_finalize(statement) }
+    guard !rows.isEmpty else { return }
+    let statement = try cachedStatement(sql)
     for row in rows {
       sqlite3_reset(statement)
       sqlite3_clear_bindings(statement)
@@ -73,8 +77,9 @@ final class SQLiteDatabase {
   /// Runs a query and returns every row.
   /// - Throws: `SQLiteError`.
   func query(_ sql: String, _ parameters: [SQLiteValue] = []) throws -> [[SQLiteValue]] {
-    let statement = try prepare(sql)
-    defer { sqlite3_finalize(statement) }
+    let statement = try cachedStatement(sql)
+    defer { sqlite3_reset(statement) }
+    sqlite3_clear_bindings(statement)
     try bind(parameters, to: statement)
     var rows: [[SQLiteValue]] = []
     while true {
@@ -95,6 +100,18 @@ final class SQLiteDatabase {
       rows.append(row)
     }
     return rows
+  }
+
+  /// A prepared statement for `sql`, kept for the connection's lifetime (statements run once
+  /// per document would otherwise be compiled once per document).
+  private func cachedStatement(_ sql: String) throws -> OpaquePointer? {
+    if let statement = statements[sql] {
+      sqlite3_reset(statement)
+      return statement
+    }
+    let statement = try prepare(sql)
+    if let statement { statements[sql] = statement }
+    return statement
   }
 
   private func prepare(_ sql: String) throws -> OpaquePointer? {

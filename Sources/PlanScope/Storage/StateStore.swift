@@ -82,58 +82,81 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   public func record(_ documents: [ProcessedDocument], failed: Set<String> = [], at now: Date)
     throws
   {
+    let update = try beginUpdate(at: now)
+    for document in documents { try update.add(document) }
+    for path in failed.sorted() { try update.addFailure(path: path) }
+    try update.commit()
+  }
+
+  /// Starts recording a run at `now`; documents are added as they stream by and the whole run
+  /// is one transaction, committed by `StateUpdate.commit()` (a killed run leaves the previous
+  /// state).
+  /// - Throws: `SQLiteError`.
+  public func beginUpdate(at now: Date) throws -> StateUpdate {
     lock.lock()
     defer { lock.unlock() }
-    let stamp = Self.stamp(now)
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.sortedKeys]
-    var known: [String: (sha: String, record: String)] = [:]
-    for row in try database.query("SELECT path, sha256, record FROM documents") {
-      if let path = row[0].text, let sha = row[1].text, let record = row[2].text {
-        known[path] = (sha, record)
-      }
-    }
-    try database.execute("BEGIN IMMEDIATE")
-    do {
-      var seen = Set<String>()
-      for document in documents {
-        let path = document.record.source.path
-        let sha = document.record.source.sha256
-        let json = String(decoding: try encoder.encode(document.record), as: UTF8.self)
-        seen.insert(path)
-        if !document.cached {
-          try database.run(
-            "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
-            rows: [[.text(sha), .text(json), .text(document.text), .text(document.original)]])
-        }
-        if let previous = known[path] {
-          if previous.sha == sha {
-            try database.run(
-              "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, record = ? WHERE path = ?",
-              rows: [[.text(stamp), .text(json), .text(path)]])
-          } else {
-            try database.run(
-              "UPDATE documents SET sha256 = ?, last_changed = ?, last_seen = ?, present = 1, removed_at = NULL, previous_record = record, record = ? WHERE path = ?",
-              rows: [[.text(sha), .text(stamp), .text(stamp), .text(json), .text(path)]])
-          }
-        } else {
-          try database.run(
-            "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record) VALUES (?,?,?,?,?,1,?)",
-            rows: [
-              [.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json)]
-            ])
-        }
-      }
-      let gone = known.keys.filter { !seen.contains($0) && !failed.contains($0) }.sorted()
+    try database.execute(
+      """
+      CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY);
+      DELETE FROM temp.seen;
+      BEGIN IMMEDIATE;
+      """)
+    return StateUpdate(store: self, stamp: Self.stamp(now))
+  }
+
+  /// Adds one document to the open update.
+  func recordDocument(_ document: ProcessedDocument, stamp: String, encoder: JSONEncoder) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    let path = document.record.source.path
+    let sha = document.record.source.sha256
+    let json = String(decoding: try encoder.encode(document.record), as: UTF8.self)
+    try database.run("INSERT OR IGNORE INTO temp.seen (path) VALUES (?)", rows: [[.text(path)]])
+    if !document.cached {
       try database.run(
-        "UPDATE documents SET removed_at = CASE present WHEN 1 THEN ? ELSE removed_at END, present = 0 WHERE path = ?",
-        rows: gone.map { [.text(stamp), .text($0)] })
-      try database.execute("COMMIT")
-    } catch {
-      try? database.execute("ROLLBACK")
-      throw error
+        "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
+        rows: [[.text(sha), .text(json), .text(document.text), .text(document.original)]])
     }
+    let known = try database.query("SELECT sha256 FROM documents WHERE path = ?", [.text(path)])
+      .first?.first?.text
+    switch known {
+    case sha:
+      try database.run(
+        "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, record = ? WHERE path = ?",
+        rows: [[.text(stamp), .text(json), .text(path)]])
+    case .some:
+      try database.run(
+        "UPDATE documents SET sha256 = ?, last_changed = ?, last_seen = ?, present = 1, removed_at = NULL, previous_record = record, record = ? WHERE path = ?",
+        rows: [[.text(sha), .text(stamp), .text(stamp), .text(json), .text(path)]])
+    case nil:
+      try database.run(
+        "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record) VALUES (?,?,?,?,?,1,?)",
+        rows: [[.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json)]])
+    }
+  }
+
+  /// Marks a path as failed in the open update: it keeps its state instead of being removed.
+  func recordFailure(path: String) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    try database.run("INSERT OR IGNORE INTO temp.seen (path) VALUES (?)", rows: [[.text(path)]])
+  }
+
+  /// Marks every path the run did not see as removed and commits.
+  func commitUpdate(stamp: String) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    try database.run(
+      "UPDATE documents SET removed_at = CASE present WHEN 1 THEN ? ELSE removed_at END, present = 0 WHERE path NOT IN (SELECT path FROM temp.seen)",
+      rows: [[.text(stamp)]])
+    try database.execute("COMMIT; DELETE FROM temp.seen;")
+  }
+
+  /// Abandons the open update.
+  func rollbackUpdate() {
+    lock.lock()
+    defer { lock.unlock() }
+    try? database.execute("ROLLBACK")
   }
 
   /// Every document the state knows, sorted by path.
@@ -178,5 +201,48 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     return formatter.date(from: text)
+  }
+}
+
+/// One run being recorded in the state database (see `StateStore.beginUpdate(at:)`).
+public final class StateUpdate {
+  private let store: StateStore
+  private let stamp: String
+  private let encoder: JSONEncoder
+  private var open = true
+
+  init(store: StateStore, stamp: String) {
+    self.store = store
+    self.stamp = stamp
+    encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.sortedKeys]
+  }
+
+  deinit { if open { store.rollbackUpdate() } }
+
+  /// Records a processed document.
+  /// - Throws: `SQLiteError` or an encoding error.
+  public func add(_ document: ProcessedDocument) throws {
+    try store.recordDocument(document, stamp: stamp, encoder: encoder)
+  }
+
+  /// Records a path that failed this run (its state is kept).
+  /// - Throws: `SQLiteError`.
+  public func addFailure(path: String) throws {
+    try store.recordFailure(path: path)
+  }
+
+  /// Marks unseen paths removed and commits the run.
+  /// - Throws: `SQLiteError`.
+  public func commit() throws {
+    guard open else { return }
+    open = false
+    do {
+      try store.commitUpdate(stamp: stamp)
+    } catch {
+      store.rollbackUpdate()
+      throw error
+    }
   }
 }

@@ -60,11 +60,12 @@ struct ScratchFolder: ~Copyable {
       dataset: Dataset(records: runs.map(\.record)), documents: runs,
       comparison: ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard()))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
+    #expect(names.filter { $0.hasPrefix(".data-") }.count == 1, "one published generation")
     #expect(
-      names == [
-        "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
-        "responsibilities.csv", "targets.csv", "text",
-      ], "no temporary files are left behind")
+      names.filter { !$0.hasPrefix(".data-") } == [
+        ".current", "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv",
+        "documents.csv", "responsibilities.csv", "targets.csv", "text",
+      ], "no staging or temporary files are left behind")
     let texts = try FileManager.default.contentsOfDirectory(
       atPath: out.url.appendingPathComponent("text").path)
     #expect(texts.count == 12)

@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A new file written through a 1 MiB buffer, synced to disk when closed; what a run streams
+/// its outputs into so no output has to be held in memory whole.
+public final class BufferedFile {
+  private let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var hash = FNV1a()
+  private var ownsDescriptor = true
+  /// The file.
+  let path: String
+
+  /// Creates (or truncates) the file at `path`.
+  /// - Throws: `OutputError.writeFailed`.
+  public init(path: String) throws {
+    self.path = path
+    descriptor = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    buffer.reserveCapacity(1 << 20)
+  }
+
+  /// Wraps an open descriptor (standard output); `finish` flushes without syncing it.
+  public init(descriptor: Int32, name: String) {
+    self.path = name
+    self.descriptor = descriptor
+    ownsDescriptor = false
+  }
+
+  deinit { if ownsDescriptor { close(descriptor) } }
+
+  /// A 64-bit FNV-1a hash of everything written so far.
+  var digest: UInt64 { hash.value }
+
+  /// Appends text as UTF-8.
+  /// - Throws: `OutputError.writeFailed`.
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write($0) }
+  }
+
+  /// Appends bytes.
+  /// - Throws: `OutputError.writeFailed`.
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    hash.add(bytes)
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
+  /// Writes the buffer out, syncs the file to disk and closes it.
+  /// - Throws: `OutputError.writeFailed`.
+  public func finish() throws {
+    try flush()
+    if ownsDescriptor, fsync(descriptor) != 0 {
+      throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  private func flush() throws {
+    var offset = 0
+    while offset < buffer.count {
+      let written = buffer.withUnsafeBytes { raw in
+        Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
+      offset += written
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// A 64-bit FNV-1a style hash (word-wise): cheap, streaming, stable across runs and machines (Swift's `Hasher`
+/// is seeded per process). Names output generations, never used for security.
+struct FNV1a {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// Mixes bytes in.
+  /// Eight bytes are mixed at a time (then the tail byte by byte): a hash of output files,
+  /// which are large, must cost far less than writing them.
+  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var value = self.value
+    let words = bytes.count / 8
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      for index in 0..<words {
+        let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+        value = (value ^ word) &* 0x0000_0100_0000_01b3
+        value ^= value >> 29
+      }
+    }
+    for byte in bytes[(words * 8)...] {
+      value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+    self.value = value
+  }
+
+  /// Mixes a string's UTF-8 in.
+  mutating func add(_ text: String) {
+    var text = text
+    text.withUTF8 { add($0) }
+    add(UInt64(text.utf8.count))
+  }
+
+  /// Mixes a 64-bit value in (little-endian bytes).
+  mutating func add(_ number: UInt64) {
+    withUnsafeBytes(of: number.littleEndian) { add($0.bindMemory(to: UInt8.self)) }
+  }
+}

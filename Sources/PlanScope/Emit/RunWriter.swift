@@ -1,0 +1,129 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Streams a run's outputs into a staging folder as documents arrive, then publishes them all
+/// at once (`OutputDirectory`): `dataset.json`, the CSV exports, `dataset.sqlite`, `text/` and
+/// `comparison.md`. Memory holds one document at a time plus the comparison's summaries.
+///
+/// Documents must arrive sorted by path (UTF-8 byte order), each path once; that order is the
+/// dataset's, so any producer (one run, shards, merged JSON lines) writes identical bytes.
+public final class RunWriter {
+  private let directory: OutputDirectory
+  private let staging: URL
+  private let previous: URL?
+  private let json: BufferedFile
+  private let exports: [BufferedFile]
+  private let database: DatasetSQLiteBuilder
+  private var comparison: ComparisonBuilder
+  private let csv = CSVWriter()
+  private let encoder = DatasetCoding.encoder()
+  private var textIDs = Set<String>()
+  private var textHash = FNV1a()
+  private var lastPath: String?
+  private var committed = false
+  /// Documents added so far.
+  public private(set) var count = 0
+
+  /// Opens a staging folder in `directory`.
+  /// - Throws: `OutputError` or `SQLiteError`.
+  public init(directory: OutputDirectory, comparison: ComparisonMarkdownWriter) throws {
+    self.directory = directory
+    let staging = try directory.makeStaging()
+    self.staging = staging
+    previous = directory.currentGeneration
+    json = try BufferedFile(path: staging.appendingPathComponent("dataset.json").path)
+    exports = try CSVWriter.fileNames.map {
+      try BufferedFile(path: staging.appendingPathComponent($0).path)
+    }
+    database = try DatasetSQLiteBuilder(
+      path: staging.appendingPathComponent("dataset.sqlite").path)
+    self.comparison = ComparisonBuilder(writer: comparison)
+    try json.write("{\n  \"documents\" : [")
+    for (file, header) in zip(exports, CSVWriter.headerLines) { try file.write(header) }
+  }
+
+  deinit {
+    if !committed { try? FileManager.default.removeItem(at: staging) }
+  }
+
+  /// Adds the next document.
+  /// - Throws: `OutputError.unsorted` when it does not come after the previous path, or a
+  ///   write error.
+  public func add(_ document: ProcessedDocument) throws {
+    let record = document.record
+    if let lastPath, !DocumentOrder.precedes(lastPath, record.source.path) {
+      throw OutputError.unsorted(path: record.source.path, after: lastPath)
+    }
+    lastPath = record.source.path
+    let encoded = String(decoding: try encoder.encode(record), as: UTF8.self)
+    try json.write(count == 0 ? "\n    " : ",\n    ")
+    // Indent the record as an element of the documents array (JSONEncoder leaves the blank
+    // line of an empty array unindented).
+    try json.write(
+      encoded.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n").dropFirst(4).description)
+    for (file, lines) in zip(exports, csv.lines(record)) where !lines.isEmpty {
+      try file.write(lines)
+    }
+    let firstOfID = textIDs.insert(record.id).inserted
+    try database.add(record, text: document.text)
+    if firstOfID { try writeTexts(document) }
+    comparison.add(record)
+    count += 1
+  }
+
+  /// Finishes every file and publishes the outputs.
+  /// - Throws: `OutputError` or `SQLiteError`.
+  public func commit() throws {
+    try json.write(count == 0 ? "\n\n  ],\n" : "\n  ],\n")
+    try json.write("  \"schema\" : \"\(Dataset.schemaID)\"\n}\n")
+    try json.finish()
+    for file in exports { try file.finish() }
+    try database.finish()
+    let markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
+    try markdown.write(comparison.render())
+    try markdown.finish()
+    var name = FNV1a()
+    for file in [json, markdown] + exports { name.add(file.digest) }
+    name.add(textHash.value)
+    syncFileSystem(of: staging)
+    try directory.commit(staging: staging, name: String(name.value, radix: 16))
+    committed = true
+  }
+
+  /// `text/<id>.txt` and `text/<id>.original.txt`: linked from the current generation when
+  /// the document came from the cache (same bytes, same pipeline, same texts), else written.
+  private func writeTexts(_ document: ProcessedDocument) throws {
+    let id = document.record.id
+    for (suffix, text) in [("txt", document.text), ("original.txt", document.original)] {
+      textHash.add(text)
+      let name = "text/\(id).\(suffix)"
+      let target = staging.appendingPathComponent(name).path
+      if document.cached, let previous,
+        link(previous.appendingPathComponent(name).path, target) == 0
+      {
+        continue
+      }
+      guard FileManager.default.createFile(atPath: target, contents: Data(text.utf8)) else {
+        throw OutputError.writeFailed(path: target, reason: "cannot create file")
+      }
+    }
+  }
+
+  /// Makes everything written under `folder` durable before the commit renames it in (the
+  /// texts are written without a sync each; one `sync(2)` covers them all).
+  private func syncFileSystem(of folder: URL) {
+    sync()
+  }
+}
+
+/// The one order of documents in every output: by path, comparing UTF-8 bytes.
+public enum DocumentOrder {
+  /// Whether path `a` sorts strictly before path `b`.
+  public static func precedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A list of input paths (a manifest file, or paths on standard input), resolved against a
+/// root folder: each path is reported as written (`source.path`), so a manifest of paths
+/// relative to the corpus folder gives the same records as `planscope run <corpus>`.
+public enum Manifest {
+  /// The files named by `text`, one path per line (blank lines skipped, a final `\r` dropped,
+  /// a leading `./` removed), each once, sorted by path.
+  public static func files(from text: String, root: URL) -> [CorpusFile] {
+    var paths = Set<String>()
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      var path = Substring(line)
+      if path.hasSuffix("\r") { path = path.dropLast() }
+      while path.hasPrefix("./") { path = path.dropFirst(2) }
+      guard !path.isEmpty else { continue }
+      paths.insert(String(path))
+    }
+    return paths.sorted(by: DocumentOrder.precedes).map { path in
+      let url =
+        path.hasPrefix("/")
+        ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+      return CorpusFile(url: url, path: path)
+    }
+  }
+}
+
+/// One of N deterministic shards of a path list: a path belongs to shard
+/// `SHA-256(path)[0..<8] as a big-endian integer mod N`, so the assignment needs no
+/// coordination, is the same on every machine, and adding files never moves others.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+  /// Zero-based index (Kubernetes' `$JOB_COMPLETION_INDEX`).
+  public let index: Int
+  /// Number of shards.
+  public let count: Int
+
+  /// Parses `I/N` with 0 ≤ I < N.
+  /// - Throws: `ShardError.invalid`.
+  public init(parsing text: String) throws {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0,
+      (0..<count).contains(index)
+    else { throw ShardError.invalid(text) }
+    self.init(index: index, count: count)
+  }
+
+  /// Shard `index` of `count` (callers check the range).
+  public init(index: Int, count: Int) {
+    self.index = index
+    self.count = count
+  }
+
+  /// `I/N`.
+  public var description: String { "\(index)/\(count)" }
+
+  /// Whether `path` belongs to this shard.
+  public func contains(_ path: String) -> Bool {
+    Self.bucket(of: path, count: count) == index
+  }
+
+  /// The shard of `path` among `count`.
+  public static func bucket(of path: String, count: Int) -> Int {
+    let digest = SHA256.digest(Array(path.utf8))
+    let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    return Int(value % UInt64(count))
+  }
+}
+
+/// A malformed `--shard` value.
+public enum ShardError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Not `I/N` with 0 ≤ I < N.
+  case invalid(String)
+
+  /// A one-line reason.
+  public var description: String {
+    switch self {
+    case .invalid(let text):
+      "--shard \(text): expected I/N with 0 ≤ I < N (I is zero-based, like JOB_COMPLETION_INDEX)"
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a run or merge did: counts and the failures to report.
+public struct RunSummary: Sendable, Hashable {
+  /// Documents written.
+  public var processed = 0
+  /// Of those, taken from the state cache.
+  public var cached = 0
+  /// Failed files with their reasons (which name the file), in path order.
+  public var failures: [String] = []
+}
+
+/// Writes the full outputs of a run, document by document in path order: the output folder
+/// (`RunWriter`) and the state database, committed together at the end. `planscope run` and
+/// `planscope merge` both end here, which is why a merged run equals a single one byte for
+/// byte.
+public final class OutputSession {
+  private let writer: RunWriter
+  private let update: StateUpdate?
+  /// What was written so far.
+  public private(set) var summary = RunSummary()
+
+  /// Opens the session; the caller holds the folder's `OutputLock`.
+  /// - Throws: `OutputError` or `SQLiteError`.
+  public init(
+    output: URL, comparison: ComparisonMarkdownWriter, state: StateStore?, at now: Date
+  ) throws {
+    writer = try RunWriter(directory: OutputDirectory(output), comparison: comparison)
+    update = try state?.beginUpdate(at: now)
+  }
+
+  /// Adds the next outcome (outcomes come sorted by path).
+  /// - Throws: `OutputError`, `SQLiteError` or an encoding error.
+  public func add(_ outcome: BatchOutcome) throws {
+    switch outcome {
+    case .processed(let document):
+      try writer.add(document)
+      try update?.add(document)
+      summary.processed += 1
+      if document.cached { summary.cached += 1 }
+    case .failed(let path, let reason):
+      try update?.addFailure(path: path)
+      summary.failures.append(reason)
+    }
+  }
+
+  /// Publishes the outputs, then commits the state.
+  /// - Throws: `OutputError` or `SQLiteError`.
+  public func commit() throws -> RunSummary {
+    try writer.commit()
+    try update?.commit()
+    return summary
+  }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import PlanScope
+
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Combine shard outputs or JSON lines into one full output folder.",
+    discussion: """
+      Each SHARD_OUTPUT is a folder written by `planscope run --shard I/N` (its shard.jsonl)
+      or a JSON Lines file from `planscope run --jsonl`; `-` (or no input with --jsonl) reads
+      lines from standard input. The result is byte for byte what one `planscope run` over all
+      the documents writes: dataset, comparison, exports, texts and state. Failed documents
+      in the lines are reported and make the exit status 1.
+
+      Examples:
+        planscope merge shards/0 shards/1 shards/2 -o output
+        cat part-*.jsonl | planscope merge --jsonl -o output
+      """
+  )
+
+  @Argument(help: "Shard output folders or JSON Lines files (- for standard input).")
+  var inputs: [String] = []
+
+  @Option(name: .shortAndLong, help: "Folder to write.")
+  var output: String = "output"
+
+  @Flag(help: "Inputs are JSON lines; with no inputs, read them from standard input.")
+  var jsonl = false
+
+  @Option(help: "Folder of lexicon TSV files overriding the bundled ones.")
+  var lexicons: String?
+
+  @Option(help: "State database (default: OUTPUT/state.sqlite).")
+  var state: String?
+
+  @Option(help: "Time recorded in the state database, ISO 8601 (default: now).")
+  var timestamp: String?
+
+  @Flag(name: .shortAndLong, help: "No summary output.")
+  var quiet = false
+
+  func run() throws {
+    let outputURL = URL(fileURLWithPath: output)
+    var spool: URL?
+    defer { if let spool { try? FileManager.default.removeItem(at: spool) } }
+    let summary: RunSummary
+    do {
+      let now = try timestamp.map(parseTimestamp) ?? Date()
+      let lexiconFolder = lexicons.map { URL(fileURLWithPath: $0) }
+      let pipeline = try Pipeline.standard(lexicons: lexiconFolder)
+      let comparison = ComparisonMarkdownWriter(
+        lexicon: try ComparisonLexicon.standard(lexicons: lexiconFolder))
+      let lock = try OutputLock(folder: outputURL)
+      var files: [URL] = []
+      for input in inputs.isEmpty && jsonl ? ["-"] : inputs {
+        if input == "-" {
+          let url = outputURL.appendingPathComponent(
+            ".merge-stdin-\(ProcessInfo.processInfo.processIdentifier).jsonl")
+          try spoolStandardInput(to: url)
+          spool = url
+          files.append(url)
+          continue
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+          throw ValidationError("\(input): no such shard output")
+        }
+        files.append(
+          isDirectory.boolValue
+            ? URL(fileURLWithPath: input).appendingPathComponent("shard.jsonl")
+            : URL(fileURLWithPath: input))
+      }
+      guard !files.isEmpty else { throw ValidationError("nothing to merge: give SHARD_OUTPUT…") }
+      let store = try StateStore(
+        path: state ?? outputURL.appendingPathComponent("state.sqlite").path,
+        fingerprint: pipeline.fingerprint)
+      let session = try OutputSession(
+        output: outputURL, comparison: comparison, state: store, at: now)
+      try LineMerger(files: files).stream { try session.add($0.outcome) }
+      summary = try session.commit()
+      withExtendedLifetime(lock) {}
+    } catch {
+      printError("planscope: error: \(error)")
+      throw ExitCode(2)
+    }
+    try report(summary, output: output, quiet: quiet)
+  }
+
+  /// Copies standard input into `url` (lines must be indexed, so they are read twice).
+  private func spoolStandardInput(to url: URL) throws {
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+      throw ValidationError("\(url.path): cannot create")
+    }
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    while let chunk = try FileHandle.standardInput.read(upToCount: 8 << 20), !chunk.isEmpty {
+      try handle.write(contentsOf: chunk)
+    }
+  }
+}

@@ -39,7 +39,8 @@ let package = Package(
     ),
     .testTarget(
       name: "PlanScopeTests",
-      dependencies: ["PlanScope"],
+      // The executable is a dependency so command-line tests can run the freshly built tool.
+      dependencies: ["PlanScope", "planscope"],
       // Fixtures, case tables and golden files are read from the source tree via #filePath,
       // so `make golden` can rewrite them in place.
       exclude: ["Fixtures", "Cases", "Golden"]

@@ -8,9 +8,9 @@ public enum Manifest {
   /// a leading `./` removed), each once, sorted by path.
   public static func files(from text: String, root: URL) -> [CorpusFile] {
     var paths = Set<String>()
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+    // "\r\n" is one Character, so lines are split on both.
+    for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       var path = Substring(line)
-      if path.hasSuffix("\r") { path = path.dropLast() }
       while path.hasPrefix("./") { path = path.dropFirst(2) }
       guard !path.isEmpty else { continue }
       paths.insert(String(path))

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import PlanScope
+
+/// A small mixed corpus: three seed plans in nested folders, a Traditional DOCX, a Big5 text
+/// and a binary file that fails.
+private func mixedCorpus() throws -> ScratchFolder {
+  let corpus = try ScratchFolder()
+  let seeds = FixturePaths.repository.appendingPathComponent("corpus")
+  let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()
+  for (index, name) in names.prefix(3).enumerated() {
+    try corpus.write(
+      "\(["a", "b/c", "d"][index])/\(name)",
+      [UInt8](try Data(contentsOf: seeds.appendingPathComponent(name))))
+  }
+  try corpus.write(
+    "docx/09_traditional_ext.docx", try FixturePaths.bytes("Fixtures/docx/09_traditional_ext.docx"))
+  try corpus.write("big5.txt", try FixturePaths.bytes("Fixtures/hostile/big5.txt"))
+  try corpus.write("broken/binary_nul.txt", try FixturePaths.bytes("Fixtures/hostile/binary_nul.txt"))
+  return corpus
+}
+
+private let stamp = "2026-11-21T06:00:00Z"
+
+/// Every document of the state database, for comparing two outputs' states.
+private func stateEntries(_ output: URL) throws -> [StateEntry] {
+  try StateStore(path: output.appendingPathComponent("state.sqlite").path, fingerprint: "read")
+    .entries()
+}
+
+@Test(arguments: ["0/1", "2/3", "0/2", "1/2"])
+func shardSpecificationsParse(_ text: String) throws {
+  let shard = try Shard(parsing: text)
+  #expect(shard.description == text)
+}
+
+@Test(arguments: ["3/3", "-1/2", "1", "a/b", "1/0", "0/2/3", ""])
+func malformedShardSpecificationsAreRejected(_ text: String) {
+  #expect(throws: ShardError.self) { try Shard(parsing: text) }
+}
+
+@Test func everyPathFallsInExactlyOneShardAndStaysThere() {
+  let paths = (0..<300).map { "plans/\($0 % 7)/plan-\($0).txt" }
+  for count in 1...5 {
+    for path in paths {
+      let owners = (0..<count).filter { Shard(index: $0, count: count).contains(path) }
+      #expect(owners.count == 1)
+    }
+    let sizes = (0..<count).map { index in
+      paths.filter { Shard(index: index, count: count).contains($0) }.count
+    }
+    #expect(sizes.allSatisfy { $0 > 300 / count / 2 }, "shards are balanced: \(sizes)")
+  }
+  // The assignment is a function of the path alone, pinned so every machine agrees.
+  #expect(Shard.bucket(of: "plans/0/plan-0.txt", count: 1000) == Shard.bucket(of: "plans/0/plan-0.txt", count: 1000))
+  #expect(
+    Manifest.files(from: "b.txt\n./a.txt\r\n\nb.txt\n", root: URL(fileURLWithPath: "/r")).map(\.path)
+      == ["a.txt", "b.txt"])
+}
+
+@Test(arguments: [1, 2, 3])
+func mergedShardsEqualASingleRun(_ count: Int) throws {
+  let corpus = try mixedCorpus()
+  let work = try ScratchFolder()
+  let single = work.url.appendingPathComponent("single")
+  let run = try CommandLineTool.run([
+    "run", corpus.url.path, "-o", single.path, "--timestamp", stamp, "-q", "--jobs", "2",
+  ])
+  #expect(run.status == 1, "the binary file fails: \(run.standardError)")
+  #expect(run.standardError.contains("broken/binary_nul.txt"))
+
+  let manifest = work.url.appendingPathComponent("manifest.txt")
+  let paths = try Corpus(root: corpus.url).files().map(\.path)
+  try Data(paths.reversed().joined(separator: "\n").utf8).write(to: manifest)
+  var shardFolders: [String] = []
+  var lines = 0
+  for index in 0..<count {
+    let folder = work.url.appendingPathComponent("shard-\(index)")
+    let shard = try CommandLineTool.run([
+      "run", "--manifest", manifest.path, "--root", corpus.url.path, "--shard", "\(index)/\(count)",
+      "-o", folder.path, "-q", "--jobs", "1",
+    ])
+    #expect(shard.status == 0, "a failed document is a line, not an exit status")
+    lines += try String(contentsOf: folder.appendingPathComponent("shard.jsonl"), encoding: .utf8)
+      .split(separator: "\n").count
+    shardFolders.append(folder.path)
+  }
+  #expect(lines == paths.count)
+  let merged = work.url.appendingPathComponent("merged")
+  let merge = try CommandLineTool.run(
+    ["merge"] + shardFolders.reversed() + ["-o", merged.path, "--timestamp", stamp, "-q"])
+  #expect(merge.status == 1, "the failure is reported by the merge")
+  #expect(merge.standardError.contains("broken/binary_nul.txt"))
+
+  let expected = try publishedFiles(single)
+  #expect(expected.keys.contains("dataset.json") && expected.keys.contains("dataset.sqlite"))
+  #expect(expected.count == 7 + 2 * 5)
+  let actual = try publishedFiles(merged)
+  #expect(actual.keys.sorted() == expected.keys.sorted())
+  for (name, bytes) in expected {
+    #expect(actual[name] == bytes, "\(name) differs")
+  }
+  #expect(try stateEntries(merged) == stateEntries(single))
+}
+
+@Test func jsonLinesPipedIntoMergeEqualASingleRun() throws {
+  let corpus = try mixedCorpus()
+  let work = try ScratchFolder()
+  let single = work.url.appendingPathComponent("single")
+  _ = try CommandLineTool.run(["run", corpus.url.path, "-o", single.path, "-q"])
+  let paths = try Corpus(root: corpus.url).files().map(\.path)
+  let lines = try CommandLineTool.run(
+    ["run", "--stdin-paths", "--jsonl", "--root", corpus.url.path, "-q"],
+    input: Data(paths.joined(separator: "\n").utf8))
+  #expect(lines.status == 0)
+  let decoded = try String(decoding: lines.standardOutput, as: UTF8.self)
+    .split(separator: "\n").map { try DocumentLine.decode(Array($0.utf8), source: "stdout") }
+  #expect(decoded.map(\.path) == paths, "one line per path, in path order")
+  let failed = decoded.filter { if case .failed = $0.outcome { true } else { false } }
+  #expect(failed.map(\.path) == ["broken/binary_nul.txt"])
+
+  let merged = work.url.appendingPathComponent("merged")
+  let merge = try CommandLineTool.run(
+    ["merge", "--jsonl", "-o", merged.path, "-q"], input: lines.standardOutput)
+  #expect(merge.status == 1)
+  #expect(try publishedFiles(merged) == publishedFiles(single))
+}
+
+@Test func mergeRefusesOverlappingShards() throws {
+  let corpus = try mixedCorpus()
+  let work = try ScratchFolder()
+  let shard = work.url.appendingPathComponent("all")
+  _ = try CommandLineTool.run(["run", corpus.url.path, "--shard", "0/1", "-o", shard.path, "-q"])
+  let merge = try CommandLineTool.run(
+    ["merge", shard.path, shard.path, "-o", work.url.appendingPathComponent("out").path, "-q"])
+  #expect(merge.status == 2)
+  #expect(merge.standardError.contains("more than one line"))
+}
+
+@Test func limitOptionsMakeAClearPerFileError() throws {
+  let corpus = try ScratchFolder()
+  try corpus.write("small.txt", Array("一、目标\n（一）到2025年。\n".utf8))
+  try corpus.write("large.txt", Array(repeating: Array("一、目标\n".utf8), count: 100_000).flatMap { $0 })
+  let output = try ScratchFolder()
+  let run = try CommandLineTool.run([
+    "run", corpus.url.path, "-o", output.url.path, "--max-input-mb", "1", "-q",
+  ])
+  #expect(run.status == 1)
+  #expect(run.standardError.contains("large.txt"))
+  #expect(run.standardError.contains("limit"), "\(run.standardError)")
+  let dataset = try DatasetFile.load(output.url.appendingPathComponent("dataset.json").path)
+  #expect(dataset.documents.map(\.source.path) == ["small.txt"])
+  let refused = try CommandLineTool.run(["run", corpus.url.path, "-o", output.url.path, "--max-xml-depth", "0"])
+  #expect(refused.status != 0 && refused.standardError.contains("positive"))
+}

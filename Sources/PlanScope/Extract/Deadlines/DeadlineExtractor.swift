@@ -24,6 +24,8 @@ public struct DeadlineContext: Sendable, Hashable {
 /// Does not resolve relative limits against the issue date, and skips baselines (较2020年),
 /// years inside 《book titles》 and periods in parentheses (a title's own period).
 public struct DeadlineExtractor: Sendable {
+  /// Compiled once per pipeline (a regex literal is parsed again each time it is created).
+  private let patterns = DeadlinePatterns()
   /// Creates an extractor.
   public init() {}
 
@@ -31,7 +33,6 @@ public struct DeadlineExtractor: Sendable {
   public func extract(
     from sentences: [Sentence], context: DeadlineContext, diagnostics: inout Diagnostics
   ) -> [Deadline] {
-    let patterns = DeadlinePatterns()
     var result: [Deadline] = []
     var year = context.defaultYear
     for sentence in sentences where Self.mayHoldTime(sentence.scalars) {

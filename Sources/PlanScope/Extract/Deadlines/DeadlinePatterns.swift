@@ -1,6 +1,8 @@
 /// Named patterns for `DeadlineExtractor`, matched on width-folded Simplified sentences.
 /// Each has rows in `Cases/deadlines.json`.
-struct DeadlinePatterns {
+// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
+// with an atomic initialisation, so reading one from several threads is safe.
+struct DeadlinePatterns: @unchecked Sendable {
   /// A year range: “2023-2025年”, “2021—2023年”, “2023年至2025年”.
   let yearRange =
     #/(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年/#

@@ -18,6 +18,13 @@ public struct DepartmentLexicon: Sendable {
   let functions: [(stem: String, function: String)]
   /// Phrases marking a role, longest first (按职责分工负责 → responsible, 牵头 → lead).
   let roleWords: [(phrase: String, role: Responsibility.Role)]
+  /// Role words as scalars by first scalar, longest first (for scans over folded text).
+  let roleWordsByFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]]
+  private let bodySuffixIndex: AffixIndex
+  private let genericSuffixIndex: AffixIndex
+  private let functionStemIndex: AffixIndex
+  private let functionByStem: [String: String]
+  private let abbreviationIndex: AffixIndex
   /// Places that start a department name (天津银保监局).
   let places: PlaceLexicon
   /// Words that start names of bodies outside the local government (人民银行, 国家).
@@ -47,6 +54,21 @@ public struct DepartmentLexicon: Sendable {
       guard row.count > 1, let role = Responsibility.Role(rawValue: row[1]) else { return nil }
       return (row[0], role)
     }.sorted { $0.phrase.count > $1.phrase.count }
+    var byFirst: [Unicode.Scalar: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]] = [:]
+    for (phrase, role) in self.roleWords {
+      let scalars = Array(phrase.unicodeScalars)
+      if let first = scalars.first { byFirst[first, default: []].append((scalars, role)) }
+    }
+    roleWordsByFirstScalar = byFirst
+    bodySuffixIndex = AffixIndex(bodySuffixes)
+    genericSuffixIndex = AffixIndex(genericSuffixes)
+    functionStemIndex = AffixIndex(self.functions.map(\.stem))
+    var functionByStem: [String: String] = [:]
+    for row in functions.rows where row.count > 1 && functionByStem[row[0]] == nil {
+      functionByStem[row[0]] = row[1]
+    }
+    self.functionByStem = functionByStem
+    abbreviationIndex = AffixIndex(expansions.keys)
     self.places = places
     self.independentPrefixes = ["人民银行", "中国人民银行", "国家", "中国", "中央", "全国", "海关", "国网", "中石油", "中石化"]
   }
@@ -69,8 +91,8 @@ public struct DepartmentLexicon: Sendable {
     }
     // A generic tail on a body (市人大常委会相关工作机构) survives `isGeneric` only when the
     // head is a body, so it names that body's own units.
-    return bodySuffixes.contains { name.hasSuffix($0) && name.count > $0.count }
-      || genericSuffixes.contains { name.hasSuffix($0) }
+    return bodySuffixIndex.longestSuffix(of: name, leaving: 1) != nil
+      || genericSuffixIndex.longestSuffix(of: name) != nil
   }
 
   /// Whether `name` is a generic reference (有关部门, 各区县政府, 市级各有关部门, 县级以上人民政府).
@@ -78,19 +100,19 @@ public struct DepartmentLexicon: Sendable {
   public func isGeneric(_ name: String) -> Bool {
     if genericStarts.contains(where: { name.hasPrefix($0) }) { return true }
     if name.contains("以上") || name.contains("以下") { return true }
-    guard let suffix = genericSuffixes.first(where: { name.hasSuffix($0) }) else {
+    guard let suffix = genericSuffixIndex.longestSuffix(of: name) else {
       return name.contains("各")
     }
     var head = String(name.dropLast(suffix.count))
     for word in ["相关", "有关", "各"] where head.hasSuffix(word) { head.removeLast(word.count) }
     return
-      !(head.count >= 2 && bodySuffixes.contains { head.hasSuffix($0) && head.count > $0.count })
+      !(head.count >= 2 && bodySuffixIndex.longestSuffix(of: head, leaving: 1) != nil)
   }
 
   /// The jurisdiction prefix a name starts with (市, 自治区, 天津市), if any; nil when it starts
   /// with a function stem (市场监管局 is bare, not 市 + 场监管局).
   func ownPrefix(of name: String) -> String? {
-    if functions.contains(where: { name.hasPrefix($0.stem) }) { return nil }
+    if functionStemIndex.longestPrefix(of: name) != nil { return nil }
     if let place = places.longestPlace(prefixOf: name) {
       var prefix = place
       let rest = name.dropFirst(place.count)
@@ -109,7 +131,7 @@ public struct DepartmentLexicon: Sendable {
       }
       let rest = String(name.dropFirst(admin.count))
       // 市场监督管理局 starts with 市 only by accident.
-      if functions.contains(where: { rest.hasPrefix($0.stem) }) || isBody(rest) { return admin }
+      if functionStemIndex.longestPrefix(of: rest) != nil || isBody(rest) { return admin }
     }
     return nil
   }
@@ -138,11 +160,9 @@ public struct DepartmentLexicon: Sendable {
     var expanded = String(core)
     if let full = abbreviations[String(core)] {
       expanded = full
-    } else if let key = abbreviations.keys.filter({ core.hasSuffix($0) }).max(by: {
-      $0.count < $1.count
-    }) {
+    } else if let key = abbreviationIndex.longestSuffix(of: core) {
       expanded = core.dropLast(key.count) + (abbreviations[key] ?? key)
-    } else if !bodySuffixes.contains(where: { core.hasSuffix($0) }) {
+    } else if bodySuffixIndex.longestSuffix(of: core) == nil {
       return nil
     }
     if let jurisdiction, administrativePrefixes.contains(prefix) || prefix.isEmpty {
@@ -156,7 +176,7 @@ public struct DepartmentLexicon: Sendable {
   public func function(of name: String) -> String? {
     var core = Substring(name)
     if let own = ownPrefix(of: name) { core = core.dropFirst(own.count) }
-    return functions.first { core.hasPrefix($0.stem) }?.function
-      ?? functions.first { core.contains($0.stem) }?.function
+    if let stem = functionStemIndex.longestPrefix(of: core) { return functionByStem[stem] }
+    return functions.first { core.contains($0.stem) }?.function
   }
 }

@@ -102,9 +102,8 @@ struct DepartmentListParser: Sendable {
   private func roleWord(_ s: [Unicode.Scalar], at index: Int, end: Int) -> (
     Int, Responsibility.Role
   )? {
-    for (phrase, role) in lexicon.roleWords {
-      let scalars = Array(phrase.unicodeScalars)
-      guard index + scalars.count <= end else { continue }
+    guard index < end, let candidates = lexicon.roleWordsByFirstScalar[s[index]] else { return nil }
+    for (scalars, role) in candidates where index + scalars.count <= end {
       if s[index..<(index + scalars.count)].elementsEqual(scalars) { return (scalars.count, role) }
     }
     return nil

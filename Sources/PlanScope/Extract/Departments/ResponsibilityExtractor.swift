@@ -7,6 +7,8 @@
 /// (`市发展改革局加强组织协调…` → lead). Each department appears once per task. Does not
 /// resolve generic references (有关部门).
 public struct ResponsibilityExtractor: Sendable {
+  /// Compiled once per pipeline (a regex literal is parsed again each time it is created).
+  private let patterns = ResponsibilityPatterns()
   private let lexicon: DepartmentLexicon
   private let parser: DepartmentListParser
 
@@ -25,7 +27,6 @@ public struct ResponsibilityExtractor: Sendable {
     from outline: OutlinedDocument, sentences: [Sentence], jurisdiction: String?,
     includePreamble: Bool = false, diagnostics: inout Diagnostics
   ) -> [Int: [Responsibility]] {
-    let patterns = ResponsibilityPatterns()
     let document = outline.document
     let firstListedLeads = document.folded.string.contains(patterns.firstListedLeads)
     var explicit: [Int: [ListedDepartment]] = [:]

@@ -1,5 +1,7 @@
 /// Named patterns for `ResponsibilityExtractor`. Each has rows in `Cases/responsibilities.json`.
-struct ResponsibilityPatterns {
+// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
+// with an atomic initialisation, so reading one from several threads is safe.
+struct ResponsibilityPatterns: @unchecked Sendable {
   /// The rule that the first listed body leads: “各项任务列第一位者为牵头单位”.
   let firstListedLeads = #/列(?:在)?第一位的?(?:者|单位|部门)?(?:为|是)牵头/#
 

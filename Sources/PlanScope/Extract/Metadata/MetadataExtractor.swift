@@ -26,6 +26,8 @@ public struct PlanMetadata: Sendable, Hashable {
 /// with. Document number and issue date: lines holding only one. Issuers: front-matter lines
 /// holding only a body's name. Does not look into the body text.
 public struct MetadataExtractor: Sendable {
+  /// Compiled once per pipeline (a regex literal is parsed again each time it is created).
+  private let patterns = MetadataPatterns()
   private let planWords: [String]
   private let places: PlaceLexicon
   private let bodySuffixes: [String]
@@ -44,7 +46,6 @@ public struct MetadataExtractor: Sendable {
   )
     -> PlanMetadata
   {
-    let patterns = MetadataPatterns()
     let text = outline.document.text
     let folded = outline.document.folded
     let lines = Self.lines(folded, in: outline.preamble)

@@ -1,6 +1,8 @@
 /// Named patterns for `MetadataExtractor`, matched on one trimmed, width-folded line.
 /// Each has rows in `Cases/metadata.json`.
-struct MetadataPatterns {
+// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
+// with an atomic initialisation, so reading one from several threads is safe.
+struct MetadataPatterns: @unchecked Sendable {
   /// A document number alone on its line: “渝发改规范〔2022〕8号”, “国办发[2021]1号”.
   let documentNumber =
     #/^\(?(?<number>[\p{Han}A-Za-z]{1,16}[〔\[(【](?<year>\d{4})[〕\])】]\s*第?\d{1,5}号)\)?$/#

@@ -51,6 +51,8 @@ public struct TargetContext: Sendable {
 /// Does not report past values (已, 截至), incentives (给予…奖励), qualifiers (`…以上的企业`),
 /// vague amounts (一批) or durations.
 public struct TargetExtractor: Sendable {
+  /// Compiled once per pipeline (a regex literal is parsed again each time it is created).
+  private let patterns = TargetPatterns()
   let scanner: QuantityScanner
   let cues: TargetCues
   let places: PlaceLexicon
@@ -71,7 +73,6 @@ public struct TargetExtractor: Sendable {
     from sentences: [Sentence], document: Document, context: TargetContext,
     diagnostics: inout Diagnostics
   ) -> [Target] {
-    let patterns = TargetPatterns()
     var result: [Target] = []
     var table: IndicatorTable?
     for sentence in sentences {

@@ -1,5 +1,7 @@
 /// Named patterns for `TargetExtractor`. Each has rows in `Cases/targets.json`.
-struct TargetPatterns {
+// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
+// with an atomic initialisation, so reading one from several threads is safe.
+struct TargetPatterns: @unchecked Sendable {
   /// A baseline year inside the words before a number: “较2020年”, “比2020年”, “与2020年相比”,
   /// “从2005年的水平”, “以2005年为基准”, “较94年” (a Taiwan plan's ROC year).
   let baseline =

@@ -153,6 +153,15 @@ struct RunCommand: ParsableCommand {
       let store = try StateStore(
         path: state ?? outputURL.appendingPathComponent("state.sqlite").path,
         fingerprint: pipeline.fingerprint)
+      if !noCache,
+        let unchanged = try store.touchIfUnchanged(
+          files, generation: OutputDirectory(outputURL).currentGenerationName, at: now)
+      {
+        if !quiet {
+          printError("planscope: \(unchanged) document(s) unchanged since the last run; \(output) is current")
+        }
+        return
+      }
       let session = try OutputSession(
         output: outputURL, comparison: comparison, state: store, at: now)
       let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)

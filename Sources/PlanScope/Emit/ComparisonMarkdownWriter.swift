@@ -12,6 +12,33 @@ public struct ComparisonMarkdownWriter: Sendable {
 
   /// The comparison as Markdown with a final newline.
   public func write(_ dataset: Dataset) -> String {
+    // Each indicator and department is looked up once, not once per mention.
+    var writer = self
+    for record in dataset.documents {
+      for target in record.targets where writer.families[target.indicator] == nil {
+        writer.families[target.indicator] = lexicon.family(of: target.indicator)
+      }
+      for task in record.tasks {
+        for department in task.departments where writer.functions[department.name] == nil {
+          writer.functions[department.name] = lexicon.function(of: department.name)
+        }
+      }
+    }
+    return writer.render(dataset)
+  }
+
+  private var families: [String: String] = [:]
+  private var functions: [String: String] = [:]
+
+  private func family(of indicator: String) -> String {
+    families[indicator] ?? lexicon.family(of: indicator)
+  }
+
+  private func function(of department: String) -> String {
+    functions[department] ?? lexicon.function(of: department)
+  }
+
+  private func render(_ dataset: Dataset) -> String {
     var lines = ["# Plan comparison", ""]
     lines += plans(dataset)
     lines += targetFamilies(dataset)
@@ -45,7 +72,7 @@ public struct ComparisonMarkdownWriter: Sendable {
     var byFamily: [String: [(DocumentRecord, Target)]] = [:]
     for record in dataset.documents {
       for target in record.targets {
-        byFamily[lexicon.family(of: target.indicator), default: []].append((record, target))
+        byFamily[family(of: target.indicator), default: []].append((record, target))
       }
     }
     let shared = byFamily.filter { Set($0.value.map { $0.0.id }).count >= 2 }
@@ -63,7 +90,7 @@ public struct ComparisonMarkdownWriter: Sendable {
     }
     lines += ["## Other targets", ""]
     for record in dataset.documents {
-      let own = record.targets.filter { shared[lexicon.family(of: $0.indicator)] == nil }
+      let own = record.targets.filter { shared[family(of: $0.indicator)] == nil }
       guard !own.isEmpty else { continue }
       var table = MarkdownTable(headers: ["indicator", "target", "year", "source"])
       table.rows = own.map { Array(row(record, $0).dropFirst(2)) }
@@ -88,7 +115,7 @@ public struct ComparisonMarkdownWriter: Sendable {
     for record in dataset.documents {
       for task in record.tasks {
         for department in task.departments {
-          counts[lexicon.function(of: department.name), default: [:]][record.id, default: [:]][
+          counts[function(of: department.name), default: [:]][record.id, default: [:]][
             department.role, default: 0] += 1
         }
       }

@@ -125,6 +125,9 @@ public struct OutputDirectory: Sendable {
     return staging
   }
 
+  /// The folder name of the current generation (`.data-…`), if a run has committed one.
+  public var currentGenerationName: String? { currentGeneration?.lastPathComponent }
+
   /// The folder of the current generation, if a run has committed one.
   var currentGeneration: URL? {
     let link = url.appendingPathComponent(Self.currentLink)
@@ -138,7 +141,7 @@ public struct OutputDirectory: Sendable {
   /// moment) sees either all previous outputs or all new ones. Older generations are removed
   /// afterwards.
   /// - Throws: `OutputError.writeFailed`.
-  func commit(staging: URL, name: String) throws {
+  @discardableResult func commit(staging: URL, name: String) throws -> String {
     let generationName = ".data-\(name)"
     let generation = url.appendingPathComponent(generationName)
     if currentGeneration?.lastPathComponent == generationName {
@@ -158,6 +161,7 @@ public struct OutputDirectory: Sendable {
     where (entry.hasPrefix(".data-") && entry != generationName) || entry.hasPrefix(".legacy-") {
       try? FileManager.default.removeItem(at: url.appendingPathComponent(entry))
     }
+    return generationName
   }
 
   /// Makes `name` a link to `.current/name`, moving aside what an older planscope wrote there.

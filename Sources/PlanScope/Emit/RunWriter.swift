@@ -75,9 +75,9 @@ public final class RunWriter {
     count += 1
   }
 
-  /// Finishes every file and publishes the outputs.
+  /// Finishes every file and publishes the outputs; returns the generation's folder name.
   /// - Throws: `OutputError` or `SQLiteError`.
-  public func commit() throws {
+  @discardableResult public func commit() throws -> String {
     try json.write(count == 0 ? "\n\n  ],\n" : "\n  ],\n")
     try json.write("  \"schema\" : \"\(Dataset.schemaID)\"\n}\n")
     try json.finish()
@@ -90,8 +90,9 @@ public final class RunWriter {
     for file in [json, markdown] + exports { name.add(file.digest) }
     name.add(textHash.value)
     syncFileSystem(of: staging)
-    try directory.commit(staging: staging, name: String(name.value, radix: 16))
+    let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true
+    return generation
   }
 
   /// `text/<id>.txt` and `text/<id>.original.txt`: linked from the current generation when

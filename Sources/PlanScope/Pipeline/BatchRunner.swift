@@ -68,16 +68,20 @@ public struct BatchRunner: Sendable {
   static func process(_ file: CorpusFile, pipeline: Pipeline, cache: (any RecordCache)?)
     -> BatchOutcome
   {
+    let stamp = FileStamp.of(file.url.path)
     do {
       let input = try pipeline.loader.input(file.url, as: file.path)
       let sha256 = SHA256.hexDigest(input.bytes)
       if var hit = cache?.cached(sha256: sha256) {
         hit.record.source.path = file.path
+        hit.stamp = stamp
         return .processed(hit)
       }
       let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file.url))
       var diagnostics = Diagnostics()
-      return .processed(ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics)))
+      var document = ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics))
+      document.stamp = stamp
+      return .processed(document)
     } catch {
       return .failed(path: file.path, reason: String(describing: error))
     }

@@ -17,6 +17,8 @@ public struct RunSummary: Sendable, Hashable {
 public final class OutputSession {
   private let writer: RunWriter
   private let update: StateUpdate?
+  private let state: StateStore?
+  private var key: StateStore.RunKey?
   /// What was written so far.
   public private(set) var summary = RunSummary()
 
@@ -27,6 +29,8 @@ public final class OutputSession {
   ) throws {
     writer = try RunWriter(directory: OutputDirectory(output), comparison: comparison)
     update = try state?.beginUpdate(at: now)
+    self.state = state
+    key = state.map { StateStore.RunKey(fingerprint: $0.fingerprint) }
   }
 
   /// Adds the next outcome (outcomes come sorted by path).
@@ -36,6 +40,7 @@ public final class OutputSession {
     case .processed(let document):
       try writer.add(document)
       try update?.add(document)
+      key?.add(path: document.record.source.path, sha256: document.record.source.sha256)
       summary.processed += 1
       if document.cached { summary.cached += 1 }
     case .failed(let path, let reason):
@@ -44,10 +49,13 @@ public final class OutputSession {
     }
   }
 
-  /// Publishes the outputs, then commits the state.
+  /// Publishes the outputs, then commits the state (with the run's key when nothing failed,
+  /// so an unchanged corpus is skipped next time).
   /// - Throws: `OutputError` or `SQLiteError`.
   public func commit() throws -> RunSummary {
-    try writer.commit()
+    let generation = try writer.commit()
+    try state?.rememberRun(
+      key: summary.failures.isEmpty ? key?.value : nil, generation: generation)
     try update?.commit()
     return summary
   }

@@ -1,3 +1,9 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One document as a run keeps it: its record and its two texts (what the outputs need).
 public struct ProcessedDocument: Sendable, Hashable {
   /// The dataset record.
@@ -8,6 +14,8 @@ public struct ProcessedDocument: Sendable, Hashable {
   public var original: String
   /// Whether the record came from the state cache instead of being extracted again.
   public var cached: Bool
+  /// Size and modification time of the file when it was read (for the unchanged-run check).
+  public var stamp: FileStamp?
 
   /// Creates a processed document.
   public init(record: DocumentRecord, text: String, original: String, cached: Bool = false) {
@@ -30,4 +38,27 @@ public protocol RecordCache: Sendable {
   /// The document processed earlier from bytes with this hash under the current pipeline
   /// fingerprint, if any.
   func cached(sha256: String) -> ProcessedDocument?
+}
+
+/// What `stat(2)` says of a file: enough to tell, like git's index, that it has not changed
+/// since a run read it, without reading it again.
+public struct FileStamp: Sendable, Hashable {
+  /// Size in bytes.
+  public var size: Int
+  /// Modification time, `seconds.nanoseconds`.
+  public var modified: String
+
+  /// Creates a stamp.
+  public init(size: Int, modified: String) {
+    self.size = size
+    self.modified = modified
+  }
+
+  /// The stamp of the file at `path`, or nil when it cannot be read.
+  public static func of(_ path: String) -> FileStamp? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileStamp(
+      size: Int(info.st_size), modified: "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+  }
 }

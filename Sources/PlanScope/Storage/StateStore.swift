@@ -30,8 +30,9 @@ public struct StateEntry: Sendable, Hashable {
 /// fingerprint empties it. Updates happen in one transaction, so a killed run leaves the
 /// previous state intact.
 public final class StateStore: RecordCache, @unchecked Sendable {
-  private let database: SQLiteDatabase
+  let database: SQLiteDatabase
   private let lock = NSLock()
+  let fingerprint: String
 
   /// Opens (creating if needed) the state at `path` for a pipeline with `fingerprint`.
   /// - Throws: `SQLiteError`.
@@ -51,6 +52,13 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         last_seen TEXT NOT NULL, present INTEGER NOT NULL, record TEXT NOT NULL, previous_record TEXT,
         removed_at TEXT);
       """)
+    // Added after the first release: file stamps for the unchanged-run check.
+    let columns = try database.query("PRAGMA table_info(documents)").compactMap { $0[1].text }
+    if !columns.contains("size") {
+      try database.execute(
+        "ALTER TABLE documents ADD COLUMN size INTEGER; ALTER TABLE documents ADD COLUMN modified TEXT;")
+    }
+    self.fingerprint = fingerprint
     let stored = try database.query("SELECT value FROM meta WHERE key = 'fingerprint'").first?
       .first?.text
     if stored != fingerprint {
@@ -110,28 +118,39 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     defer { lock.unlock() }
     let path = document.record.source.path
     let sha = document.record.source.sha256
-    let json = String(decoding: try encoder.encode(document.record), as: UTF8.self)
     try database.run("INSERT OR IGNORE INTO temp.seen (path) VALUES (?)", rows: [[.text(path)]])
+    let known = try database.query("SELECT sha256 FROM documents WHERE path = ?", [.text(path)])
+      .first?.first?.text
+    let size = SQLiteValue(document.stamp?.size)
+    let modified = SQLiteValue(document.stamp?.modified)
+    if document.cached, known == sha {
+      // Same bytes at the same path under the same pipeline: the stored record is this one.
+      try database.run(
+        "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, size = ?, modified = ? WHERE path = ?",
+        rows: [[.text(stamp), size, modified, .text(path)]])
+      return
+    }
+    let json = String(decoding: try encoder.encode(document.record), as: UTF8.self)
     if !document.cached {
       try database.run(
         "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
         rows: [[.text(sha), .text(json), .text(document.text), .text(document.original)]])
     }
-    let known = try database.query("SELECT sha256 FROM documents WHERE path = ?", [.text(path)])
-      .first?.first?.text
     switch known {
     case sha:
       try database.run(
-        "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, record = ? WHERE path = ?",
-        rows: [[.text(stamp), .text(json), .text(path)]])
+        "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, record = ?, size = ?, modified = ? WHERE path = ?",
+        rows: [[.text(stamp), .text(json), size, modified, .text(path)]])
     case .some:
       try database.run(
-        "UPDATE documents SET sha256 = ?, last_changed = ?, last_seen = ?, present = 1, removed_at = NULL, previous_record = record, record = ? WHERE path = ?",
-        rows: [[.text(sha), .text(stamp), .text(stamp), .text(json), .text(path)]])
+        "UPDATE documents SET sha256 = ?, last_changed = ?, last_seen = ?, present = 1, removed_at = NULL, previous_record = record, record = ?, size = ?, modified = ? WHERE path = ?",
+        rows: [[.text(sha), .text(stamp), .text(stamp), .text(json), size, modified, .text(path)]])
     case nil:
       try database.run(
-        "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record) VALUES (?,?,?,?,?,1,?)",
-        rows: [[.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json)]])
+        "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record, size, modified) VALUES (?,?,?,?,?,1,?,?,?)",
+        rows: [
+          [.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json), size, modified]
+        ])
     }
   }
 

@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus
 OUTPUT ?= output
 
-.PHONY: setup build run test golden lint score clean
+.PHONY: setup build run test golden lint score clean check-asan
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -27,6 +27,10 @@ run: build
 ## test: the whole test suite
 test: setup
 	$(SWIFT) test
+
+## check-asan: the test suite under AddressSanitizer (LeakSanitizer included on Linux)
+check-asan: setup
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 $(SWIFT) test --sanitize=address --build-path .build-asan
 
 ## golden: rewrite the expected files under Tests/PlanScopeTests/Golden (review the diff!)
 golden: setup

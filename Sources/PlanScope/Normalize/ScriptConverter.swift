@@ -14,6 +14,8 @@ public struct ScriptConverter: Sendable {
   private let astralMap: [UInt32: UInt32]
   /// Phrases by first scalar, longest first.
   private let phrases: [UInt32: [(key: [UInt32], value: [UInt32])]]
+  /// For the BMP: whether some phrase starts with the scalar (most scalars skip the lookup).
+  private let phraseStarts: [Bool]
   /// Scalars that only occur in Simplified text.
   private let simplifiedOnly: Set<UInt32>
 
@@ -45,6 +47,9 @@ public struct ScriptConverter: Sendable {
     self.bmpMap = bmpMap
     self.astralMap = astralMap
     self.phrases = phrases
+    var phraseStarts = [Bool](repeating: false, count: 0x10000)
+    for first in phrases.keys where first < 0x10000 { phraseStarts[Int(first)] = true }
+    self.phraseStarts = phraseStarts
     // A Simplified-only character is one whose Traditional alternatives do not include itself
     // (发 → 發 髮), unlike 制 (→ 制 製), which Traditional text uses too.
     var simplifiedOnly = Set<UInt32>()
@@ -71,22 +76,32 @@ public struct ScriptConverter: Sendable {
   /// Converts scalars; the result has the same count.
   public func convert(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
     var output = input
-    var index = 0
     let count = input.count
-    while index < count {
-      let value = input[index].value
-      if let candidates = phrases[value],
-        let match = candidates.first(where: { Self.matches($0.key, input, at: index) })
-      {
-        for (offset, scalar) in match.value.enumerated() {
-          output[index + offset] = Unicode.Scalar(scalar) ?? input[index + offset]
+    // Flat tables and unchecked buffers: this loop runs once per scalar of every plan.
+    bmpMap.withUnsafeBufferPointer { map in
+      phraseStarts.withUnsafeBufferPointer { starts in
+        input.withUnsafeBufferPointer { source in
+          output.withUnsafeMutableBufferPointer { target in
+            var index = 0
+            while index < count {
+              let value = source[index].value
+              let isBMP = value < 0x10000
+              if isBMP ? starts[Int(value)] : true, let candidates = phrases[value],
+                let match = candidates.first(where: { Self.matches($0.key, source, at: index) })
+              {
+                for (offset, scalar) in match.value.enumerated() {
+                  target[index + offset] = Unicode.Scalar(scalar) ?? source[index + offset]
+                }
+                index += match.key.count
+                continue
+              }
+              let mapped = isBMP ? map[Int(value)] : (astralMap[value] ?? 0)
+              if mapped != 0, let scalar = Unicode.Scalar(mapped) { target[index] = scalar }
+              index += 1
+            }
+          }
         }
-        index += match.key.count
-        continue
       }
-      let mapped = value < 0x10000 ? bmpMap[Int(value)] : (astralMap[value] ?? 0)
-      if mapped != 0, let scalar = Unicode.Scalar(mapped) { output[index] = scalar }
-      index += 1
     }
     return output
   }
@@ -119,7 +134,9 @@ public struct ScriptConverter: Sendable {
     return .mixed
   }
 
-  private static func matches(_ key: [UInt32], _ input: [Unicode.Scalar], at index: Int) -> Bool {
+  private static func matches(
+    _ key: [UInt32], _ input: UnsafeBufferPointer<Unicode.Scalar>, at index: Int
+  ) -> Bool {
     guard index + key.count <= input.count else { return false }
     for offset in 0..<key.count where input[index + offset].value != key[offset] { return false }
     return true

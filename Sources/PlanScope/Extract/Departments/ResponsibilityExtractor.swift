@@ -191,13 +191,15 @@ public struct ResponsibilityExtractor: Sendable {
       default: break
       }
     }
-    // Labels all contain 单位 or 部门; most bodies hold neither and skip the regex.
-    let labelled = s[body.start..<body.end].contains { $0 == "单" || $0 == "部" }
-    let bodyText = labelled ? ScalarText.string(s[body.start..<body.end]) : ""
-    for match in bodyText.matches(of: patterns.assignmentLabel) {
-      let view = bodyText.unicodeScalars
-      let start = body.start + view.distance(from: view.startIndex, to: match.range.lowerBound)
-      var end = body.start + view.distance(from: view.startIndex, to: match.range.upperBound)
+    // `牵头单位：…`: every label is four characters, then optional spaces, then a colon.
+    for index in body.start..<body.end where s[index] == ":" || s[index] == "：" {
+      var labelEnd = index
+      while labelEnd > body.start, s[labelEnd - 1].properties.isWhitespace { labelEnd -= 1 }
+      let start = labelEnd - 4
+      guard start >= body.start,
+        patterns.assignmentLabels.contains(ScalarText.string(s[start..<labelEnd]))
+      else { continue }
+      var end = index + 1
       while end < body.end, s[end] != "\n", s[end] != "。" { end += 1 }
       if !ranges.contains(where: { $0.contains(start) }) { ranges.append(start..<end) }
     }

@@ -9,7 +9,10 @@ struct ResponsibilityPatterns: @unchecked Sendable {
   let defaultForFollowing = #/以下(?:各项|均|任务|各)/#
 
   /// An assignment line label: “牵头单位：”, “责任单位:”, “配合部门：”.
-  let assignmentLabel = #/(?<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位)\s*[:：]/#
+  /// (Found by scanning back from each colon, not by a regex over the whole body.)
+  let assignmentLabels: Set<String> = [
+    "牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协办单位", "主办单位",
+  ]
 
   /// Words after a sentence-initial body that make it the lead in running text:
   /// “市发展改革局加强组织协调，会同有关部门…”, “市发展改革委牵头”.

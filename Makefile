@@ -27,15 +27,16 @@ build: setup
 ## static: release build with the Swift runtime linked in, packed with its lexicon bundle into
 ## .build-static/planscope-static.tar.gz; runs on Debian without Swift (needs the apt packages
 ## libxml2 zlib1g libsqlite3-0). Unpack anywhere: the bundle must stay next to the binary.
+# Copies keep modification times: the cache fingerprint includes the binary's size and mtime.
 static: setup
 	$(SWIFT_BUILD) -c release --static-swift-stdlib --build-path $(STATIC_DIR) --product planscope
 	rm -rf $(STATIC_DIR)/package && mkdir -p $(STATIC_DIR)/package
-	cp $(STATIC_DIR)/release/planscope $(STATIC_DIR)/package/
-	cp -R $(STATIC_DIR)/release/planscope_PlanScope.resources $(STATIC_DIR)/package/
+	cp -p $(STATIC_DIR)/release/planscope $(STATIC_DIR)/package/
+	cp -pR $(STATIC_DIR)/release/planscope_PlanScope.resources $(STATIC_DIR)/package/
 	@if ldd $(STATIC_DIR)/package/planscope | grep libswift; then \
 	  echo "static: the binary still links the Swift runtime dynamically" >&2; exit 1; fi
 	env -i $(STATIC_DIR)/package/planscope extract --text "到2025年，农膜回收率达到85%以上。" >/dev/null
-	tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C $(STATIC_DIR)/package \
+	tar --sort=name --owner=0 --group=0 --numeric-owner -C $(STATIC_DIR)/package \
 	  -cf - planscope planscope_PlanScope.resources | gzip -n > $(STATIC_DIR)/planscope-static.tar.gz
 	@echo "static: $(STATIC_DIR)/planscope-static.tar.gz (planscope + planscope_PlanScope.resources)"
 

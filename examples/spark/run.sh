@@ -23,7 +23,7 @@ ARCHIVE=$ROOT/.build-static/planscope-static.tar.gz
 TIMESTAMP=2024-01-01T00:00:00Z
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
-step() { printf '\n== spark-example: %s\n' "$*" >&2; }
+step() { printf '\n== spark-example: %s (at %ss)\n' "$*" "$((SECONDS - started))" >&2; }
 fail() {
   printf '\nspark-example: FAILED: %s\n' "$*" >&2
   exit 1

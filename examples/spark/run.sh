@@ -48,11 +48,12 @@ fi
 step "PySpark $PYSPARK_VERSION in ${VENV#"$ROOT"/}"
 installed=$("$VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)' 2>/dev/null || true)
 if [ "$installed" != "$PYSPARK_VERSION" ]; then
-  if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+  # Debian's python3 makes venvs only with python3-venv installed.
+  if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then
+    rm -rf "$VENV"
     apt_install python3 python3-venv
-    PYTHON=python3
+    python3 -m venv "$VENV"
   fi
-  "$PYTHON" -m venv "$VENV"
   "$VENV/bin/pip" install --disable-pip-version-check -q "pyspark==$PYSPARK_VERSION"
 fi
 echo "pyspark $("$VENV/bin/python" -c 'import pyspark; print(pyspark.__version__)')"

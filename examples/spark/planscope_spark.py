@@ -46,12 +46,14 @@ def spark_context(master):
         SparkConf()
         .setMaster(master)
         .setAppName("planscope")
-        # Offline and quiet: no web UI port, everything on the loopback interface.
+        # Quiet, and no web UI port to open.
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false")
-        .set("spark.driver.host", os.environ.get("SPARK_LOCAL_IP", "127.0.0.1"))
-        .set("spark.driver.bindAddress", os.environ.get("SPARK_LOCAL_IP", "127.0.0.1"))
     )
+    if master.startswith("local"):
+        # Local mode needs no network: the driver listens on the loopback interface only.
+        address = os.environ.get("SPARK_LOCAL_IP", "127.0.0.1")
+        conf.set("spark.driver.host", address).set("spark.driver.bindAddress", address)
     context = SparkContext(conf=conf)
     context.setLogLevel("WARN")
     return context

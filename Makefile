@@ -7,8 +7,12 @@ APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus
 OUTPUT ?= output
+# Parallel compile jobs (`make static JOBS=1` on a shared machine); empty: one per core.
+JOBS ?=
+SWIFT_BUILD = $(SWIFT) build $(if $(JOBS),-j $(JOBS))
+STATIC_DIR := .build-static
 
-.PHONY: setup build run test golden lint score clean check-asan
+.PHONY: setup build static run test golden lint score spark-example clean check-asan
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -18,7 +22,23 @@ setup:
 
 ## build: release build of the planscope executable
 build: setup
-	$(SWIFT) build -c release --product planscope
+	$(SWIFT_BUILD) -c release --product planscope
+
+## static: release build with the Swift runtime linked in, packed with its lexicon bundle into
+## .build-static/planscope-static.tar.gz; runs on Debian without Swift (needs the apt packages
+## libxml2 zlib1g libsqlite3-0). Unpack anywhere: the bundle must stay next to the binary.
+# Copies keep modification times: the cache fingerprint includes the binary's size and mtime.
+static: setup
+	$(SWIFT_BUILD) -c release --static-swift-stdlib --build-path $(STATIC_DIR) --product planscope
+	rm -rf $(STATIC_DIR)/package && mkdir -p $(STATIC_DIR)/package
+	cp -p $(STATIC_DIR)/release/planscope $(STATIC_DIR)/package/
+	cp -pR $(STATIC_DIR)/release/planscope_PlanScope.resources $(STATIC_DIR)/package/
+	@if ldd $(STATIC_DIR)/package/planscope | grep libswift; then \
+	  echo "static: the binary still links the Swift runtime dynamically" >&2; exit 1; fi
+	env -i $(STATIC_DIR)/package/planscope extract --text "到2025年，农膜回收率达到85%以上。" >/dev/null
+	tar --sort=name --owner=0 --group=0 --numeric-owner -C $(STATIC_DIR)/package \
+	  -cf - planscope planscope_PlanScope.resources | gzip -n > $(STATIC_DIR)/planscope-static.tar.gz
+	@echo "static: $(STATIC_DIR)/planscope-static.tar.gz (planscope + planscope_PlanScope.resources)"
 
 ## run: the main job: every plan in corpus/ into output/
 run: build
@@ -44,5 +64,10 @@ lint:
 score:
 	python3 ../shared/eval/score.py $(OUTPUT)/dataset.json ../shared/gold/seeds.gold.json --verbose
 
+## spark-example: the PySpark recipe in examples/spark on corpus/, checked against one
+## `planscope run`; installs PySpark (~320 MB, PyPI) and Java 17 (apt) if missing. Not in `test`.
+spark-example:
+	examples/spark/run.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build $(STATIC_DIR)

@@ -72,6 +72,13 @@ struct MergeCommand: ParsableCommand {
             : URL(fileURLWithPath: input))
       }
       guard !files.isEmpty else { throw ValidationError("nothing to merge: give SHARD_OUTPUT…") }
+      // Shard folders say which shard of how many they are: all of one split must be here.
+      let infos = try inputs.filter { $0 != "-" }.compactMap { input -> ShardInfo? in
+        let url = URL(fileURLWithPath: input).appendingPathComponent("shard.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try JSONDecoder().decode(ShardInfo.self, from: data)
+      }
+      try ShardInfo.checkComplete(infos)
       let store = try StateStore(
         path: state ?? outputURL.appendingPathComponent("state.sqlite").path,
         fingerprint: pipeline.fingerprint)

@@ -98,6 +98,12 @@ struct RunCommand: ParsableCommand {
   /// The files to process, sorted by path.
   private func inputFiles() throws -> [CorpusFile] {
     let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw ValidationError("--root \(rootURL.path): no such folder")
+    }
     if stdinPaths {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       return Manifest.files(from: String(decoding: data, as: UTF8.self), root: rootURL)
@@ -130,6 +136,11 @@ struct RunCommand: ParsableCommand {
         try writer.add(outcome)
       }
       try writer.finish()
+      if let shard = try shard.map(Shard.init(parsing:)), !jsonl {
+        try OutputDirectory(URL(fileURLWithPath: output)).write(
+          String(decoding: try JSONEncoder().encode(ShardInfo(shard: shard, documents: files.count)), as: UTF8.self) + "\n",
+          to: "shard.json")
+      }
       if !quiet {
         printError("planscope: \(files.count) document line(s), \(failed) failed")
       }

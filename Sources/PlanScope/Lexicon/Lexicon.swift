@@ -35,7 +35,8 @@ public struct Lexicon: Sendable, Hashable {
     var header: [String] = []
     var rows: [[String]] = []
     var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character: split on both so CRLF files read like LF ones.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       if line.isEmpty { continue }
       if line.hasPrefix("#") {

@@ -69,12 +69,49 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 public enum ShardError: Error, Sendable, Hashable, CustomStringConvertible {
   /// Not `I/N` with 0 ≤ I < N.
   case invalid(String)
+  /// The shard outputs given to a merge are not one complete split.
+  case incomplete(String)
 
   /// A one-line reason.
   public var description: String {
     switch self {
     case .invalid(let text):
       "--shard \(text): expected I/N with 0 ≤ I < N (I is zero-based, like JOB_COMPLETION_INDEX)"
+    case .incomplete(let reason): "cannot merge: \(reason)"
     }
+  }
+}
+
+/// What a shard run writes next to its `shard.jsonl` (`shard.json`), so a merge can tell that
+/// every shard of a split is there.
+public struct ShardInfo: Codable, Sendable, Hashable {
+  /// The shard's zero-based index.
+  public var index: Int
+  /// The number of shards of the split.
+  public var count: Int
+  /// Lines written.
+  public var documents: Int
+
+  /// Creates the info of a finished shard.
+  public init(shard: Shard, documents: Int) {
+    index = shard.index
+    count = shard.count
+    self.documents = documents
+  }
+
+  /// Checks that `shards` are exactly shards 0..<N of one split.
+  /// - Throws: `ShardError.incomplete` naming what is missing or mixed.
+  public static func checkComplete(_ shards: [ShardInfo]) throws {
+    guard let count = shards.first?.count else { return }
+    if let other = shards.first(where: { $0.count != count }) {
+      throw ShardError.incomplete("shards of \(count) and of \(other.count) are mixed")
+    }
+    let indexes = shards.map(\.index).sorted()
+    let missing = Set(0..<count).subtracting(indexes).sorted()
+    if !missing.isEmpty {
+      throw ShardError.incomplete(
+        "missing shard(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", "))")
+    }
+    if indexes.count != count { throw ShardError.incomplete("a shard is given twice") }
   }
 }

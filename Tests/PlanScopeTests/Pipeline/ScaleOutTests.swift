@@ -55,8 +55,8 @@ func malformedShardSpecificationsAreRejected(_ text: String) {
   // The assignment is a function of the path alone, pinned so every machine agrees.
   #expect(Shard.bucket(of: "plans/0/plan-0.txt", count: 1000) == Shard.bucket(of: "plans/0/plan-0.txt", count: 1000))
   #expect(
-    Manifest.files(from: "b.txt\n./a.txt\r\n\nb.txt\n", root: URL(fileURLWithPath: "/r")).map(\.path)
-      == ["a.txt", "b.txt"])
+    Manifest.files(from: "b.txt\n./a.txt\r\n\nb.txt\r\nc d.txt", root: URL(fileURLWithPath: "/r"))
+      .map(\.path) == ["a.txt", "b.txt", "c d.txt"], "CRLF, ./, blank lines and repeats")
 }
 
 @Test(arguments: [1, 2, 3])
@@ -127,15 +127,34 @@ func mergedShardsEqualASingleRun(_ count: Int) throws {
   #expect(try publishedFiles(merged) == publishedFiles(single))
 }
 
-@Test func mergeRefusesOverlappingShards() throws {
+@Test func mergeRefusesOverlappingOrIncompleteShards() throws {
   let corpus = try mixedCorpus()
   let work = try ScratchFolder()
-  let shard = work.url.appendingPathComponent("all")
-  _ = try CommandLineTool.run(["run", corpus.url.path, "--shard", "0/1", "-o", shard.path, "-q"])
-  let merge = try CommandLineTool.run(
-    ["merge", shard.path, shard.path, "-o", work.url.appendingPathComponent("out").path, "-q"])
-  #expect(merge.status == 2)
-  #expect(merge.standardError.contains("more than one line"))
+  let out = work.url.appendingPathComponent("out").path
+  let all = work.url.appendingPathComponent("all")
+  _ = try CommandLineTool.run(["run", corpus.url.path, "--shard", "0/1", "-o", all.path, "-q"])
+  let lines = all.appendingPathComponent("shard.jsonl").path
+  let overlapping = try CommandLineTool.run(["merge", "--jsonl", lines, lines, "-o", out, "-q"])
+  #expect(overlapping.status == 2)
+  #expect(overlapping.standardError.contains("more than one line"))
+
+  var folders: [String] = []
+  for index in 0..<3 {
+    let folder = work.url.appendingPathComponent("s\(index)").path
+    _ = try CommandLineTool.run([
+      "run", corpus.url.path, "--shard", "\(index)/3", "-o", folder, "-q",
+    ])
+    folders.append(folder)
+  }
+  let incomplete = try CommandLineTool.run(["merge", folders[0], folders[2], "-o", out, "-q"])
+  #expect(incomplete.status == 2)
+  #expect(incomplete.standardError.contains("missing shard(s) 1/3"), "\(incomplete.standardError)")
+  let mixed = try CommandLineTool.run(["merge"] + folders + [all.path, "-o", out, "-q"])
+  #expect(mixed.status == 2 && mixed.standardError.contains("mixed"))
+  let missingRoot = try CommandLineTool.run(
+    ["run", "--stdin-paths", "--jsonl", "--root", work.url.appendingPathComponent("none").path],
+    input: Data("a.txt\n".utf8))
+  #expect(missingRoot.status == 2 && missingRoot.standardError.contains("no such folder"))
 }
 
 @Test func limitOptionsMakeAClearPerFileError() throws {

@@ -14,6 +14,7 @@ struct PlanScopeCommand: ParsableCommand {
       """,
     subcommands: [
       RunCommand.self, TextCommand.self, ExtractCommand.self, DiffCommand.self, DigestCommand.self,
+      BenchCommand.self,
     ]
   )
 }

@@ -60,7 +60,8 @@ public struct BenchCorpusGenerator: Sendable {
   public func plan(_ index: Int, bytes size: ClosedRange<Int>, traditional forced: Bool? = nil)
     -> GeneratedPlan
   {
-    var random = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+    var random = SplitMix64(
+      seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
     let coin = random.next() & 1 == 1
     let traditional = forced ?? coin
     let target = random.next(in: size)
@@ -96,7 +97,8 @@ public struct BenchCorpusGenerator: Sendable {
     out.reserveCapacity(bytes + shape.upperBound)
     var part = 0
     while out.count < bytes {
-      out += plan(Self.largeBase + number * Self.stride + part, bytes: shape, traditional: traditional)
+      out +=
+        plan(Self.largeBase + number * Self.stride + part, bytes: shape, traditional: traditional)
         .bytes
       part += 1
     }

@@ -64,7 +64,8 @@ struct BenchGoals {
       row(
         "documents/s, many small files, 2 jobs",
         twoJobs.map { ($0.documentsPerSecond, Self.number($0.documentsPerSecond, 1)) },
-        required: "≥ \(Self.number(targets.documentsPerSecondTwoJobs, 0))") {
+        required: "≥ \(Self.number(targets.documentsPerSecondTwoJobs, 0))"
+      ) {
         $0 >= targets.documentsPerSecondTwoJobs
       },
       ratio(
@@ -77,7 +78,8 @@ struct BenchGoals {
       row(
         "re-run over \(options.cachedFiles) unchanged documents (state cache)",
         rerun.map { ($0.throughput.seconds, Self.number($0.throughput.seconds, 2) + " s") },
-        required: "< \(Self.number(targets.cachedRerunSeconds, 1)) s") {
+        required: "< \(Self.number(targets.cachedRerunSeconds, 1)) s"
+      ) {
         $0 < targets.cachedRerunSeconds
       })
     return rows
@@ -90,18 +92,22 @@ struct BenchGoals {
     var rows = [
       row(
         "peak memory of planscope run", peaks.max().map { ($0, described) },
-        required: "< \(Self.number(targets.peakMemoryMB, 0)) MB on each") {
+        required: "< \(Self.number(targets.peakMemoryMB, 0)) MB on each"
+      ) {
         $0 < targets.peakMemoryMB
       }
     ]
-    let growth = peaks.count >= 2 ? peaks.max().flatMap { max in
-      peaks.min().map { max / Swift.max($0, 1) }
-    } : nil
+    let growth =
+      peaks.count >= 2
+      ? peaks.max().flatMap { max in
+        peaks.min().map { max / Swift.max($0, 1) }
+      } : nil
     rows.append(
       row(
         "peak memory, largest ÷ smallest memory corpus (streams documents)",
         growth.map { ($0, Self.number($0, 2) + "×") },
-        required: "≤ \(Self.number(targets.peakMemoryGrowth, 2))×") {
+        required: "≤ \(Self.number(targets.peakMemoryGrowth, 2))×"
+      ) {
         $0 <= targets.peakMemoryGrowth
       })
     return rows
@@ -113,9 +119,13 @@ struct BenchGoals {
   {
     let value = numerator.flatMap { top in denominator.flatMap { $0 > 0 ? top / $0 : nil } }
     let measured = value.map {
-      Self.number($0, 2) + "× (\(Self.number(numerator ?? 0, 2)) vs \(Self.number(denominator ?? 0, 2)))"
+      Self.number($0, 2)
+        + "× (\(Self.number(numerator ?? 0, 2)) vs \(Self.number(denominator ?? 0, 2)))"
     }
-    return row(goal, value.flatMap { v in measured.map { (v, $0) } }, required: "≥ \(Self.number(atLeast, 1))×") {
+    return row(
+      goal, value.flatMap { v in measured.map { (v, $0) } },
+      required: "≥ \(Self.number(atLeast, 1))×"
+    ) {
       $0 >= atLeast
     }
   }

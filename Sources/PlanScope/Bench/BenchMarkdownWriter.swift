@@ -102,7 +102,8 @@ public struct BenchMarkdownWriter: Sendable {
   /// peak RSS MB, CPU s, exit.
   private static func cost(_ cost: CommandCost) -> [String] {
     [
-      fixed(Double(cost.peakResidentBytes) / 1e6, 0), fixed(cost.cpuSeconds, 1),
+      (cost.peakIsUpperBound ? "≤ " : "") + fixed(Double(cost.peakResidentBytes) / 1e6, 0),
+      fixed(cost.cpuSeconds, 1),
       String(cost.status),
     ]
   }

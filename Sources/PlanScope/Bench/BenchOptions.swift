@@ -34,12 +34,12 @@ public struct BenchOptions: Sendable, Hashable {
   /// A smoke run of a minute or two: same measurements, small corpora.
   public static var quick: BenchOptions {
     var options = BenchOptions()
-    options.smallFiles = 300
+    options.smallFiles = 100
     options.largeFiles = 1
-    options.largeMB = 2
+    options.largeMB = 1
     options.docxMB = 1
-    options.cachedFiles = 500
-    options.memoryCorpusMB = [5, 20]
+    options.cachedFiles = 200
+    options.memoryCorpusMB = [2, 8]
     return options
   }
 }

@@ -12,19 +12,24 @@ public struct CommandCost: Sendable, Hashable {
   public var seconds: Double
   /// Exit status (128 + signal when killed by a signal).
   public var status: Int32
-  /// Peak resident set size of the command itself, in bytes (`wait4`'s `ru_maxrss`).
+  /// Peak resident set size of the command, in bytes.
   public var peakResidentBytes: Int
+  /// Whether the peak may include the benchmark's own memory (measured without GNU time).
+  public var peakIsUpperBound: Bool
   /// User plus system CPU seconds of the command.
   public var cpuSeconds: Double
 }
 
 /// Runs one command and measures it: wall time on `ContinuousClock`, peak RSS and CPU time
-/// from `wait4(2)`.
+/// from GNU time (`/usr/bin/time -f "%M %U %S"`), else from `wait4(2)`.
 ///
-/// Foundation's `Process` reaps its children itself and keeps no resource usage, and
-/// `getrusage(RUSAGE_CHILDREN)` only holds the largest child so far, so a command measured for
-/// memory is started with `posix_spawn` and reaped here. Standard input is `/dev/null`;
-/// standard output and error go to files (the commands' own, not the benchmark's).
+/// Why GNU time: `posix_spawn` (and so Foundation's `Process`) starts a child in the parent's
+/// address space (vfork), and Linux folds the peak RSS of that address space into the child's
+/// `ru_maxrss` when it execs, so `wait4` and `RUSAGE_CHILDREN` report at least the
+/// benchmark's own memory. GNU time is a 2 MB process that forks the command and reads its
+/// own `wait4`, so the figure is the command's. Without it the figure is an upper bound and
+/// `CommandCost.peakIsUpperBound` says so. Standard input is `/dev/null`; standard output
+/// and error go to files (the commands' own, not the benchmark's).
 struct MeasuredCommand {
   /// The program.
   var executable: URL
@@ -34,6 +39,8 @@ struct MeasuredCommand {
   var standardOutput: URL
   /// Where standard error goes.
   var standardError: URL
+  /// GNU time, when installed.
+  var gnuTime: URL?
 
   /// The command line, for messages.
   var commandLine: String { ([executable.path] + arguments).joined(separator: " ") }
@@ -41,6 +48,25 @@ struct MeasuredCommand {
   /// Runs the command to completion.
   /// - Throws: `BenchError.spawnFailed` when it cannot be started.
   func run() throws -> CommandCost {
+    guard let gnuTime else { return try spawn(executable, arguments) }
+    let costFile = URL(fileURLWithPath: standardError.path + ".cost")
+    try? FileManager.default.removeItem(at: costFile)
+    var cost = try spawn(
+      gnuTime, ["-f", "%M %U %S", "-o", costFile.path, executable.path] + arguments)
+    // GNU time writes “Command exited with non-zero status N” first when it did.
+    let figures =
+      ((try? String(contentsOf: costFile, encoding: .utf8)) ?? "")
+      .split(separator: "\n").last?.split(separator: " ").compactMap { Double($0) } ?? []
+    if figures.count == 3 {
+      cost.peakResidentBytes = Int(figures[0]) * 1024
+      cost.cpuSeconds = figures[1] + figures[2]
+      cost.peakIsUpperBound = false
+    }
+    return cost
+  }
+
+  /// Starts `program` with `posix_spawn` and reaps it with `wait4`.
+  private func spawn(_ program: URL, _ arguments: [String]) throws -> CommandCost {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -50,12 +76,12 @@ struct MeasuredCommand {
     posix_spawn_file_actions_addopen(
       &actions, 2, standardError.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv: [UnsafeMutablePointer<CChar>?] =
-      ([executable.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+      ([program.path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     let clock = ContinuousClock()
     let start = clock.now
-    let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, program.path, &actions, nil, argv, environ)
     guard spawned == 0 else {
       throw BenchError.spawnFailed(
         command: commandLine, reason: String(cString: strerror(spawned)))
@@ -71,7 +97,7 @@ struct MeasuredCommand {
     return CommandCost(
       seconds: elapsed.seconds, status: Self.exitStatus(status),
       // Linux reports ru_maxrss in KiB.
-      peakResidentBytes: Int(usage.ru_maxrss) * 1024,
+      peakResidentBytes: Int(usage.ru_maxrss) * 1024, peakIsUpperBound: true,
       cpuSeconds: usage.ru_utime.seconds + usage.ru_stime.seconds)
   }
 

@@ -18,7 +18,11 @@ public struct ReferenceTool: Sendable, Hashable {
     let lines = output.split(separator: "\n").map {
       $0.trimmingCharacters(in: .whitespaces)
     }
-    let version = lines.first { $0.lowercased().contains("version") } ?? lines.first
+    // “pandoc 2.17.1.1” and “time (GNU Time) 1.9” lead with it; opencc says “Version: 1.1.5”
+    // on its second line.
+    let version =
+      lines.first.flatMap { $0.contains(where: \.isNumber) ? $0 : nil }
+      ?? lines.first { $0.lowercased().hasPrefix("version") } ?? lines.first
     return ReferenceTool(name: name, executable: url, version: version)
   }
 }

@@ -4,6 +4,8 @@ SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev
+BENCH_PACKAGES := opencc pandoc time
+BENCH_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus
 OUTPUT ?= output
@@ -12,7 +14,7 @@ JOBS ?=
 SWIFT_BUILD = $(SWIFT) build $(if $(JOBS),-j $(JOBS))
 STATIC_DIR := .build-static
 
-.PHONY: setup build static run test golden lint score spark-example clean check-asan
+.PHONY: setup build static run test golden lint score spark-example clean check-asan bench bench-quick bench-tools
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -43,6 +45,21 @@ static: setup
 ## run: the main job: every plan in corpus/ into output/
 run: build
 	.build/release/planscope run $(CORPUS) -o $(OUTPUT)
+
+## bench: the benchmark suite (issue sizes; tens of minutes today) as a Markdown report on
+## stdout, also kept in .build/bench/report.md; extra options in BENCH_ARGS
+bench: build bench-tools
+	.build/release/planscope bench $(BENCH_ARGS)
+
+## bench-quick: the same measurements on small corpora (a minute or two)
+bench-quick: build bench-tools
+	.build/release/planscope bench --quick $(BENCH_ARGS)
+
+## bench-tools: the reference tools the benchmark compares against, and GNU time for peak memory
+bench-tools:
+	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing $(BENCH_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_PACKAGES); }
 
 ## test: the whole test suite
 test: setup

@@ -13,7 +13,8 @@ struct PlanScopeCommand: ParsableCommand {
         planscope text plan.docx           # show what the reader extracted from one file
       """,
     subcommands: [
-      RunCommand.self, MergeCommand.self, TextCommand.self, ExtractCommand.self, DiffCommand.self, DigestCommand.self,
+      RunCommand.self, MergeCommand.self, TextCommand.self, ExtractCommand.self, DiffCommand.self,
+      DigestCommand.self, BenchCommand.self,
     ]
   )
 }

@@ -22,9 +22,12 @@ public struct Pipeline: Sendable {
   /// Identifies what extraction depends on (version and lexicons): cached records made under
   /// another fingerprint are not reused.
   public let fingerprint: String
-  private let normalizer: Normalizer
-  private let outliner: Outliner
-  private let extraction: ExtractionStages
+  /// The normalize stage (internal: `BenchSuite` times each stage on its own).
+  let normalizer: Normalizer
+  /// The outline stage.
+  let outliner: Outliner
+  /// The extraction stages.
+  let extraction: ExtractionStages
   /// The number layer, for reports of every number expression.
   let quantityScanner: QuantityScanner
 

@@ -7,8 +7,10 @@ APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus
 OUTPUT ?= output
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= text zip wordml extract
 
-.PHONY: setup build run test golden lint score clean
+.PHONY: setup build run test golden lint score fuzz-build fuzz clean
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -40,5 +42,14 @@ lint:
 score:
 	python3 ../shared/eval/score.py $(OUTPUT)/dataset.json ../shared/gold/seeds.gold.json --verbose
 
+## fuzz-build: libFuzzer + ASan builds of the Tests/Fuzz targets into .build-fuzz (never part of `swift build`)
+fuzz-build: setup
+	@command -v python3 >/dev/null || $(SUDO) apt-get install -y -qq python3  # seeds the corpora
+	Tests/Fuzz/fuzz.sh build $(FUZZ_TARGETS)
+
+## fuzz: run each fuzz target for FUZZ_SECONDS, one after another; findings in .build-fuzz/artifacts
+fuzz: fuzz-build
+	Tests/Fuzz/fuzz.sh run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -13,8 +13,10 @@ OUTPUT ?= output
 JOBS ?=
 SWIFT_BUILD = $(SWIFT) build $(if $(JOBS),-j $(JOBS))
 STATIC_DIR := .build-static
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= text zip wordml extract
 
-.PHONY: setup build static run test golden lint score spark-example clean check-asan bench bench-quick bench-tools
+.PHONY: setup build static run test golden lint score spark-example clean check-asan bench bench-quick bench-tools fuzz-build fuzz
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -86,5 +88,14 @@ score:
 spark-example:
 	examples/spark/run.sh
 
+## fuzz-build: libFuzzer + ASan builds of the Tests/Fuzz targets into .build-fuzz (never part of `swift build`)
+fuzz-build: setup
+	@command -v python3 >/dev/null || $(SUDO) apt-get install -y -qq python3  # seeds the corpora
+	Tests/Fuzz/fuzz.sh build $(FUZZ_TARGETS)
+
+## fuzz: run each fuzz target for FUZZ_SECONDS, one after another; findings in .build-fuzz/artifacts
+fuzz: fuzz-build
+	Tests/Fuzz/fuzz.sh run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build $(STATIC_DIR)
+	rm -rf .build .build-fuzz $(STATIC_DIR)

@@ -49,7 +49,7 @@ struct DigestCommand: ParsableCommand {
         throw ValidationError("\(statePath): no state database; run `planscope run` first")
       }
       let lock = try OutputLock(folder: folderURL)
-      let store = try StateStore(path: statePath, fingerprint: try Pipeline.standard().fingerprint)
+      let store = try StateStore(path: statePath, fingerprint: nil)
       let digest = DigestBuilder().build(
         entries: try store.entries(), since: start, now: now, horizonDays: horizonDays)
       let text = DigestMarkdownWriter().write(digest)

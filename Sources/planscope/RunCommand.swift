@@ -168,6 +168,7 @@ struct RunCommand: ParsableCommand {
         let unchanged = try store.touchIfUnchanged(
           files, generation: OutputDirectory(outputURL).currentGenerationName, at: now)
       {
+        OutputDirectory(outputURL).removeStaleStaging()
         if !quiet {
           printError("planscope: \(unchanged) document(s) unchanged since the last run; \(output) is current")
         }

@@ -111,10 +111,7 @@ public struct OutputDirectory: Sendable {
     } catch {
       throw OutputError.writeFailed(path: url.path, reason: "cannot create folder")
     }
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    where name.hasPrefix(".staging-") || name.hasPrefix(".legacy-") {
-      try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
-    }
+    removeStaleStaging()
     let staging = url.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
     do {
       try FileManager.default.createDirectory(
@@ -127,6 +124,15 @@ public struct OutputDirectory: Sendable {
 
   /// The folder name of the current generation (`.data-…`), if a run has committed one.
   public var currentGenerationName: String? { currentGeneration?.lastPathComponent }
+
+  /// Removes what killed runs left: staging folders and moved-aside legacy outputs. Only for a
+  /// caller holding the output lock (no other run is writing).
+  public func removeStaleStaging() {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    where name.hasPrefix(".staging-") || name.hasPrefix(".legacy-") {
+      try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+    }
+  }
 
   /// The folder of the current generation, if a run has committed one.
   var currentGeneration: URL? {

@@ -34,9 +34,11 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   private let lock = NSLock()
   let fingerprint: String
 
-  /// Opens (creating if needed) the state at `path` for a pipeline with `fingerprint`.
+  /// Opens (creating if needed) the state at `path` for a pipeline with `fingerprint`; a
+  /// different stored fingerprint empties the cache. With nil (readers: digest, tests) the
+  /// cache is left as it is.
   /// - Throws: `SQLiteError`.
-  public init(path: String, fingerprint: String) throws {
+  public init(path: String, fingerprint: String?) throws {
     try FileManager.default.createDirectory(
       at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
     database = try SQLiteDatabase(path: path)
@@ -58,10 +60,10 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       try database.execute(
         "ALTER TABLE documents ADD COLUMN size INTEGER; ALTER TABLE documents ADD COLUMN modified TEXT;")
     }
-    self.fingerprint = fingerprint
     let stored = try database.query("SELECT value FROM meta WHERE key = 'fingerprint'").first?
       .first?.text
-    if stored != fingerprint {
+    self.fingerprint = fingerprint ?? stored ?? ""
+    if let fingerprint, stored != fingerprint {
       try database.execute("BEGIN; DELETE FROM cache;")
       try database.run(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)",

@@ -19,7 +19,7 @@ import Testing
   #expect(second.standardError.contains("4 document(s) unchanged since the last run"))
   #expect(try publishedFiles(output.url) == published)
   let state = try StateStore(
-    path: output.url.appendingPathComponent("state.sqlite").path, fingerprint: "read")
+    path: output.url.appendingPathComponent("state.sqlite").path, fingerprint: nil)
   let seen = try state.entries().map { StateStore.stamp($0.lastSeen) }
   #expect(seen == Array(repeating: "2026-11-08T00:00:00Z", count: 4), "documents marked seen")
 
@@ -34,5 +34,5 @@ import Testing
   #expect(fourth.standardError.contains("3 document(s) written"))
   // --no-cache always processes everything.
   let fifth = try CommandLineTool.run(arguments + ["--no-cache"])
-  #expect(fifth.standardError.contains("3 document(s) written (0 unchanged"))
+  #expect(fifth.standardError.contains("3 document(s) written") && fifth.standardError.contains("(0 unchanged"))
 }

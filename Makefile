@@ -69,7 +69,8 @@ test: setup
 
 ## check-asan: the test suite under AddressSanitizer (LeakSanitizer included on Linux)
 check-asan: setup
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 $(SWIFT) test --sanitize=address --build-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp:print_suppressions=1 \
+	  $(SWIFT) test --sanitize=address --build-path .build-asan
 
 ## golden: rewrite the expected files under Tests/PlanScopeTests/Golden (review the diff!)
 golden: setup

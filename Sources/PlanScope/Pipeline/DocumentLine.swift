@@ -33,8 +33,13 @@ public struct DocumentLine: Sendable {
     }
     switch outcome {
     case .processed(let document):
+      // The file stamp travels too, so a merged state can skip an unchanged corpus later.
+      let stamp = document.stamp.map {
+        ",\"size\":\($0.size),\"modified\":\"\($0.modified)\""
+      } ?? ""
       return "{\"path\":\(try text(path)),\"record\":\(try text(document.record)),"
-        + "\"text\":\(try text(document.text)),\"original\":\(try text(document.original))}"
+        + "\"text\":\(try text(document.text)),\"original\":\(try text(document.original))"
+        + stamp + "}"
     case .failed(_, let reason):
       return "{\"path\":\(try text(path)),\"error\":\(try text(reason))}"
     }
@@ -62,7 +67,11 @@ public struct DocumentLine: Sendable {
       throw DocumentLineError.malformed(
         source: source, reason: "\(wire.path): record is for \(record.source.path)")
     }
-    return DocumentLine(.processed(ProcessedDocument(record: record, text: text, original: original)))
+    var document = ProcessedDocument(record: record, text: text, original: original)
+    if let size = wire.size, let modified = wire.modified {
+      document.stamp = FileStamp(size: size, modified: modified)
+    }
+    return DocumentLine(.processed(document))
   }
 
   /// The `path` of a line, read from its start when it begins `{"path":"` with no escapes
@@ -91,6 +100,8 @@ public struct DocumentLine: Sendable {
     var text: String?
     var original: String?
     var error: String?
+    var size: Int?
+    var modified: String?
   }
 
   private struct PathOnly: Decodable {

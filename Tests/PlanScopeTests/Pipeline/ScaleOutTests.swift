@@ -102,6 +102,12 @@ func mergedShardsEqualASingleRun(_ count: Int) throws {
     #expect(actual[name] == bytes, "\(name) differs")
   }
   #expect(try stateEntries(merged) == stateEntries(single))
+  let stamps = { (output: URL) in
+    try SQLiteDatabase(path: output.appendingPathComponent("state.sqlite").path)
+      .query("SELECT path, size, modified FROM documents ORDER BY path")
+  }
+  #expect(try stamps(merged) == stamps(single), "file stamps travel in the lines")
+  #expect(try stamps(single).allSatisfy { $0[1] != .null })
 }
 
 @Test func jsonLinesPipedIntoMergeEqualASingleRun() throws {

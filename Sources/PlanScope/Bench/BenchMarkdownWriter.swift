@@ -95,7 +95,7 @@ public struct BenchMarkdownWriter: Sendable {
     [
       String(throughput.documents), fixed(Double(throughput.bytes) / 1e6, 1), basis.rawValue,
       fixed(throughput.seconds, 2), fixed(throughput.megabytesPerSecond, 2),
-      fixed(throughput.documentsPerSecond, 1),
+      documentRate(throughput.documentsPerSecond),
     ]
   }
 
@@ -106,6 +106,11 @@ public struct BenchMarkdownWriter: Sendable {
       fixed(cost.cpuSeconds, 1),
       String(cost.status),
     ]
+  }
+
+  /// Documents per second: one decimal, three below 1/s (a 20 MB plan takes minutes).
+  static func documentRate(_ value: Double) -> String {
+    fixed(value, value < 1 ? 3 : 1)
   }
 
   /// `value` with `decimals` digits after the point, `1234.5` → “1234.50”.

@@ -136,6 +136,9 @@ public struct BenchSuite {
           name: "planscope run --no-cache (memory)"))
       _ = try checkpoint()
     }
+    notes.append(
+      "Load average at the end: \(MachineInfo.currentLoadAverage()); other processes on the "
+        + "same cores slow every figure (2 jobs cannot beat 1 job on a core that is taken).")
     return try checkpoint()
   }
 
@@ -151,13 +154,13 @@ public struct BenchSuite {
   static func line(_ stage: StageResult) -> String {
     "  \(stage.stage.rawValue) \(stage.corpus): "
       + "\(BenchMarkdownWriter.fixed(stage.throughput.megabytesPerSecond, 2)) MB/s, "
-      + "\(BenchMarkdownWriter.fixed(stage.throughput.documentsPerSecond, 1)) docs/s"
+      + "\(BenchMarkdownWriter.documentRate(stage.throughput.documentsPerSecond)) docs/s"
   }
 
   static func line(_ command: CommandResult) -> String {
     "  \(command.name) \(command.corpus): \(BenchMarkdownWriter.fixed(command.throughput.seconds, 2)) s, "
       + "\(BenchMarkdownWriter.fixed(command.throughput.megabytesPerSecond, 2)) MB/s, "
-      + "\(BenchMarkdownWriter.fixed(command.throughput.documentsPerSecond, 1)) docs/s, "
+      + "\(BenchMarkdownWriter.documentRate(command.throughput.documentsPerSecond)) docs/s, "
       + "peak \(BenchMarkdownWriter.fixed(Double(command.cost.peakResidentBytes) / 1e6, 0)) MB, "
       + "exit \(command.cost.status)"
   }

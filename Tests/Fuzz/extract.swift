@@ -1,6 +1,7 @@
 // libFuzzer entry point `extract`: arbitrary bytes as UTF-8 text through the standard
-// pipeline (normalize, outline, extract) with the bundled lexicons. Built by
-// Tests/Fuzz/build.sh, never by SwiftPM.
+// pipeline (normalize, outline, extract) with the bundled lexicons, then the number layer over
+// the whole text as `planscope extract` reports it. Built by Tests/Fuzz/fuzz.sh, never by
+// SwiftPM.
 @testable import PlanScope
 
 /// Built once: loading the lexicons takes far longer than one run.
@@ -15,6 +16,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     source: SourceInfo(path: "fuzz.txt", sha256: "", format: .text, encoding: "utf-8"),
     text: text)
   var diagnostics = Diagnostics()
-  _ = pipeline.run(source, diagnostics: &diagnostics)
+  let run = pipeline.run(source, diagnostics: &diagnostics)
+  _ = pipeline.quantityScanner.scan(run.outline.document.folded.scalars)
   return 0
 }

@@ -4,12 +4,16 @@
 #   Tests/Fuzz/fuzz.sh build [TARGET…]          instrumented library + one fuzzer per target
 #   Tests/Fuzz/fuzz.sh run SECONDS [TARGET…]    seed, then run each target for SECONDS, in turn
 #
+# Each target has a libFuzzer dictionary, Tests/Fuzz/<target>.dict (tokens its format uses).
 # Everything lands in .build-fuzz (gitignored): release/fuzz-<target>, seeds/<target> (copied
 # from the fixtures on every run), corpus/<target> (what the fuzzer learnt; kept between runs),
 # artifacts/ (crash-, timeout-, leak-, oom-<sha1>) and logs/<target>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
+# A Swift runtime trap is left to libFuzzer's signal handler (which saves the input); Swift's
+# own backtracer would read the stack under ASan and end in a second, unrelated report.
+export SWIFT_BACKTRACE=enable=no
 
 BUILD=.build-fuzz
 BIN="$BUILD/release"
@@ -47,6 +51,8 @@ seed() {
   local target=$1 dir="$BUILD/seeds/$1"
   rm -rf "$dir"
   mkdir -p "$dir"
+  # Inputs of earlier findings (regression fixtures) are seeds of the target that found them.
+  cp "$FIXTURES"/fuzz/"$target"-* "$dir"/ 2>/dev/null || true
   case "$target" in
     text)
       cp "$FIXTURES"/hostile/*.txt corpus/*.txt "$dir"/
@@ -64,9 +70,10 @@ for path in map(pathlib.Path, sys.argv[2:]):
         with zipfile.ZipFile(path) as package:
             for name in package.namelist():
                 if name.endswith((".xml", ".rels")):
-                    try:
-                        data = package.read(name)[: 1 << 20]
-                    except Exception:  # hostile entries: bombs, bad CRCs
+                    try:  # at most 1 MiB of each part: the zip bombs inflate to gigabytes
+                        with package.open(name) as part:
+                            data = part.read(1 << 20)
+                    except Exception:  # hostile entries: bad CRCs, encryption
                         continue
                     (out / (path.stem + "__" + name.replace("/", "_"))).write_bytes(data)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -108,7 +115,7 @@ run() {
     # New inputs go to corpus/<target>; seeds/<target> is only read.
     if ! nice -n 10 "$BIN/fuzz-$target" "$BUILD/corpus/$target" "$BUILD/seeds/$target" \
       -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
-      -rss_limit_mb=2048 -print_final_stats=1 \
+      -rss_limit_mb=2048 -print_final_stats=1 -dict="Tests/Fuzz/$target.dict" \
       -artifact_prefix="$BUILD/artifacts/$target-" >"$log" 2>&1; then
       failed=1
       echo "!! $target stopped on a finding:"

@@ -1,6 +1,6 @@
 // libFuzzer entry point `text`: arbitrary bytes through `TextReader` (BOM sniffing, UTF-8
 // survey, GB18030/Big5 decoding through iconv, line-end unification). Built by
-// Tests/Fuzz/build.sh, never by SwiftPM.
+// Tests/Fuzz/fuzz.sh, never by SwiftPM.
 @testable import PlanScope
 
 /// Built once: the detector reads iconv's GB2312 and Big5 tables in `init`.

@@ -1,7 +1,7 @@
 // libFuzzer entry point `wordml`: arbitrary bytes as one WordprocessingML part. The bytes are
 // read as a relationships part, as numbering.xml and as styles.xml, then rendered as
 // document.xml with whatever numbering and styles they defined, so list labels are reached.
-// Built by Tests/Fuzz/build.sh, never by SwiftPM.
+// Built by Tests/Fuzz/fuzz.sh, never by SwiftPM.
 @testable import PlanScope
 
 let limits = IngestLimits()

@@ -1,7 +1,7 @@
 // libFuzzer entry point `zip`: arbitrary bytes read as a zip archive with the default
 // `IngestLimits`; every entry is looked up by name and extracted (inflate, size and CRC-32
 // checks), then the same bytes go through `DocxReader` (package relationships, parts, body).
-// Built by Tests/Fuzz/build.sh, never by SwiftPM.
+// Built by Tests/Fuzz/fuzz.sh, never by SwiftPM.
 @testable import PlanScope
 
 let limits = IngestLimits()

@@ -341,11 +341,19 @@ public struct DeadlineExtractor: Sendable {
     switch unit {
     case "年": return "P\(n)Y"
     case "月": return "P\(n)M"
-    case "季度": return "P\(n * 3)M"
+    case "季度": return quarters(n)
     case "周": return "P\(n)W"
     case "日", "天", "工作日": return "P\(n)D"
     default: return nil
     }
+  }
+
+  /// `n` quarters as an ISO 8601 duration in months (ISO has no quarter designator): 2 → P6M.
+  /// nil when the months overflow `Int`: the count is a run of digits (“4000000000000000000个季度内”),
+  /// no time limit.
+  private static func quarters(_ n: Int) -> String? {
+    let (months, overflow) = n.multipliedReportingOverflow(by: 3)
+    return overflow ? nil : "P\(months)M"
   }
 
   private static func recurrence(count: Substring?, unit: Substring) -> String? {
@@ -353,7 +361,7 @@ public struct DeadlineExtractor: Sendable {
     switch unit {
     case "年": return "P\(n)Y"
     case "半年": return "P6M"
-    case "季度": return "P\(n * 3)M"
+    case "季度": return quarters(n)
     case "月": return "P\(n)M"
     case "周": return "P\(n)W"
     case "日", "天": return "P\(n)D"

@@ -229,7 +229,8 @@ private struct NumeralReader {
 
   private func total() -> Double {
     if !sequence.isEmpty {
-      return Double(sequence.reduce(0) { $0 * 10 + $1 })
+      // In Double like every other reading: twenty digits one by one overflow `Int`.
+      return sequence.reduce(0.0) { $0 * 10 + Double($1) }
     }
     var tail = pending ?? 0
     // 一千三 is 1300, 九十二万四 is 924000: a bare digit after a unit is one step lower.

@@ -62,7 +62,9 @@ enum ListNumberFormat: String, Sendable, CaseIterable {
     case .ideographZodiac:
       return Self.cycle(number, "子丑寅卯辰巳午未申酉戌亥")
     case .lowerLetter, .upperLetter:
-      // Word repeats the letter past z: 27 → aa, 28 → bb.
+      // Word repeats the letter past z: 27 → aa, 28 → bb. The label grows with the value,
+      // which is whatever `w:start` says, so past zz…z (30 letters) it is written in decimal.
+      guard number <= Self.longestLetterLabel * 26 else { return String(number) }
       let base = self == .lowerLetter ? 0x61 : 0x41
       let letter = Character(Unicode.Scalar(UInt8(base + (number - 1) % 26)))
       return String(repeating: letter, count: (number - 1) / 26 + 1)
@@ -72,6 +74,9 @@ enum ListNumberFormat: String, Sendable, CaseIterable {
       return Self.roman(number)
     }
   }
+
+  /// Most repetitions of one letter in a `lowerLetter`/`upperLetter` label (780 → 30 × “z”).
+  static let longestLetterLabel = 30
 
   // MARK: - Numeral systems
 

@@ -51,7 +51,8 @@ struct ListNumbering {
     }
     let key: CounterKey = instance.hasOverrides ? .instance(num) : .abstract(abstractID)
     var values = counters[key] ?? Array(repeating: nil, count: Self.levelCount)
-    values[ilvl] = values[ilvl].map { $0 + 1 } ?? startValue(ilvl)
+    // `w:start` is any integer the file says; a counter started at Int.max stays there.
+    values[ilvl] = values[ilvl].map { $0 == Int.max ? $0 : $0 + 1 } ?? startValue(ilvl)
     for deeper in (ilvl + 1)..<Self.levelCount {
       let restart = levels[deeper]?.restart
       if restart == nil || (restart.map { $0 > 0 && ilvl < $0 } ?? false) { values[deeper] = nil }

@@ -44,7 +44,8 @@ extension ZipArchive {
   /// The byte range of the entry's (compressed) data, after its local header.
   private func dataRange(of entry: Entry) throws(DocxError) -> Range<Int> {
     let header = entry.localHeaderOffset
-    guard header >= 0, header + 30 <= bytes.count,
+    // A ZIP64 offset is clamped to Int.max, not checked: compare without adding to it.
+    guard header >= 0, header <= bytes.count - 30,
       bytes.readUInt32(at: header) == Self.localSignature
     else { throw .truncated("local header of \(entry.name) missing") }
     let nameLength = Int(bytes.readUInt16(at: header + 26))

@@ -48,7 +48,7 @@ public struct DeadlineExtractor: Sendable {
     in sentence: Sentence, context: DeadlineContext, patterns: DeadlinePatterns,
     contextYear: inout Int?
   ) -> [Deadline] {
-    let text = sentence.text
+    let text = sentence.scalars
     let shielded = Self.shieldedRanges(sentence.scalars)
     var candidates: [Candidate] = []
     // Cheap scalar tests decide which patterns can match at all (regexes are slow on long texts).
@@ -56,23 +56,23 @@ public struct DeadlineExtractor: Sendable {
     let hasNumber = sentence.scalars.contains {
       ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "〇" || $0 == "○"
     }
-    for match in hasNumber && has.contains("月") ? text.matches(of: patterns.dateRange) : [] {
-      let range = sentence.scalarRange(match.range)
-      guard let y1 = Int(match.y1), let m1 = Int(match.m1), let d1 = Int(match.d1),
-        let m2 = Int(match.m2),
-        let d2 = Int(match.d2), CalendarMath.isValid(year: y1, month: m1, day: d1)
+    for match in hasNumber && has.contains("月") ? patterns.dateRange.matches(in: text) : [] {
+      let range = match.range
+      guard let y1 = match.int("y1"), let m1 = match.int("m1"), let d1 = match.int("d1"),
+        let m2 = match.int("m2"),
+        let d2 = match.int("d2"), CalendarMath.isValid(year: y1, month: m1, day: d1)
       else { continue }
-      let y2 = match.y2.flatMap { Int($0) } ?? y1
+      let y2 = match.int("y2") ?? y1
       guard CalendarMath.isValid(year: y2, month: m2, day: d2) else { continue }
       candidates.append(
         Candidate(
           range: range, kind: .period, date: CalendarMath.iso(y2, m2, d2),
           start: CalendarMath.iso(y1, m1, d1)))
     }
-    for match in hasNumber ? text.matches(of: patterns.yearRange) : [] {
-      let range = sentence.scalarRange(match.range)
-      guard let y1 = Self.year(match.y1, roc: context.rocYears),
-        let y2 = Self.year(match.y2, roc: context.rocYears),
+    for match in hasNumber ? patterns.yearRange.matches(in: text) : [] {
+      let range = match.range
+      guard let y1 = Self.year(match["y1"], roc: context.rocYears),
+        let y2 = Self.year(match["y2"], roc: context.rocYears),
         y1 < y2, y2 - y1 <= 30
       else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
@@ -81,26 +81,26 @@ public struct DeadlineExtractor: Sendable {
           range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
           start: CalendarMath.iso(y1, 1, 1)))
     }
-    for match in has.contains("五") ? text.matches(of: patterns.fiveYearPlan) : [] {
-      let range = sentence.scalarRange(match.range)
-      guard let n = CalendarMath.smallCount(match.n) else { continue }
+    for match in has.contains("五") ? patterns.fiveYearPlan.matches(in: text) : [] {
+      let range = match.range
+      guard let n = match["n"].flatMap({ CalendarMath.smallCount(Substring($0)) }) else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       let first = 2021 + (n - 4) * 5
       if let period = context.period, first + 4 < period.start { continue }
-      let isEnd = match.suffix == "末"
+      let isEnd = match["suffix"] == "末"
       candidates.append(
         Candidate(
           range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
     var previousYear: Int?
-    let pastSentence = text.contains("已") || text.contains("累计")
-    for match in hasNumber || has.contains("月") ? text.matches(of: patterns.calendar) : [] {
-      let range = sentence.scalarRange(match.range)
+    let pastSentence = sentence.text.contains("已") || sentence.text.contains("累计")
+    for match in hasNumber || has.contains("月") ? patterns.calendar.matches(in: text) : [] {
+      let range = match.range
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
-      let before = text.unicodeScalars.prefix(range.lowerBound)
-      if match.prefix == nil,
-        String(String.UnicodeScalarView(before.suffix(2))).contains(patterns.baselineCue)
+      let prefix = match["prefix"]
+      if prefix == nil,
+        patterns.baselineCue.contains(in: text, range: max(0, range.lowerBound - 2)..<range.lowerBound)
       {
         continue
       }
@@ -108,40 +108,39 @@ public struct DeadlineExtractor: Sendable {
       let after = String(String.UnicodeScalarView(sentence.scalars[range.upperBound...].prefix(4)))
       if after.hasPrefix("为基") || after.hasPrefix("的水平") || after.hasPrefix("水平") { continue }
       // 截至2022年底，全市已建成…: a statement of the past.
-      if let prefix = match.prefix, prefix.hasPrefix("截"), pastSentence { continue }
-      guard let year = Self.year(match.year, roc: context.rocYears) else { continue }
+      if let prefix, prefix.hasPrefix("截"), pastSentence { continue }
+      guard let year = Self.year(match["year"], roc: context.rocYears) else { continue }
+      let before = match.range("before") != nil
+      let end = match.range("end") != nil
       // A deadline the plan set in an earlier period (“十三五”…到2020年) is history.
-      if let period = context.period, year < period.start,
-        match.prefix != nil || match.before != nil
-      {
+      if let period = context.period, year < period.start, prefix != nil || before {
         continue
       }
       previousYear = year
       if context.defaultYear == nil, sentence.scalars[range.upperBound...].first != "度" {
         contextYear = year
       }
-      if let part = match.half ?? match.quarter.map({ "Q" + $0 }) {
-        let month = Self.lastMonth(of: String(part))
+      if let part = match["half"] ?? match["quarter"].map({ "Q" + $0 }) {
+        let month = Self.lastMonth(of: part)
         let hasBound =
-          match.before != nil || match.end != nil
-          || match.prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
+          before || end || prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
         candidates.append(
           Candidate(
             range: range, kind: hasBound ? .by : .in,
             date: CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))))
         continue
       }
-      var day = match.day.flatMap { Int($0) }
-      let month = match.month.flatMap { Int($0) ?? CalendarMath.smallCount($0) }
-      if let part = match.part, let month {
-        day = Self.day(of: String(part), year: year, month: month)
+      var day = match.int("day")
+      let month = match["month"].flatMap { Int($0) ?? CalendarMath.smallCount(Substring($0)) }
+      if let part = match["part"], let month {
+        day = Self.day(of: part, year: year, month: month)
       }
       // 2023年度: the year as a reporting period (an object of the work), not a time limit.
       if sentence.scalars[range.upperBound...].first == "度" { continue }
       if let candidate = calendarCandidate(
         year: year, month: month, day: day,
-        prefix: match.prefix.map(String.init), hasEnd: match.end != nil,
-        hasBefore: match.before != nil, range: range, sentence: sentence, context: context)
+        prefix: prefix, hasEnd: end,
+        hasBefore: before, range: range, sentence: sentence, context: context)
       {
         candidates.append(candidate)
       }
@@ -149,52 +148,56 @@ public struct DeadlineExtractor: Sendable {
     // Dates without a year take the last year the plan named; with none named yet they are
     // still deadlines, undated.
     let year = contextYear
-    for match in has.contains("月") ? text.matches(of: patterns.bareMonth) : [] {
-      let range = sentence.scalarRange(match.range)
+    for match in has.contains("月") ? patterns.bareMonth.matches(in: text) : [] {
+      let range = match.range
       if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) {
         continue
       }
-      guard let month = Int(match.month), (1...12).contains(month) else { continue }
+      guard let month = match.int("month"), (1...12).contains(month) else { continue }
       var date: String?
       if let year {
-        var day = match.day.flatMap { Int($0) } ?? CalendarMath.lastDay(year: year, month: month)
-        if let part = match.part { day = Self.day(of: String(part), year: year, month: month) }
+        var day = match.int("day") ?? CalendarMath.lastDay(year: year, month: month)
+        if let part = match["part"] { day = Self.day(of: part, year: year, month: month) }
         guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
         date = CalendarMath.iso(year, month, day)
       }
       candidates.append(Candidate(range: range, kind: .by, date: date))
     }
     for match in has.contains("底") || has.contains("末") || has.contains("内")
-      ? text.matches(of: patterns.yearEnd) : []
+      ? patterns.yearEnd.matches(in: text) : []
     {
-      let range = sentence.scalarRange(match.range)
+      let range = match.range
       if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) {
         continue
       }
-      let within = match.output.hasSuffix("年内")
+      let within = match.text.hasSuffix("年内")
       candidates.append(
         Candidate(
           range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
     }
     if let year = previousYear {
-      for match in text.matches(of: patterns.partialDate) {
-        var range = sentence.scalarRange(match.range)
+      for match in patterns.partialDate.matches(in: text) {
+        var range = match.range
         range = (range.lowerBound + 1)..<range.upperBound  // the 、 is not part of the date
-        guard let month = Int(match.month) else { continue }
-        let day = match.day.flatMap { Int($0) } ?? CalendarMath.lastDay(year: year, month: month)
+        guard let month = match.int("month") else { continue }
+        let day = match.int("day") ?? CalendarMath.lastDay(year: year, month: month)
         guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
-        let isBy = match.before != nil || match.end != nil
+        let isBy = match.range("before") != nil || match.range("end") != nil
         candidates.append(
           Candidate(range: range, kind: isBy ? .by : .on, date: CalendarMath.iso(year, month, day)))
       }
     }
-    for match in has.contains("内") ? text.matches(of: patterns.relative) : [] {
-      var range = sentence.scalarRange(match.range)
-      let before = String(
-        String.UnicodeScalarView(text.unicodeScalars.prefix(range.lowerBound).suffix(2)))
-      if match.anchor == nil, before.contains(patterns.pastCue) { continue }
-      guard let duration = Self.duration(count: match.n, unit: match.unit) else { continue }
-      var anchor = match.anchor.map(String.init)
+    for match in has.contains("内") ? patterns.relative.matches(in: text) : [] {
+      var range = match.range
+      var anchor = match["anchor"]
+      if anchor == nil,
+        patterns.pastCue.contains(in: text, range: max(0, range.lowerBound - 2)..<range.lowerBound)
+      {
+        continue
+      }
+      guard let count = match["n"], let unit = match["unit"],
+        let duration = Self.duration(count: Substring(count), unit: Substring(unit))
+      else { continue }
       if let value = anchor, let trimmed = Self.trimAnchor(value) {
         let lower = range.lowerBound + value.unicodeScalars.count - trimmed.unicodeScalars.count
         range = lower..<range.upperBound
@@ -205,15 +208,16 @@ public struct DeadlineExtractor: Sendable {
       candidates.append(
         Candidate(range: range, kind: .relative, duration: duration, anchor: anchor))
     }
-    for match in has.contains("每") || has.contains("按") ? text.matches(of: patterns.recurring) : []
+    for match in has.contains("每") || has.contains("按") ? patterns.recurring.matches(in: text) : []
     {
-      let range = sentence.scalarRange(match.range)
-      guard let recurrence = Self.recurrence(count: match.n, unit: match.unit) else { continue }
+      let range = match.range
+      guard let unit = match["unit"],
+        let recurrence = Self.recurrence(count: match["n"].map { Substring($0) }, unit: Substring(unit))
+      else { continue }
       candidates.append(Candidate(range: range, kind: .recurring, recurrence: recurrence))
     }
-    for match in has.contains("度") ? text.matches(of: patterns.annualDeliverable) : [] {
-      candidates.append(
-        Candidate(range: sentence.scalarRange(match.range), kind: .recurring, recurrence: "P1Y"))
+    for match in has.contains("度") ? patterns.annualDeliverable.matches(in: text) : [] {
+      candidates.append(Candidate(range: match.range, kind: .recurring, recurrence: "P1Y"))
     }
     var resolved = Self.resolveOverlaps(candidates)
     // 分别于2024年3月31日、9月30日前: the closing 前 bounds every listed date.
@@ -324,7 +328,9 @@ public struct DeadlineExtractor: Sendable {
     }
   }
 
-  private static func year(_ text: Substring, roc: Bool) -> Int? {
+  private static func year(_ written: String?, roc: Bool) -> Int? {
+    guard let written else { return nil }
+    let text = Substring(written)
     if text.count == 4, let value = Int(text) {
       return (1900...2100).contains(value) ? value : nil
     }

@@ -1,49 +1,47 @@
 /// Named patterns for `DeadlineExtractor`, matched on width-folded Simplified sentences.
 /// Each has rows in `Cases/deadlines.json`.
-// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
-// with an atomic initialisation, so reading one from several threads is safe.
-struct DeadlinePatterns: @unchecked Sendable {
+struct DeadlinePatterns: Sendable {
   /// A year range: “2023-2025年”, “2021—2023年”, “2023年至2025年”.
   let yearRange =
-    #/(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年/#
+    ScalarPattern(#"(?:民国)?(?<y1>\d{4}|\d{2,3})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:民国)?(?<y2>\d{4}|\d{2,3})\s*年"#)
 
   /// A range of days: “2023年11月15日至12月15日”.
   let dateRange =
-    #/(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日\s*(?:-|—|–|~|至|到)\s*(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日/#
+    ScalarPattern(#"(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日\s*(?:-|—|–|~|至|到)\s*(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日"#)
 
   /// A five-year-plan period used as a time frame: “十四五”期间, 十四五时期, “十四五”末.
-  let fiveYearPlan = #/(?:到|至)?[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|末|规划期内?)/#
+  let fiveYearPlan = ScalarPattern(#"(?:到|至)?[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|末|规划期内?)"#)
 
   /// A calendar point, with what introduces and closes it:
   /// “到2025年”, “2023年底前”, “于2021年11月底前”, “2023年12月27日”, “在2023年前”, “二〇二五年”.
   let calendar =
-    #/(?<prefix>到|至|截至|截止到|截止|在|于|不晚于|力争到|力争)?(?:中华民国|民国)?(?<year>\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3})年(?:(?<half>上半年|下半年|年中)|第?(?<quarter>[一二三四1234])季度)?(?:(?<month>\d{1,2}|十[一二]?|[一二三四五六七八九])月)?(?:(?<day>\d{1,2})日|(?<part>上旬|中旬|下旬))?(?<end>底|末)?(?<before>或之前|或以前|前(?!后)|以前|之前)?/#
+    ScalarPattern(#"(?<prefix>到|至|截至|截止到|截止|在|于|不晚于|力争到|力争)?(?:中华民国|民国)?(?<year>\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3})年(?:(?<half>上半年|下半年|年中)|第?(?<quarter>[一二三四1234])季度)?(?:(?<month>\d{1,2}|十[一二]?|[一二三四五六七八九])月)?(?:(?<day>\d{1,2})日|(?<part>上旬|中旬|下旬))?(?<end>底|末)?(?<before>或之前|或以前|前(?!后)|以前|之前)?"#)
 
   /// A month (and day) without a year, bounded by 前: “6月底前”, “9月30日前”, “10月中旬前”;
   /// its year is the last one the plan named. (Not after a digit or 年: checked in code.)
   let bareMonth =
-    #/(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末)|(?<part>上旬|中旬|下旬))?(?<before>前|以前|之前)/#
+    ScalarPattern(#"(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末)|(?<part>上旬|中旬|下旬))?(?<before>前|以前|之前)"#)
 
   /// The end of the current year: “年底前”, “今年年底前”, “年内”.
-  let yearEnd = #/(?:今年|当年|本年度?)?(?:年底前|年末前|年内)/#
+  let yearEnd = ScalarPattern(#"(?:今年|当年|本年度?)?(?:年底前|年末前|年内)"#)
 
   /// A month (and day) after a listed date, taking its year from that date: “、9月30日前”.
-  let partialDate = #/、(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))(?<before>前|以前|之前)?/#
+  let partialDate = ScalarPattern(#"、(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))(?<before>前|以前|之前)?"#)
 
   /// A time limit counted from an event: “名单公布后1个月内”, “1年内”, “30个工作日内”.
   let relative =
-    #/(?:(?<anchor>[^,，。；;、：:\s]{1,12}?)(?:后|之日起|起))?(?<n>\d+|[一二两三四五六七八九十半]+)\s*个?(?<unit>工作日|月|年|周|日|天|季度)(?:内|以内)/#
+    ScalarPattern(#"(?:(?<anchor>[^,，。；;、：:\s]{1,12}?)(?:后|之日起|起))?(?<n>\d+|[一二两三四五六七八九十半]+)\s*个?(?<unit>工作日|月|年|周|日|天|季度)(?:内|以内)"#)
 
   /// A recurring time frame: 每年, 每月10日前, 每季度, 每两年.
   let recurring =
-    #/(?:每|按)(?<n>[一二两三四五六七八九十]|\d+)?个?(?<unit>年|季度|半年|月|周|日|天)(?:第?[一二三四1234]季度|上半年|下半年)?(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<end>底|末))?(?<before>前|以前|之前)?/#
+    ScalarPattern(#"(?:每|按)(?<n>[一二两三四五六七八九十]|\d+)?个?(?<unit>年|季度|半年|月|周|日|天)(?:第?[一二三四1234]季度|上半年|下半年)?(?:(?<month>\d{1,2})月)?(?:(?<day>\d{1,2})日|(?<end>底|末))?(?<before>前|以前|之前)?"#)
 
   /// A yearly deliverable: 年度计划, 年度报告 (年度 alone is usually an adjective).
-  let annualDeliverable = #/年度(?=计划|报告|预算|考核|评价|任务)/#
+  let annualDeliverable = ScalarPattern(#"年度(?=计划|报告|预算|考核|评价|任务)"#)
 
   /// Text right before a year that makes it a baseline, not a deadline: 较2020年, 比2020年.
-  let baselineCue = #/(?:较|比|相比|相较|与|同|以|从|由)$/#
+  let baselineCue = ScalarPattern(#"(?:较|比|相比|相较|与|同|以|从|由)$"#)
 
   /// Text right before a relative limit that makes it past, not a deadline: 近3年内.
-  let pastCue = #/(?:近|最近|过去|前)$/#
+  let pastCue = ScalarPattern(#"(?:近|最近|过去|前)$"#)
 }

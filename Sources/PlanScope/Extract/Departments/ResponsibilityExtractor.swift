@@ -28,7 +28,7 @@ public struct ResponsibilityExtractor: Sendable {
     includePreamble: Bool = false, diagnostics: inout Diagnostics
   ) -> [Int: [Responsibility]] {
     let document = outline.document
-    let firstListedLeads = document.folded.string.contains(patterns.firstListedLeads)
+    let firstListedLeads = patterns.firstListedLeads.contains(in: document.folded.scalars)
     var explicit: [Int: [ListedDepartment]] = [:]
     var defaults: [ListedDepartment] = []
     var sections = outline.sections
@@ -158,10 +158,10 @@ public struct ResponsibilityExtractor: Sendable {
     -> Range<Int>?
   {
     let s = document.folded.scalars
-    let text = ScalarText.string(s[range])
-    guard let match = text.firstMatch(of: patterns.defaultForFollowing) else { return nil }
-    let view = text.unicodeScalars
-    var start = range.lowerBound + view.distance(from: view.startIndex, to: match.range.lowerBound)
+    guard let match = patterns.defaultForFollowing.firstMatch(in: s, range: range) else {
+      return nil
+    }
+    var start = match.range.lowerBound
     var end = start
     while start > range.lowerBound, ![",", ";", "。"].contains(s[start - 1]) { start -= 1 }
     while end < range.upperBound, ![",", ";", "。"].contains(s[end]) { end += 1 }

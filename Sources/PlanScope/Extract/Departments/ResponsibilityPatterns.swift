@@ -1,12 +1,10 @@
 /// Named patterns for `ResponsibilityExtractor`. Each has rows in `Cases/responsibilities.json`.
-// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
-// with an atomic initialisation, so reading one from several threads is safe.
-struct ResponsibilityPatterns: @unchecked Sendable {
+struct ResponsibilityPatterns: Sendable {
   /// The rule that the first listed body leads: “各项任务列第一位者为牵头单位”.
-  let firstListedLeads = #/列(?:在)?第一位的?(?:者|单位|部门)?(?:为|是)牵头/#
+  let firstListedLeads = ScalarPattern(#"列(?:在)?第一位的?(?:者|单位|部门)?(?:为|是)牵头"#)
 
   /// A default assignment for the tasks that follow: “以下各项任务责任单位均含…”, “以下均需…”.
-  let defaultForFollowing = #/以下(?:各项|均|任务|各)/#
+  let defaultForFollowing = ScalarPattern(#"以下(?:各项|均|任务|各)"#)
 
   /// An assignment line label: “牵头单位：”, “责任单位:”, “配合部门：”.
   /// (Found by scanning back from each colon, not by a regex over the whole body.)

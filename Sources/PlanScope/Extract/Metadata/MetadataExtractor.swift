@@ -63,12 +63,15 @@ public struct MetadataExtractor: Sendable {
       }
     }
     for field in fields {
-      guard let match = field.wholeMatch(of: patterns.portalField) else { continue }
-      let value = String(match.value).trimmingSpaces()
-      switch match.label {
+      guard let match = patterns.portalField.wholeMatch(in: field),
+        let label = match["label"], let written = match["value"]
+      else { continue }
+      let value = written.trimmingSpaces()
+      switch label {
       case "发文字号", "文号": metadata.docNumber = metadata.docNumber ?? value
       case "发文机关", "发布机构", "发文单位":
-        portalIssuers = value.split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init)
+        let names = value.split { $0 == " " || $0 == "、" }
+        portalIssuers = names.map { String($0) }
       case "成文日期", "发文日期", "印发日期":
         metadata.issued = date(value, patterns: patterns, roc: rocYears) ?? metadata.issued
       default:
@@ -78,11 +81,11 @@ public struct MetadataExtractor: Sendable {
       }
     }
     for line in lines where metadata.docNumber == nil {
-      if let match = line.text.wholeMatch(of: patterns.documentNumber) {
-        let offset = line.text.hasPrefix("(") ? 1 : 0
+      if let match = patterns.documentNumber.wholeMatch(in: line.text),
+        let number = match.range("number")
+      {
         let span = SourceSpan(
-          start: line.span.start + offset,
-          end: line.span.start + offset + match.number.unicodeScalars.count)
+          start: line.span.start + number.lowerBound, end: line.span.start + number.upperBound)
         metadata.docNumber = text[span]
       }
     }
@@ -109,7 +112,7 @@ public struct MetadataExtractor: Sendable {
     }
     metadata.issuers = metadata.issuers.map(DisplayText.clean)
     if let title = metadata.title {
-      let years = title.matches(of: patterns.titleYear).compactMap { Int($0.year) }
+      let years = patterns.titleYear.matches(in: title).compactMap { $0.int("year") }
       metadata.titleYear = years.count == 1 ? years[0] : nil
       metadata.period =
         Self.period(in: title, patterns: patterns, roc: rocYears)
@@ -131,33 +134,32 @@ public struct MetadataExtractor: Sendable {
       let rest = String(
         title.dropFirst(key.count).drop { "市省".contains($0) && official.hasSuffix(String($0)) })
       // 杭州市余杭区: a district or county after its city (not 银川市节水型城市).
-      if let local = rest.firstMatch(of: patterns.localDivision), !local.name.hasPrefix("全"),
-        !local.name.hasSuffix("市")
+      if let local = patterns.localDivision.firstMatch(in: rest)?["name"], !local.hasPrefix("全"),
+        !local.hasSuffix("市")
       {
-        return official + local.name
+        return official + local
       }
       return official
     }
-    if let local = title.firstMatch(of: patterns.localDivision),
-      !["关于", "全", "本", "我"].contains(where: { local.name.hasPrefix($0) })
+    if let local = patterns.localDivision.firstMatch(in: title)?["name"],
+      !["关于", "全", "本", "我"].contains(where: { local.hasPrefix($0) })
     {
-      return String(local.name)
+      return local
     }
     return nil
   }
 
   /// A date line's ISO date (`2023年12月27日`, `二〇二三年…`, `中华民国112年5月10日`, `2023-05-10`).
   private func date(_ line: String, patterns: MetadataPatterns, roc: Bool) -> String? {
-    if let match = line.wholeMatch(of: patterns.dateLine) {
-      var year = match.year
-      if year.count < 4 {
+    if let match = patterns.dateLine.wholeMatch(in: line), var year = match["year"] {
+      if year.unicodeScalars.count < 4 {
         guard roc || line.contains("民国"), let value = Int(year) else { return nil }
-        year = Substring(String(value + 1911))
+        year = String(value + 1911)
       }
-      return Self.isoDate(year: year, month: match.month, day: match.day)
+      return Self.isoDate(year: year, month: match["month"], day: match["day"])
     }
-    if let match = line.wholeMatch(of: patterns.numericDate) {
-      return Self.isoDate(year: match.year, month: match.month, day: match.day)
+    if let match = patterns.numericDate.wholeMatch(in: line) {
+      return Self.isoDate(year: match["year"], month: match["month"], day: match["day"])
     }
     return nil
   }
@@ -182,20 +184,20 @@ public struct MetadataExtractor: Sendable {
         }
       }
       var next = index + 1
-      while next < lines.count, lines[next].text.wholeMatch(of: patterns.titleQualifier) != nil {
+      while next < lines.count, patterns.titleQualifier.wholeMatch(in: lines[next].text) != nil {
         title += text[lines[next].span]
         next += 1
       }
       let folded = title.replacing("（", with: "(").replacing("）", with: ")")
-      if folded.contains(patterns.draftMarker) {
-        return folded.replacing(patterns.draftMarker, with: "").trimmingSpaces()
+      if patterns.draftMarker.contains(in: folded) {
+        return patterns.draftMarker.replacingMatches(in: folded, with: "").trimmingSpaces()
           .replacing("(", with: "（").replacing(")", with: "）")
       }
       return title.trimmingSpaces()
     }
     for line in lines {
-      if let match = line.text.firstMatch(of: patterns.forwardedTitle) {
-        return String(match.title)
+      if let title = patterns.forwardedTitle.firstMatch(in: line.text)?["title"] {
+        return title
       }
     }
     return nil
@@ -214,7 +216,7 @@ public struct MetadataExtractor: Sendable {
   }
 
   private func issuer(in line: Line, text: ScalarText, patterns: MetadataPatterns) -> String? {
-    var name = line.text.replacing(patterns.issuerTrailer, with: "")
+    var name = patterns.issuerTrailer.replacingMatches(in: line.text, with: "")
     name = name.trimmingSpaces()
     guard name.count >= 4, name.count <= 40, places.jurisdiction(startingIn: name) != nil,
       bodySuffixes.contains(where: { name.hasSuffix($0) }),
@@ -227,22 +229,22 @@ public struct MetadataExtractor: Sendable {
 
   static func period(in title: String, patterns: MetadataPatterns, roc: Bool = false) -> Period? {
     let folded = title.replacing("（", with: "(").replacing("）", with: ")")
-    let year: (Substring) -> Int? = { text in
-      guard let value = Int(text) else { return nil }
+    let year: (Int?) -> Int? = { value in
+      guard let value else { return nil }
       return value >= 1900 ? value : (roc && value >= 60 ? value + 1911 : nil)
     }
-    if let match = folded.firstMatch(of: patterns.periodRange), let start = year(match.y1),
-      let end = year(match.y2), start < end
+    if let match = patterns.periodRange.firstMatch(in: folded), let start = year(match.int("y1")),
+      let end = year(match.int("y2")), start < end
     {
       return Period(start: start, end: end)
     }
-    if let match = folded.firstMatch(of: patterns.bareYearRange), let start = Int(match.y1),
-      let end = Int(match.y2), start < end
+    if let match = patterns.bareYearRange.firstMatch(in: folded), let start = match.int("y1"),
+      let end = match.int("y2"), start < end
     {
       return Period(start: start, end: end)
     }
-    if let match = folded.firstMatch(of: patterns.fiveYearPlan),
-      let n = CalendarMath.smallCount(match.n)
+    if let match = patterns.fiveYearPlan.firstMatch(in: folded),
+      let n = match["n"].flatMap({ CalendarMath.smallCount(Substring($0)) })
     {
       let start = 2021 + (n - 4) * 5
       return Period(start: start, end: start + 4)
@@ -250,10 +252,11 @@ public struct MetadataExtractor: Sendable {
     return nil
   }
 
-  private static func isoDate(year: Substring, month: Substring, day: Substring) -> String? {
-    guard let y = Int(year) ?? CalendarMath.digitByDigit(year),
-      let m = Int(month) ?? CalendarMath.smallCount(month),
-      let d = Int(day) ?? CalendarMath.smallCount(day),
+  private static func isoDate(year: String?, month: String?, day: String?) -> String? {
+    guard let year, let month, let day,
+      let y = Int(year) ?? CalendarMath.digitByDigit(Substring(year)),
+      let m = Int(month) ?? CalendarMath.smallCount(Substring(month)),
+      let d = Int(day) ?? CalendarMath.smallCount(Substring(day)),
       CalendarMath.isValid(year: y, month: m, day: d)
     else { return nil }
     return CalendarMath.iso(y, m, d)

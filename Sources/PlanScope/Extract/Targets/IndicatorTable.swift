@@ -23,11 +23,11 @@ struct IndicatorTable {
       if cell == "单位" || cell == "计量单位" { unitColumn = column }
       if cell.contains("目标") && column > 0 {
         best = (
-          column, cell.firstMatch(of: patterns.anyYear).flatMap { Int($0.year) } ?? period?.end
+          column, patterns.anyYear.firstMatch(in: cell)?.int("year") ?? period?.end
         )
         continue
       }
-      if let match = cell.wholeMatch(of: patterns.tableYear), let year = Int(match.year),
+      if let match = patterns.tableYear.wholeMatch(in: cell), let year = match.int("year"),
         column > 0, (best?.year ?? 0) < year
       {
         best = (column, year)
@@ -54,9 +54,9 @@ struct IndicatorTable {
     }
     var indicator = first.trimmingSpaces()
     var unit = unitColumn.map { cells[$0].trimmingSpaces() } ?? ""
-    if let match = indicator.firstMatch(of: patterns.cellUnit) {
-      if unit.isEmpty { unit = String(match.unit) }
-      indicator = String(indicator[..<match.range.lowerBound])
+    if let match = patterns.cellUnit.firstMatch(in: indicator) {
+      if unit.isEmpty { unit = match["unit"] ?? "" }
+      indicator = ScalarText.string(match.scalars[..<match.range.lowerBound])
     }
     var cell = cells[targetColumn].trimmingSpaces()
     var comparator = Target.Comparator.equal

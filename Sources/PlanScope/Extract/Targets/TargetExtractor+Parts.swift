@@ -21,10 +21,10 @@ extension TargetExtractor {
       return false
     }
     // 由2020年的28%提高到35%: the starting value is not the target.
-    let wider = ScalarText.string(s[max(0, quantity.span.start - 10)..<quantity.span.start])
-    if wider.contains(patterns.startingValue) { return false }
+    let wider = max(0, quantity.span.start - 10)..<quantity.span.start
+    if patterns.startingValue.contains(in: s, range: wider) { return false }
     // …下降到2020年的38.1立方米: a value dated in the past (a year followed by 的) is history.
-    if wider.contains(patterns.datedValue) { return false }
+    if patterns.datedValue.contains(in: s, range: wider) { return false }
     return true
   }
 

@@ -182,15 +182,18 @@ public struct TargetExtractor: Sendable {
       from: clauseStart, to: first.span.start, in: sentence, context: context)
     var pre = textSkippingDeadlines(lower..<first.span.start, in: sentence, context: context)
     var baselineYear: Int?
-    if let match = pre.firstMatch(of: patterns.baseline) {
-      baselineYear = Self.year(match.year, roc: context.rocYears)
-      pre.removeSubrange(match.range)
+    if let match = patterns.baseline.firstMatch(in: pre) {
+      baselineYear = Self.year(match.int("year"), roc: context.rocYears)
+      var kept = match.scalars
+      kept.removeSubrange(match.range)
+      pre = ScalarText.string(kept[...])
     } else {
       // 以2005年为基准，碳强度降低65%: a baseline set earlier in the sentence.
-      let earlier = ScalarText.string(s[sentence.contentStart..<clauseStart])
+      let earlier = sentence.contentStart..<clauseStart
       // Only a clause that states a base (以…为基准) reaches past its comma; 较2020年大幅提升 does not.
-      baselineYear = earlier.matches(of: patterns.baseline).last { $0.output.0.contains("为基") }
-        .flatMap { Self.year($0.year, roc: context.rocYears) }
+      baselineYear = patterns.baseline.matches(in: s, range: earlier)
+        .last { $0.text.contains("为基") }
+        .flatMap { Self.year($0.int("year"), roc: context.rocYears) }
     }
     var comparatorInWords: Target.Comparator?
     if let word = patterns.comparatorWords.first(where: { pre.contains($0.word) }) {
@@ -337,8 +340,8 @@ public struct TargetExtractor: Sendable {
     return String(view)
   }
 
-  static func year(_ text: Substring, roc: Bool) -> Int? {
-    guard let value = Int(text) else { return nil }
+  static func year(_ value: Int?, roc: Bool) -> Int? {
+    guard let value else { return nil }
     if value >= 1900 { return value }
     return roc && value >= 60 && value <= 150 ? value + 1911 : nil
   }

@@ -1,17 +1,15 @@
 /// Named patterns for `TargetExtractor`. Each has rows in `Cases/targets.json`.
-// Shared by worker threads: a Regex is immutable once built and compiles its program lazily
-// with an atomic initialisation, so reading one from several threads is safe.
-struct TargetPatterns: @unchecked Sendable {
+struct TargetPatterns: Sendable {
   /// A baseline year inside the words before a number: “较2020年”, “比2020年”, “与2020年相比”,
   /// “从2005年的水平”, “以2005年为基准”, “较94年” (a Taiwan plan's ROC year).
   let baseline =
-    #/(?:较|比|与|同|相比|相较|从|由|以)(?:民国)?(?<year>\d{4}|\d{2,3})年(?:的水平|水平|为基准|为基数|为基年|的基础上|基础上|相比|比)?/#
+    ScalarPattern(#"(?:较|比|与|同|相比|相较|从|由|以)(?:民国)?(?<year>\d{4}|\d{2,3})年(?:的水平|水平|为基准|为基数|为基年|的基础上|基础上|相比|比)?"#)
 
   /// The starting value of a change, not its target: “由2020年的28%”, “从2005年的”.
-  let startingValue = #/(?:由|从)(?:\d{4}年(?:底)?的)?$/#
+  let startingValue = ScalarPattern(#"(?:由|从)(?:\d{4}年(?:底)?的)?$"#)
 
   /// A value dated by the year right before it: “到2020年的38.1立方米” (a report, not a goal).
-  let datedValue = #/\d{4}年(?:底|末)?的$/#
+  let datedValue = ScalarPattern(#"\d{4}年(?:底|末)?的$"#)
 
   /// Comparators written before the verb: “至少建成1个”, “不少于…”.
   let comparatorWords: [(word: String, comparator: Target.Comparator)] = [
@@ -43,11 +41,11 @@ struct TargetPatterns: @unchecked Sendable {
   let fillers: [String] = ["分别", "各", "均", "都", "要", "将", "的", "总体", "整体"]
 
   /// A year in an indicator table's header cell: “2025年”, “2025年目标值”, “2025”.
-  let tableYear = #/(?<year>\d{4})\s*年?(?:目标值?|预期值?)?/#
+  let tableYear = ScalarPattern(#"(?<year>\d{4})\s*年?(?:目标值?|预期值?)?"#)
 
   /// Any four-digit year inside a header cell: “目标值（2025年）”.
-  let anyYear = #/(?<year>\d{4})/#
+  let anyYear = ScalarPattern(#"(?<year>\d{4})"#)
 
   /// The unit in parentheses closing an indicator cell: “森林覆盖率（%）”.
-  let cellUnit = #/\((?<unit>[^()]{1,12})\)$/#
+  let cellUnit = ScalarPattern(#"\((?<unit>[^()]{1,12})\)$"#)
 }

@@ -19,7 +19,7 @@ public final class RunWriter {
   private let database: DatasetSQLiteBuilder
   private var comparison: ComparisonBuilder
   private let csv = CSVWriter()
-  private let encoder = DatasetCoding.encoder()
+  private let encoder = CanonicalJSONEncoder(pretty: true)
   private var textIDs = Set<String>()
   private var textHash = FNV1a()
   private var lastPath: String?
@@ -58,13 +58,9 @@ public final class RunWriter {
       throw OutputError.unsorted(path: record.source.path, after: lastPath)
     }
     lastPath = record.source.path
-    let encoded = String(decoding: try encoder.encode(record), as: UTF8.self)
     try json.write(count == 0 ? "\n    " : ",\n    ")
-    // Indent the record as an element of the documents array (JSONEncoder leaves the blank
-    // line of an empty array unindented).
-    try json.write(
-      encoded.split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n").dropFirst(4).description)
+    // Indented as an element of the documents array.
+    try json.write(try encoder.encode(record, indent: 4))
     for (file, lines) in zip(exports, csv.lines(record)) where !lines.isEmpty {
       try file.write(lines)
     }

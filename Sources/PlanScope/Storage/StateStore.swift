@@ -115,7 +115,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   }
 
   /// Adds one document to the open update.
-  func recordDocument(_ document: ProcessedDocument, stamp: String, encoder: JSONEncoder) throws {
+  func recordDocument(
+    _ document: ProcessedDocument, stamp: String, encoder: CanonicalJSONEncoder
+  ) throws {
     lock.lock()
     defer { lock.unlock() }
     let path = document.record.source.path
@@ -132,7 +134,7 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         rows: [[.text(stamp), size, modified, .text(path)]])
       return
     }
-    let json = String(decoding: try encoder.encode(document.record), as: UTF8.self)
+    let json = try encoder.encode(document.record)
     if !document.cached {
       try database.run(
         "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
@@ -229,15 +231,13 @@ public final class StateStore: RecordCache, @unchecked Sendable {
 public final class StateUpdate {
   private let store: StateStore
   private let stamp: String
-  private let encoder: JSONEncoder
+  /// Compact JSON with the dataset's keys (the cache decodes it with `DatasetCoding`).
+  private let encoder = CanonicalJSONEncoder(pretty: false)
   private var open = true
 
   init(store: StateStore, stamp: String) {
     self.store = store
     self.stamp = stamp
-    encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.sortedKeys]
   }
 
   deinit { if open { store.rollbackUpdate() } }

@@ -12,6 +12,8 @@ public struct DepartmentLexicon: Sendable {
   let genericSuffixes: [String]
   /// Last characters of all suffixes: a name ending otherwise is no body (a fast reject).
   private let suffixEnds: Set<Character>
+  /// The same as scalars, for scans over folded text.
+  private let suffixEndScalars: ScalarBitmap
   /// Short form → full form, without jurisdiction (发展改革委 → 发展和改革委员会).
   let abbreviations: [String: String]
   /// Name stems → function slug, longest first (发展改革 → development_reform).
@@ -31,6 +33,7 @@ public struct DepartmentLexicon: Sendable {
   let independentPrefixes: [String]
   /// Administrative prefixes a list distributes (自治区, 省, 市, 县, 区, 州, 盟, 旗).
   let administrativePrefixes = ["自治区", "自治州", "特区", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"]
+  private let administrativeTrie: ScalarTrie
   /// Words that start a generic reference: 各区, 有关部门, 相关市级部门.
   let genericStarts = ["各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级"]
 
@@ -45,6 +48,7 @@ public struct DepartmentLexicon: Sendable {
     genericSuffixes = suffixes.rows.filter { $0.count > 1 && $0[1] == "generic" }.map { $0[0] }
       .sorted(by: byLength)
     suffixEnds = Set((suffixes.rows.compactMap { $0.first?.last }))
+    suffixEndScalars = ScalarBitmap(suffixes.rows.compactMap { $0.first?.unicodeScalars.last })
     var expansions: [String: String] = [:]
     for row in abbreviations.rows where row.count > 1 { expansions[row[0]] = row[1] }
     self.abbreviations = expansions
@@ -70,6 +74,7 @@ public struct DepartmentLexicon: Sendable {
     self.functionByStem = functionByStem
     abbreviationIndex = AffixIndex(expansions.keys)
     self.places = places
+    administrativeTrie = ScalarTrie(administrativePrefixes)
     self.independentPrefixes = ["人民银行", "中国人民银行", "国家", "中国", "中央", "全国", "海关", "国网", "中石油", "中石化"]
   }
 
@@ -137,10 +142,14 @@ public struct DepartmentLexicon: Sendable {
   }
 
   /// Whether text starts with an administrative prefix (市, 自治区) or a place (天津, 东莞市).
-  func startsWithJurisdiction(_ text: String) -> Bool {
-    administrativePrefixes.contains { text.hasPrefix($0) }
-      || places.longestPlace(prefixOf: text) != nil
+  func startsWithJurisdiction(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    administrativeTrie.longestWord(in: text, from: text.startIndex) != nil
+      || places.startsWithPlace(text)
   }
+
+  /// Whether a body's name may end with `scalar` (some suffix does): a fast reject before
+  /// `isBody`.
+  func mayEndBody(_ scalar: Unicode.Scalar) -> Bool { suffixEndScalars.contains(scalar) }
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).
   func isIndependent(_ name: String) -> Bool {

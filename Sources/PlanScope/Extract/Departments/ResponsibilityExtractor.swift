@@ -253,9 +253,9 @@ public struct ResponsibilityExtractor: Sendable {
     while index < end, s[index] == " " { index += 1 }
     if index < end, s[index] == "由" { index += 1 }
     // A cheap test before the name search: a jurisdiction, or a body suffix close by (建筑署).
-    let head = ScalarText.string(s[index..<min(end, index + 12)])
-    guard index < end,
-      lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
+    guard index < end else { return [] }
+    let head = s[index..<min(end, index + 12)]
+    guard lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
     else { return [] }
     guard let (items, listEnd) = subject(s, from: index, to: end) else { return [] }
     let rest = ScalarText.string(s[listEnd..<end])
@@ -321,8 +321,13 @@ public struct ResponsibilityExtractor: Sendable {
     let limit = min(s.count, start + 30)
     var end = start + 2
     while end <= limit {
-      if ["，", ",", "。", "、", ";", "\n", "("].contains(Character(s[end - 1])) { return nil }
-      if lexicon.isBody(ScalarText.string(s[start..<end])) {
+      let last = s[end - 1]
+      if last == "，" || last == "," || last == "。" || last == "、" || last == ";" || last == "\n"
+        || last == "("
+      {
+        return nil
+      }
+      if lexicon.mayEndBody(last), lexicon.isBody(ScalarText.string(s[start..<end])) {
         var best = end
         for extra in 1...3 where end + extra <= limit {
           let extended = ScalarText.string(s[start..<(end + extra)])

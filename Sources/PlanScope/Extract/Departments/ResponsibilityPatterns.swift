@@ -17,7 +17,7 @@ struct ResponsibilityPatterns: Sendable {
   let inferredLeadCues = ["牵头", "会同", "统筹", "组织协调", "负总责", "加强组织协调", "加强统筹", "总牵头"]
 
   /// Characters that end most bodies' names; one near a clause's start is worth a name search.
-  let strongSuffixes: Set<Character> = ["署", "局", "厅", "委", "办", "部", "室", "组"]
+  let strongSuffixes = ScalarBitmap("署局厅委办部室组".unicodeScalars)
 
   /// Words right after a sentence-initial body that show it acts (not a topic noun):
   /// “市发展改革委要…”, “市生态环境局、…等部门按照职能分工…”.

@@ -5,8 +5,9 @@
 public struct PlaceLexicon: Sendable, Hashable {
   /// Official name of each key (`广西` → `广西壮族自治区`, `东莞` → `东莞市`).
   private var official: [String: String] = [:]
-  /// Longest key length, to bound the prefix search.
-  private var maxKeyLength = 0
+  /// The keys, and a trie over them for prefix searches.
+  private var keys: [String] = []
+  private var trie = ScalarTrie([String]())
 
   /// Builds the lexicon from `places_china` rows `name, full_name, level`.
   public init(_ lexicon: Lexicon) {
@@ -14,8 +15,9 @@ public struct PlaceLexicon: Sendable, Hashable {
     for row in lexicon.rows where row.count >= 2 {
       let name = row[0]
       official[name] = Self.officialName(name, fullName: row[1], known: names)
-      maxKeyLength = max(maxKeyLength, name.count)
     }
+    keys = official.keys.sorted()
+    trie = ScalarTrie(keys)
   }
 
   /// The jurisdiction a string starts with, as its official name.
@@ -26,13 +28,22 @@ public struct PlaceLexicon: Sendable, Hashable {
 
   /// The longest place name `text` starts with.
   public func longestPlace(prefixOf text: String) -> String? {
-    var length = min(maxKeyLength, text.count)
-    while length >= 2 {
-      let candidate = String(text.prefix(length))
-      if official[candidate] != nil { return candidate }
-      length -= 1
+    var found: String?
+    trie.forEachWord(in: text.unicodeScalars, from: text.unicodeScalars.startIndex) { length, word in
+      if length >= 2 { found = keys[word] }
+      return true
     }
-    return nil
+    return found
+  }
+
+  /// Whether the scalars start with a place name.
+  func startsWithPlace(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    var found = false
+    trie.forEachWord(in: text, from: text.startIndex) { length, _ in
+      found = length >= 2
+      return !found
+    }
+    return found
   }
 
   /// `东莞` → `东莞市` when that form is listed; names with an administrative suffix stay.

@@ -14,7 +14,7 @@ struct ScalarPattern: Sendable {
   let source: String
   private let program: PatternProgram
   private let names: [String: Int]
-  private let first: FirstScalarFilter?
+  private let first: ScalarBitmap?
   private let anchoredAtStart: Bool
 
   /// Compiles `source`.
@@ -29,7 +29,7 @@ struct ScalarPattern: Sendable {
     self.source = source
     program = PatternProgram(node, captureCount: parser.captureCount)
     names = parser.names
-    first = program.firstScalars().map(FirstScalarFilter.init)
+    first = program.firstScalars().map(ScalarBitmap.init)
     anchoredAtStart = program.isAnchoredAtStart
   }
 
@@ -174,41 +174,3 @@ struct PatternMatch {
   }
 }
 
-/// The scalars a match can begin with: a bitmap over the Basic Multilingual Plane, the set
-/// itself beyond it.
-private struct FirstScalarFilter: Sendable {
-  private let bits: [UInt64]
-  private let set: ScalarSet
-
-  init(_ set: ScalarSet) {
-    self.set = set
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for range in set.ranges where range.lowerBound < 0x10000 {
-      for value in range.lowerBound...min(range.upperBound, 0xFFFF) {
-        bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
-      }
-    }
-    for (enabled, table) in [(set.digits, Self.digits), (set.spaces, Self.spaces)] where enabled {
-      for index in bits.indices { bits[index] |= table[index] }
-    }
-    self.bits = bits
-  }
-
-  /// `\d` and `\s` over the BMP, computed once per process.
-  private static let digits = bitmap(ScalarSet.isDigit)
-  private static let spaces = bitmap(ScalarSet.isSpace)
-
-  private static func bitmap(_ test: (UInt32) -> Bool) -> [UInt64] {
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for value in 0..<UInt32(0x10000) where test(value) {
-      bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
-    }
-    return bits
-  }
-
-  @inline(__always)
-  func contains(_ value: UInt32) -> Bool {
-    if value < 0x10000 { return bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
-    return set.contains(value)
-  }
-}

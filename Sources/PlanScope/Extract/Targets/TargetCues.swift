@@ -1,13 +1,25 @@
 /// The cue words of `target_cues.tsv`, looked up around a target's number.
 public struct TargetCues: Sendable {
   /// What a cue word says.
-  public enum Kind: String, Sendable {
+  public enum Kind: String, Sendable, CaseIterable {
     case increase, decrease, maintain, level, action, subject, stretch, past, incentive, vague,
       category, measure, pastPeriod
   }
 
+  /// A set of kinds as bits, written like an array: `[.increase, .decrease]`.
+  struct Kinds: Sendable, ExpressibleByArrayLiteral {
+    fileprivate let bits: UInt32
+    init(arrayLiteral kinds: Kind...) { bits = kinds.reduce(0) { $0 | Self.bit($1) } }
+    fileprivate static func bit(_ kind: Kind) -> UInt32 {
+      1 << UInt32(Kind.allCases.firstIndex(of: kind) ?? 0)
+    }
+  }
+
   /// Cue phrases by kind, longest first.
   let phrases: [(phrase: [Unicode.Scalar], kind: Kind)]
+  /// The phrases in a trie, and each phrase's kind as a bit.
+  private let trie: ScalarTrie
+  private let kindBits: [UInt32]
 
   /// Builds the cues from the lexicon.
   public init(_ lexicon: Lexicon) {
@@ -15,21 +27,27 @@ public struct TargetCues: Sendable {
       guard row.count > 1, let kind = Kind(rawValue: row[1]) else { return nil }
       return (Array(row[0].unicodeScalars), kind)
     }.sorted { $0.phrase.count > $1.phrase.count }
+    trie = ScalarTrie(phrases.map(\.phrase))
+    kindBits = phrases.map { Kinds.bit($0.kind) }
   }
 
-  /// The longest cue starting at `index` of `s`, if any, among `kinds`.
-  func match(_ s: ArraySlice<Unicode.Scalar>, at index: Int, kinds: Set<Kind>) -> (
+  /// The longest cue starting at `index` of `s`, if any, among `kinds` (of equal cues, the
+  /// lexicon's first).
+  func match(_ s: ArraySlice<Unicode.Scalar>, at index: Int, kinds: Kinds) -> (
     length: Int, kind: Kind
   )? {
-    for (phrase, kind) in phrases where kinds.contains(kind) {
-      guard index + phrase.count <= s.endIndex else { continue }
-      if s[index..<(index + phrase.count)].elementsEqual(phrase) { return (phrase.count, kind) }
+    var best: (length: Int, kind: Kind)?
+    trie.forEachWord(in: s, from: index) { length, word in
+      if kindBits[word] & kinds.bits != 0, length > best?.length ?? 0 {
+        best = (length, phrases[word].kind)
+      }
+      return true
     }
-    return nil
+    return best
   }
 
   /// Whether any cue of `kinds` occurs in `s`.
-  func occurs(in s: ArraySlice<Unicode.Scalar>, kinds: Set<Kind>) -> Bool {
+  func occurs(in s: ArraySlice<Unicode.Scalar>, kinds: Kinds) -> Bool {
     s.indices.contains { match(s, at: $0, kinds: kinds) != nil }
   }
 
@@ -39,7 +57,7 @@ public struct TargetCues: Sendable {
   func governingCue(in s: ArraySlice<Unicode.Scalar>, trailing fillers: [String]) -> (
     range: Range<Int>, kind: Kind
   )? {
-    let kinds: Set<Kind> = [.increase, .decrease, .maintain, .level, .action]
+    let kinds: Kinds = [.increase, .decrease, .maintain, .level, .action]
     var end = s.endIndex
     var trimmed = true
     while trimmed {

@@ -122,7 +122,7 @@ final class ComparisonFiles: ComparisonSpill {
 
   deinit { close() }
 
-  /// Closes (and so deletes) the files; later reads and writes throw.
+  /// Closes (and so deletes) the files; later reads and writes throw `OutputError`.
   func close() {
     for descriptor in descriptors where descriptor >= 0 { Glibc.close(descriptor) }
     descriptors = descriptors.map { _ in -1 }
@@ -132,6 +132,7 @@ final class ComparisonFiles: ComparisonSpill {
   /// Appends bytes to the end of a stream.
   /// - Throws: `OutputError.writeFailed`.
   func append(_ bytes: [UInt8], to stream: ComparisonStream) throws(OutputError) {
+    try checkOpen(stream)
     pending[stream.rawValue] += bytes
     if pending[stream.rawValue].count >= Self.bufferSize { try flush(stream) }
   }
@@ -139,6 +140,7 @@ final class ComparisonFiles: ComparisonSpill {
   /// Writes bytes at an offset of a stream.
   /// - Throws: `OutputError.writeFailed`.
   func write(_ bytes: [UInt8], at offset: Int, to stream: ComparisonStream) throws(OutputError) {
+    try checkOpen(stream)
     try flush(stream)
     try put(bytes, at: offset, to: stream)
     ends[stream.rawValue] = max(ends[stream.rawValue], offset + bytes.count)
@@ -149,6 +151,7 @@ final class ComparisonFiles: ComparisonSpill {
   func read(_ stream: ComparisonStream, at offset: Int, count: Int) throws(OutputError)
     -> [UInt8]
   {
+    try checkOpen(stream)
     try flush(stream)
     let wanted = max(0, min(count, ends[stream.rawValue] - offset))
     var bytes = [UInt8](repeating: 0, count: wanted)
@@ -168,6 +171,12 @@ final class ComparisonFiles: ComparisonSpill {
       done += got
     }
     return bytes
+  }
+
+  private func checkOpen(_ stream: ComparisonStream) throws(OutputError) {
+    guard descriptors[stream.rawValue] >= 0 else {
+      throw OutputError.writeFailed(path: name(stream), reason: "scratch file closed")
+    }
   }
 
   private func flush(_ stream: ComparisonStream) throws(OutputError) {

@@ -123,10 +123,12 @@ public struct ComparisonMarkdownWriter: Sendable {
     "### \(MarkdownTable.cell(family, max: 60))"
   }
 
+  /// The plan period as `2023–2025`, or `–`.
   static func period(_ record: DocumentRecord) -> String {
     record.period.map { "\($0.start)–\($0.end)" } ?? "–"
   }
 
+  /// How sections name a plan: jurisdiction (else title, else path) and period, `天津市 2023–2025`.
   static func label(_ record: DocumentRecord) -> String {
     let name = record.jurisdiction ?? record.title ?? record.source.path
     return record.period.map { "\(name) \($0.start)–\($0.end)" } ?? name

@@ -46,7 +46,7 @@ public final class BufferedFile {
 
   /// Appends bytes.
   /// - Throws: `OutputError.writeFailed`.
-  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
     hash.add(bytes)
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 20 { try flush() }
@@ -61,7 +61,7 @@ public final class BufferedFile {
     }
   }
 
-  private func flush() throws {
+  private func flush() throws(OutputError) {
     var offset = 0
     while offset < buffer.count {
       let written = buffer.withUnsafeBytes { raw in

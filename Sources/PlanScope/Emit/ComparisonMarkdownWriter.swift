@@ -4,6 +4,10 @@
 /// found in at least two plans, a row per target); the remaining targets per plan; who leads
 /// what (department functions × plans); a timeline of deadlines per plan; warnings. Returns
 /// text; deterministic for a given dataset.
+///
+/// `write(_:)` feeds every record to a `ComparisonBuilder` that keeps its spill in memory; a
+/// run (`RunWriter`) streams records through the same builder spilling to files, so the two
+/// render the same bytes. This type says how one record reads in each section.
 public struct ComparisonMarkdownWriter: Sendable {
   private let lexicon: ComparisonLexicon
 
@@ -12,95 +16,52 @@ public struct ComparisonMarkdownWriter: Sendable {
 
   /// The comparison as Markdown with a final newline.
   public func write(_ dataset: Dataset) -> String {
-    // Each indicator and department is looked up once, not once per mention.
-    var writer = self
-    for record in dataset.documents {
-      for target in record.targets where writer.families[target.indicator] == nil {
-        writer.families[target.indicator] = lexicon.family(of: target.indicator)
-      }
-      for task in record.tasks {
-        for department in task.departments where writer.functions[department.name] == nil {
-          writer.functions[department.name] = lexicon.function(of: department.name)
-        }
-      }
-    }
-    return writer.render(dataset)
+    var builder = ComparisonBuilder(writer: self, spill: ComparisonMemory())
+    for record in dataset.documents { builder.add(record) }
+    var text = ComparisonText()
+    builder.render(into: &text)
+    return String(decoding: text.bytes, as: UTF8.self)
   }
 
-  private var families: [String: String] = [:]
-  private var functions: [String: String] = [:]
+  /// The family an indicator is compared in.
+  func family(of indicator: String) -> String { lexicon.family(of: indicator) }
 
-  private func family(of indicator: String) -> String {
-    families[indicator] ?? lexicon.family(of: indicator)
+  /// The function label of a department.
+  func function(of department: String) -> String { lexicon.function(of: department) }
+
+  // MARK: - Tables
+
+  /// The plans and their counts.
+  static let plansTable = MarkdownTable(
+    headers: [
+      "plan", "jurisdiction", "period", "targets", "tasks", "departments", "deadlines",
+      "warnings",
+    ],
+    maxCellLength: 48)
+  /// The targets of one shared indicator family.
+  static let familyTable = MarkdownTable(headers: [
+    "plan", "period", "indicator", "target", "year", "source",
+  ])
+  /// A plan's targets in no shared family.
+  static let otherTable = MarkdownTable(headers: ["indicator", "target", "year", "source"])
+  /// Longest cell of the who-leads-what table.
+  static let leadershipCellLength = 24
+
+  // MARK: - One record
+
+  /// The record's row of the plans table.
+  func planRow(_ record: DocumentRecord) -> String {
+    let departments = Set(record.tasks.flatMap { $0.departments.map(\.name) })
+    return Self.plansTable.line([
+      "\(record.title ?? record.source.path) (`\(record.id)`)", record.jurisdiction ?? "–",
+      Self.period(record), "\(record.targets.count)", "\(record.tasks.count)",
+      "\(departments.count)", "\(record.deadlines.count)", "\(record.warnings.count)",
+    ])
   }
 
-  private func function(of department: String) -> String {
-    functions[department] ?? lexicon.function(of: department)
-  }
-
-  private func render(_ dataset: Dataset) -> String {
-    var lines = ["# Plan comparison", ""]
-    lines += plans(dataset)
-    lines += targetFamilies(dataset)
-    lines += leadership(dataset)
-    lines += timelines(dataset)
-    lines += warnings(dataset)
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  // MARK: - Sections
-
-  private func plans(_ dataset: Dataset) -> [String] {
-    var table = MarkdownTable(
-      headers: [
-        "plan", "jurisdiction", "period", "targets", "tasks", "departments", "deadlines",
-        "warnings",
-      ],
-      maxCellLength: 48)
-    for record in dataset.documents {
-      let departments = Set(record.tasks.flatMap { $0.departments.map(\.name) })
-      table.rows.append([
-        "\(record.title ?? record.source.path) (`\(record.id)`)", record.jurisdiction ?? "–",
-        Self.period(record), "\(record.targets.count)", "\(record.tasks.count)",
-        "\(departments.count)", "\(record.deadlines.count)", "\(record.warnings.count)",
-      ])
-    }
-    return ["## Plans", ""] + table.render() + [""]
-  }
-
-  private func targetFamilies(_ dataset: Dataset) -> [String] {
-    var byFamily: [String: [(DocumentRecord, Target)]] = [:]
-    for record in dataset.documents {
-      for target in record.targets {
-        byFamily[family(of: target.indicator), default: []].append((record, target))
-      }
-    }
-    let shared = byFamily.filter { Set($0.value.map { $0.0.id }).count >= 2 }
-    var lines = ["## Targets by indicator", ""]
-    if shared.isEmpty { lines += ["No indicator appears in more than one plan.", ""] }
-    let size: (String) -> Int = { shared[$0]?.count ?? 0 }
-    for family in shared.keys.sorted(by: { (-size($0), $0) < (-size($1), $1) }) {
-      var table = MarkdownTable(headers: [
-        "plan", "period", "indicator", "target", "year", "source",
-      ])
-      for (record, target) in shared[family] ?? [] {
-        table.rows.append(row(record, target))
-      }
-      lines += ["### \(MarkdownTable.cell(family, max: 60))", ""] + table.render() + [""]
-    }
-    lines += ["## Other targets", ""]
-    for record in dataset.documents {
-      let own = record.targets.filter { shared[family(of: $0.indicator)] == nil }
-      guard !own.isEmpty else { continue }
-      var table = MarkdownTable(headers: ["indicator", "target", "year", "source"])
-      table.rows = own.map { Array(row(record, $0).dropFirst(2)) }
-      lines +=
-        ["### \(MarkdownTable.cell(Self.label(record), max: 60))", ""] + table.render() + [""]
-    }
-    return lines
-  }
-
-  private func row(_ record: DocumentRecord, _ target: Target) -> [String] {
+  /// A target's row in its family's table: plan, period, indicator, target, year, source (the
+  /// other-targets table drops the first two).
+  func targetRow(_ record: DocumentRecord, _ target: Target) -> [String] {
     var indicator = target.indicator
     if let scope = target.scope { indicator += "（\(scope)）" }
     return [
@@ -110,120 +71,66 @@ public struct ComparisonMarkdownWriter: Sendable {
     ]
   }
 
-  private func leadership(_ dataset: Dataset) -> [String] {
-    var counts: [String: [String: [Responsibility.Role: Int]]] = [:]
-    for record in dataset.documents {
-      for task in record.tasks {
-        for department in task.departments {
-          counts[function(of: department.name), default: [:]][record.id, default: [:]][
-            department.role, default: 0] += 1
-        }
-      }
+  /// The record's part of the deadlines section, or nothing when it has no deadlines.
+  func deadlineLines(_ record: DocumentRecord) -> [String] {
+    guard !record.deadlines.isEmpty else { return [] }
+    var lines = [Self.heading(record), ""]
+    let dated = record.deadlines.filter { $0.date != nil && $0.kind != .recurring }
+      .sorted { ($0.date ?? "", $0.span.start) < ($1.date ?? "", $1.span.start) }
+    var table = MarkdownTable(headers: ["date", "kind", "as written", "task"])
+    table.rows = dated.map { [$0.date ?? "", $0.kind.rawValue, $0.text, $0.path.joined()] }
+    lines += table.render()
+    let relative = record.deadlines.filter { $0.kind == .relative }
+    let recurring = record.deadlines.filter { $0.kind == .recurring }
+    if !relative.isEmpty {
+      lines += [
+        "",
+        "Relative: "
+          + relative.map { "\($0.text) (\($0.duration ?? "?"))" }.joined(separator: "; "),
+      ]
     }
-    guard !counts.isEmpty else {
-      return ["## Who leads what", "", "No department assignments found.", ""]
-    }
-    let plans = dataset.documents.filter { record in
-      record.tasks.contains { !$0.departments.isEmpty }
-    }
-    var table = MarkdownTable(headers: ["function"] + plans.map(Self.label), maxCellLength: 24)
-    let total: (String) -> Int = { function in
-      counts[function]?.values.reduce(0) { $0 + $1.values.reduce(0, +) } ?? 0
-    }
-    for function in counts.keys.sorted(by: { (-total($0), $0) < (-total($1), $1) }) {
-      table.rows.append(
-        [function]
-          + plans.map { plan in
-            guard let roles = counts[function]?[plan.id] else { return "–" }
-            return "L\(roles[.lead] ?? 0) S\(roles[.support] ?? 0) R\(roles[.responsible] ?? 0)"
-          })
-    }
-    return [
-      "## Who leads what", "",
-      "Tasks per department function: L lead (牵头), S support (配合), R responsible (负责).", "",
-    ]
-      + table.render() + [""]
-  }
-
-  private func timelines(_ dataset: Dataset) -> [String] {
-    var lines = ["## Deadlines", ""]
-    for record in dataset.documents where !record.deadlines.isEmpty {
-      lines += ["### \(MarkdownTable.cell(Self.label(record), max: 60))", ""]
-      let dated = record.deadlines.filter { $0.date != nil && $0.kind != .recurring }
-        .sorted { ($0.date ?? "", $0.span.start) < ($1.date ?? "", $1.span.start) }
-      var table = MarkdownTable(headers: ["date", "kind", "as written", "task"])
-      table.rows = dated.map { [$0.date ?? "", $0.kind.rawValue, $0.text, $0.path.joined()] }
-      lines += table.render()
-      let relative = record.deadlines.filter { $0.kind == .relative }
-      let recurring = record.deadlines.filter { $0.kind == .recurring }
-      if !relative.isEmpty {
-        lines += [
-          "",
-          "Relative: "
-            + relative.map { "\($0.text) (\($0.duration ?? "?"))" }.joined(separator: "; "),
-        ]
-      }
-      if !recurring.isEmpty {
-        lines += [
-          "",
-          "Recurring: "
-            + recurring.map { "\($0.text) (\($0.recurrence ?? "?"))" }.joined(separator: "; "),
-        ]
-      }
-      lines.append("")
-    }
-    return lines
-  }
-
-  private func warnings(_ dataset: Dataset) -> [String] {
-    var lines = ["## Warnings", ""]
-    let flagged = dataset.documents.filter { !$0.warnings.isEmpty }
-    if flagged.isEmpty { return lines + ["None.", ""] }
-    for record in flagged {
-      lines.append("- **\(MarkdownTable.cell(Self.label(record), max: 60))**")
-      for warning in record.warnings {
-        let at = warning.span.map { " at \($0.start)–\($0.end)" } ?? ""
-        lines.append(
-          "  - `\(warning.code.rawValue)`\(at): \(MarkdownTable.cell(warning.message, max: 100))")
-      }
+    if !recurring.isEmpty {
+      lines += [
+        "",
+        "Recurring: "
+          + recurring.map { "\($0.text) (\($0.recurrence ?? "?"))" }.joined(separator: "; "),
+      ]
     }
     return lines + [""]
   }
 
+  /// The record's part of the warnings section, or nothing when it has no warnings.
+  func warningLines(_ record: DocumentRecord) -> [String] {
+    guard !record.warnings.isEmpty else { return [] }
+    var lines = ["- **\(MarkdownTable.cell(Self.label(record), max: 60))**"]
+    for warning in record.warnings {
+      let at = warning.span.map { " at \($0.start)–\($0.end)" } ?? ""
+      lines.append(
+        "  - `\(warning.code.rawValue)`\(at): \(MarkdownTable.cell(warning.message, max: 100))")
+    }
+    return lines
+  }
+
   // MARK: - Labels
 
+  /// A heading naming one plan: `### 天津市 2023–2025`.
+  static func heading(_ record: DocumentRecord) -> String {
+    "### \(MarkdownTable.cell(label(record), max: 60))"
+  }
+
+  /// A heading naming one indicator family.
+  static func heading(family: String) -> String {
+    "### \(MarkdownTable.cell(family, max: 60))"
+  }
+
+  /// The plan period as `2023–2025`, or `–`.
   static func period(_ record: DocumentRecord) -> String {
     record.period.map { "\($0.start)–\($0.end)" } ?? "–"
   }
 
+  /// How sections name a plan: jurisdiction (else title, else path) and period, `天津市 2023–2025`.
   static func label(_ record: DocumentRecord) -> String {
     let name = record.jurisdiction ?? record.title ?? record.source.path
     return record.period.map { "\(name) \($0.start)–\($0.end)" } ?? name
   }
-}
-
-/// Collects what the comparison needs of each record while a run streams by, and renders it
-/// at the end: quotes cut to what a table cell shows and task titles dropped, so a large run
-/// keeps a fraction of each record, not the record and never the text.
-public struct ComparisonBuilder {
-  private let writer: ComparisonMarkdownWriter
-  private var records: [DocumentRecord] = []
-
-  /// Creates an empty builder.
-  public init(writer: ComparisonMarkdownWriter) { self.writer = writer }
-
-  /// Adds one record.
-  public mutating func add(_ record: DocumentRecord) {
-    var summary = record
-    for index in summary.targets.indices where summary.targets[index].quote.count > 25 {
-      summary.targets[index].quote = String(summary.targets[index].quote.prefix(25))
-    }
-    for index in summary.tasks.indices {
-      summary.tasks[index].title = ""
-    }
-    records.append(summary)
-  }
-
-  /// The comparison of every record added.
-  public func render() -> String { writer.write(Dataset(records: records)) }
 }

@@ -11,12 +11,16 @@ struct MarkdownTable {
   /// The table as Markdown lines (header, separator, rows), or nothing when there are no rows.
   func render() -> [String] {
     guard !rows.isEmpty else { return [] }
-    var lines = [line(headers), "|" + headers.map { _ in " --- |" }.joined()]
-    lines += rows.map(line)
-    return lines
+    return head() + rows.map(line)
   }
 
-  private func line(_ cells: [String]) -> String {
+  /// The header and separator lines, for a table whose rows are rendered one at a time.
+  func head() -> [String] {
+    [line(headers), "|" + headers.map { _ in " --- |" }.joined()]
+  }
+
+  /// One row (or the header) as a Markdown line, each cell cut by `cell(_:max:)`.
+  func line(_ cells: [String]) -> String {
     "| " + cells.map { Self.cell($0, max: maxCellLength) }.joined(separator: " | ") + " |"
   }
 

@@ -6,7 +6,8 @@ import Foundation
 
 /// Streams a run's outputs into a staging folder as documents arrive, then publishes them all
 /// at once (`OutputDirectory`): `dataset.json`, the CSV exports, `dataset.sqlite`, `text/` and
-/// `comparison.md`. Memory holds one document at a time plus the comparison's summaries.
+/// `comparison.md`. Memory holds one document at a time plus the comparison's aggregates
+/// (its rows wait in unlinked scratch files in the staging folder, `ComparisonFiles`).
 ///
 /// Documents must arrive sorted by path (UTF-8 byte order), each path once; that order is the
 /// dataset's, so any producer (one run, shards, merged JSON lines) writes identical bytes.
@@ -17,7 +18,8 @@ public final class RunWriter {
   private let json: BufferedFile
   private let exports: [BufferedFile]
   private let database: DatasetSQLiteBuilder
-  private var comparison: ComparisonBuilder
+  private let scratch: ComparisonFiles
+  private var comparison: ComparisonBuilder<ComparisonFiles>
   private let csv = CSVWriter()
   private let encoder = CanonicalJSONEncoder(pretty: true)
   private var textIDs = Set<String>()
@@ -40,7 +42,8 @@ public final class RunWriter {
     }
     database = try DatasetSQLiteBuilder(
       path: staging.appendingPathComponent("dataset.sqlite").path)
-    self.comparison = ComparisonBuilder(writer: comparison)
+    scratch = try ComparisonFiles(folder: staging)
+    self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
     try json.write("{\n  \"documents\" : [")
     for (file, header) in zip(exports, CSVWriter.headerLines) { try file.write(header) }
   }
@@ -67,7 +70,7 @@ public final class RunWriter {
     let firstOfID = textIDs.insert(record.id).inserted
     try database.add(record, text: document.text)
     if firstOfID { try writeTexts(document) }
-    comparison.add(record)
+    try comparison.add(record)
     count += 1
   }
 
@@ -79,8 +82,9 @@ public final class RunWriter {
     try json.finish()
     for file in exports { try file.finish() }
     try database.finish()
-    let markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
-    try markdown.write(comparison.render())
+    var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
+    try comparison.render(into: &markdown)
+    scratch.close()
     try markdown.finish()
     var name = FNV1a()
     for file in [json, markdown] + exports { name.add(file.digest) }

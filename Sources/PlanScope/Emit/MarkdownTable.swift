@@ -26,11 +26,27 @@ struct MarkdownTable {
 
   /// One cell's text: escaped, single-line, cut.
   static func cell(_ text: String, max: Int) -> String {
-    var value = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
-      of: "\t", with: " ")
-    if value.count > max { value = String(value.prefix(max - 1)) + "…" }
-    return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-      of: "|", with: "\\|")
+    // Scalar by scalar (this runs for every cell of every table): line breaks and tabs become
+    // spaces, the text is cut to `max` characters, then backslashes and pipes are escaped.
+    let special: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x09 || $0 == 0x5C || $0 == 0x7C }
+    let hasSpecial = text.utf8.contains(where: special)
+    if !hasSpecial, text.utf8.count <= max { return text }
+    var value = text
+    if hasSpecial {
+      var flattened = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        flattened.append(scalar == "\n" || scalar == "\t" ? " " : scalar)
+      }
+      value = String(flattened)
+    }
+    if value.utf8.count > max, value.count > max { value = String(value.prefix(max - 1)) + "…" }
+    guard hasSpecial else { return value }
+    var escaped = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      if scalar == "\\" || scalar == "|" { escaped.append("\\") }
+      escaped.append(scalar)
+    }
+    return String(escaped)
   }
 }
 

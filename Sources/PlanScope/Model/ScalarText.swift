@@ -27,8 +27,36 @@ public struct ScalarText: Sendable, Hashable {
 
   /// Builds a `String` from a run of scalars.
   public static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: slice)
-    return String(view)
+    var length = 0
+    for scalar in slice { length += UTF8.width(scalar) }
+    // Encoded straight into the string's storage (appending scalar by scalar to a
+    // `UnicodeScalarView` was a tenth of a run).
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      var index = 0
+      for scalar in slice {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+          buffer[index] = UInt8(value)
+          index += 1
+        case 0x80..<0x800:
+          buffer[index] = UInt8(0xC0 | value >> 6)
+          buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+          index += 2
+        case 0x800..<0x10000:
+          buffer[index] = UInt8(0xE0 | value >> 12)
+          buffer[index + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+          buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+          index += 3
+        default:
+          buffer[index] = UInt8(0xF0 | value >> 18)
+          buffer[index + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+          buffer[index + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
+          buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+          index += 4
+        }
+      }
+      return index
+    }
   }
 }

@@ -10,7 +10,43 @@ public struct ScalarText: Sendable, Hashable {
   public init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
   /// Splits a string into scalars.
-  public init(_ string: String) { self.scalars = Array(string.unicodeScalars) }
+  public init(_ string: String) { self.scalars = Self.scalars(of: string) }
+
+  /// The scalars of a string, decoded from its UTF-8 in one pass (a `String` is valid UTF-8,
+  /// so no checks are needed; `Array(string.unicodeScalars)` is several times slower).
+  public static func scalars(of string: String) -> [Unicode.Scalar] {
+    var string = string
+    return string.withUTF8 { bytes in
+      var result: [Unicode.Scalar] = []
+      result.reserveCapacity(bytes.count)
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let lead = UInt32(bytes[index])
+        var value: UInt32
+        switch lead {
+        case 0..<0x80:
+          value = lead
+          index += 1
+        case 0xC0..<0xE0:
+          value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          index += 2
+        case 0xE0..<0xF0:
+          value =
+            (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+            | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        default:
+          value =
+            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+          index += 4
+        }
+        result.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+      }
+      return result
+    }
+  }
 
   /// Number of scalars.
   public var count: Int { scalars.count }

@@ -19,7 +19,7 @@ public struct Normalizer: Sendable {
   /// Normalizes one document.
   public func normalize(_ source: SourceDocument, diagnostics: inout Diagnostics) -> Document {
     diagnostics.append(contentsOf: source.diagnostics)
-    let original = debris.clean(Array(source.text.unicodeScalars))
+    let original = debris.clean(ScalarText.scalars(of: source.text))
     let simplified = converter.convert(original)
     let folded = folder.fold(simplified)
     reportDamage(in: simplified, diagnostics: &diagnostics)

@@ -12,8 +12,9 @@ public struct ScriptConverter: Sendable {
   private let bmpMap: [UInt32]
   /// Character map beyond the BMP.
   private let astralMap: [UInt32: UInt32]
-  /// Phrases by first scalar, longest first.
-  private let phrases: [UInt32: [(key: [UInt32], value: [UInt32])]]
+  /// The phrases' keys in a trie; `phraseValues[i]` converts key `i`.
+  private let phraseTrie: ScalarTrie
+  private let phraseValues: [[UInt32]]
   /// For the BMP: whether some phrase starts with the scalar (most scalars skip the lookup).
   private let phraseStarts: [Bool]
   /// Scalars that only occur in Simplified text.
@@ -36,19 +37,19 @@ public struct ScriptConverter: Sendable {
       }
       if key[0] < 0x10000 { bmpMap[Int(key[0])] = value[0] } else { astralMap[key[0]] = value[0] }
     }
-    var phrases: [UInt32: [(key: [UInt32], value: [UInt32])]] = [:]
+    var keys: [[Unicode.Scalar]] = []
+    var values: [[UInt32]] = []
+    var phraseStarts = [Bool](repeating: false, count: 0x10000)
     for (line, row) in phraseLexicon.rows.enumerated() {
       let (key, value) = try Self.entry(row, lexicon: phraseLexicon, line: line)
-      phrases[key[0], default: []].append((key, value))
-    }
-    for first in phrases.keys {
-      phrases[first]?.sort { $0.key.count > $1.key.count }
+      keys.append(key.compactMap(Unicode.Scalar.init))
+      values.append(value)
+      if key[0] < 0x10000 { phraseStarts[Int(key[0])] = true }
     }
     self.bmpMap = bmpMap
     self.astralMap = astralMap
-    self.phrases = phrases
-    var phraseStarts = [Bool](repeating: false, count: 0x10000)
-    for first in phrases.keys where first < 0x10000 { phraseStarts[Int(first)] = true }
+    phraseTrie = ScalarTrie(keys)
+    phraseValues = values
     self.phraseStarts = phraseStarts
     // A Simplified-only character is one whose Traditional alternatives do not include itself
     // (发 → 發 髮), unlike 制 (→ 制 製), which Traditional text uses too.
@@ -86,13 +87,13 @@ public struct ScriptConverter: Sendable {
             while index < count {
               let value = source[index].value
               let isBMP = value < 0x10000
-              if isBMP ? starts[Int(value)] : true, let candidates = phrases[value],
-                let match = candidates.first(where: { Self.matches($0.key, source, at: index) })
+              if isBMP ? starts[Int(value)] : true,
+                let (length, phrase) = phraseTrie.longestWord(in: source, from: index)
               {
-                for (offset, scalar) in match.value.enumerated() {
+                for (offset, scalar) in phraseValues[phrase].enumerated() {
                   target[index + offset] = Unicode.Scalar(scalar) ?? source[index + offset]
                 }
-                index += match.key.count
+                index += length
                 continue
               }
               let mapped = isBMP ? map[Int(value)] : (astralMap[value] ?? 0)
@@ -108,7 +109,7 @@ public struct ScriptConverter: Sendable {
 
   /// Converts a string.
   public func convert(_ string: String) -> String {
-    ScalarText(convert(Array(string.unicodeScalars))).string
+    ScalarText(convert(ScalarText.scalars(of: string))).string
   }
 
   /// Classifies the script of `scalars` by counting Traditional-only and Simplified-only
@@ -132,14 +133,6 @@ public struct ScriptConverter: Sendable {
       return traditionalCount > simplifiedCount ? .traditional : .simplified
     }
     return .mixed
-  }
-
-  private static func matches(
-    _ key: [UInt32], _ input: UnsafeBufferPointer<Unicode.Scalar>, at index: Int
-  ) -> Bool {
-    guard index + key.count <= input.count else { return false }
-    for offset in 0..<key.count where input[index + offset].value != key[offset] { return false }
-    return true
   }
 
   private static func entry(_ row: [String], lexicon: Lexicon, line: Int) throws -> (

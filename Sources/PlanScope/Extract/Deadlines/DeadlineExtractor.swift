@@ -52,7 +52,8 @@ public struct DeadlineExtractor: Sendable {
     let shielded = Self.shieldedRanges(sentence.scalars)
     var candidates: [Candidate] = []
     // Cheap scalar tests decide which patterns can match at all (regexes are slow on long texts).
-    let has = Set(sentence.scalars.filter { "月五内每按度底末旬季".unicodeScalars.contains($0) })
+    var has = Set<Unicode.Scalar>()
+    for scalar in sentence.scalars where Self.patternCues.contains(scalar) { has.insert(scalar) }
     let hasNumber = sentence.scalars.contains {
       ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "〇" || $0 == "○"
     }
@@ -401,8 +402,12 @@ public struct DeadlineExtractor: Sendable {
 
   /// Characters without which a sentence holds no deadline (a cheap filter before the regexes).
   private static func mayHoldTime(_ scalars: [Unicode.Scalar]) -> Bool {
-    scalars.contains { "年月日天周每五内季旬".unicodeScalars.contains($0) }
+    scalars.contains(where: timeScalars.contains)
   }
+
+  private static let timeScalars = ScalarBitmap("年月日天周每五内季旬".unicodeScalars)
+  /// Scalars whose presence decides which patterns run on a sentence.
+  private static let patternCues = ScalarBitmap("月五内每按度底末旬季".unicodeScalars)
 
   static func id(_ index: Int) -> String {
     let number = String(index + 1)

@@ -76,16 +76,16 @@ struct ScalarPattern: Sendable {
   // MARK: - Matching strings
 
   /// Every non-overlapping match in `text`, left to right (offsets in scalars of `text`).
-  func matches(in text: String) -> [PatternMatch] { matches(in: Array(text.unicodeScalars)) }
+  func matches(in text: String) -> [PatternMatch] { matches(in: ScalarText.scalars(of: text)) }
 
   /// The leftmost match in `text`.
-  func firstMatch(in text: String) -> PatternMatch? { firstMatch(in: Array(text.unicodeScalars)) }
+  func firstMatch(in text: String) -> PatternMatch? { firstMatch(in: ScalarText.scalars(of: text)) }
 
   /// Whether the pattern matches somewhere in `text`.
   func contains(in text: String) -> Bool { firstMatch(in: text) != nil }
 
   /// A match of all of `text`.
-  func wholeMatch(in text: String) -> PatternMatch? { wholeMatch(in: Array(text.unicodeScalars)) }
+  func wholeMatch(in text: String) -> PatternMatch? { wholeMatch(in: ScalarText.scalars(of: text)) }
 
   /// `text` with every match replaced by `replacement`.
   func replacingMatches(in text: String, with replacement: String) -> String {

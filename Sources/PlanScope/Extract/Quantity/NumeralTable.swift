@@ -31,8 +31,10 @@ enum NumeralTable {
 
   /// 大写 (financial) numerals: 壹贰叁肆伍陆柒捌玖拾佰仟, which also write words (登陆, 收拾).
   static func isFinancialForm(_ scalar: Unicode.Scalar) -> Bool {
-    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".unicodeScalars.contains(scalar)
+    financialForms.contains(scalar)
   }
+
+  private static let financialForms = ScalarBitmap("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".unicodeScalars)
 
   /// 两/兩/倆 count things (两百, 两千) but never stand in a digit-by-digit string (二〇二五).
   static func isCountingTwo(_ scalar: Unicode.Scalar) -> Bool {

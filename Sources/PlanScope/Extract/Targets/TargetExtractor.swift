@@ -346,10 +346,10 @@ public struct TargetExtractor: Sendable {
     return roc && value >= 60 && value <= 150 ? value + 1911 : nil
   }
 
-  static func isDigitLike(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value >= 0x30 && scalar.value <= 0x39)
-      || "一二三四五六七八九十两百千万零〇%".unicodeScalars.contains(scalar)
-  }
+  static func isDigitLike(_ scalar: Unicode.Scalar) -> Bool { digitLike.contains(scalar) }
+
+  /// Digits and the numerals and signs a number can be written with.
+  private static let digitLike = ScalarBitmap("0123456789一二三四五六七八九十两百千万零〇%".unicodeScalars)
 
   static func id(_ index: Int) -> String {
     let number = String(index + 1)

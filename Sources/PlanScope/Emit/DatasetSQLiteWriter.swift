@@ -72,6 +72,9 @@ public final class DatasetSQLiteBuilder {
   /// - Throws: `SQLiteError`.
   public init(path: String) throws {
     database = try SQLiteDatabase(path: path)
+    // A new file in a staging folder, published by a rename after a sync: a rollback journal
+    // or per-transaction syncs would protect nothing.
+    try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
     try database.execute(DatasetSQLiteWriter.schema)
     try database.execute("BEGIN")
   }

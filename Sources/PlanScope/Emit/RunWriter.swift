@@ -20,8 +20,7 @@ public final class RunWriter {
   private let database: DatasetSQLiteBuilder
   private let scratch: ComparisonFiles
   private var comparison: ComparisonBuilder<ComparisonFiles>
-  private let csv = CSVWriter()
-  private let encoder = CanonicalJSONEncoder(pretty: true)
+  private let encoder = RecordEncoder()
   private var textIDs = Set<String>()
   private var textHash = FNV1a()
   private var lastPath: String?
@@ -61,10 +60,10 @@ public final class RunWriter {
       throw OutputError.unsorted(path: record.source.path, after: lastPath)
     }
     lastPath = record.source.path
+    let encoded = try document.encoded ?? encoder.encode(record)
     try json.write(count == 0 ? "\n    " : ",\n    ")
-    // Indented as an element of the documents array.
-    try json.write(try encoder.encode(record, indent: 4))
-    for (file, lines) in zip(exports, csv.lines(record)) where !lines.isEmpty {
+    try json.write(encoded.datasetJSON)
+    for (file, lines) in zip(exports, encoded.csvLines) where !lines.isEmpty {
       try file.write(lines)
     }
     let firstOfID = textIDs.insert(record.id).inserted

@@ -96,3 +96,20 @@ public struct ScalarText: Sendable, Hashable {
     }
   }
 }
+
+extension StringProtocol {
+  /// Whether `word` occurs in the text, compared scalar by scalar (on UTF-8, which cannot
+  /// match across scalar boundaries). Foundation's `contains(_:)` goes through `NSString`
+  /// with canonical-equivalence folding and was a twentieth of an extraction.
+  func includes(_ word: String) -> Bool {
+    let text = utf8
+    let needle = word.utf8
+    guard let first = needle.first else { return true }
+    var start = text.startIndex
+    while let found = text[start...].firstIndex(of: first) {
+      if text[found...].starts(with: needle) { return true }
+      start = text.index(after: found)
+    }
+    return false
+  }
+}

@@ -50,8 +50,11 @@ public struct BatchRunner: Sendable {
     let pipeline = self.pipeline
     for _ in 0..<min(jobs, files.count) {
       DispatchQueue.global().async(group: group) {
+        let encoder = RecordEncoder()
         while let index = state.next(limit: files.count) {
-          state.deliver(index, Self.process(files[index], pipeline: pipeline, cache: cache))
+          state.deliver(
+            index,
+            Self.process(files[index], pipeline: pipeline, cache: cache, encoder: encoder))
         }
       }
     }
@@ -65,9 +68,11 @@ public struct BatchRunner: Sendable {
   }
 
   /// One file through the cache or the pipeline; never throws (a failure is an outcome).
-  static func process(_ file: CorpusFile, pipeline: Pipeline, cache: (any RecordCache)?)
-    -> BatchOutcome
-  {
+  /// With an `encoder`, the record is also serialized for the outputs.
+  static func process(
+    _ file: CorpusFile, pipeline: Pipeline, cache: (any RecordCache)?,
+    encoder: RecordEncoder? = nil
+  ) -> BatchOutcome {
     let stamp = FileStamp.of(file.url.path)
     do {
       let input = try pipeline.loader.input(file.url, as: file.path)
@@ -75,12 +80,14 @@ public struct BatchRunner: Sendable {
       if var hit = cache?.cached(sha256: sha256) {
         hit.record.source.path = file.path
         hit.stamp = stamp
+        hit.encoded = try encoder?.encode(hit.record)
         return .processed(hit)
       }
       let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file.url))
       var diagnostics = Diagnostics()
       var document = ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics))
       document.stamp = stamp
+      document.encoded = try encoder?.encode(document.record)
       return .processed(document)
     } catch {
       return .failed(path: file.path, reason: String(describing: error))

@@ -16,6 +16,9 @@ public struct ProcessedDocument: Sendable, Hashable {
   public var cached: Bool
   /// Size and modification time of the file when it was read (for the unchanged-run check).
   public var stamp: FileStamp?
+  /// The record serialized by the worker that produced it, when it did (else the writer
+  /// encodes it).
+  public var encoded: EncodedRecord?
 
   /// Creates a processed document.
   public init(record: DocumentRecord, text: String, original: String, cached: Bool = false) {

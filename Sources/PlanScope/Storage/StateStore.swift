@@ -116,7 +116,7 @@ public final class StateStore: RecordCache, @unchecked Sendable {
 
   /// Adds one document to the open update.
   func recordDocument(
-    _ document: ProcessedDocument, stamp: String, encoder: CanonicalJSONEncoder
+    _ document: ProcessedDocument, stamp: String, encoder: RecordEncoder
   ) throws {
     lock.lock()
     defer { lock.unlock() }
@@ -134,7 +134,7 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         rows: [[.text(stamp), size, modified, .text(path)]])
       return
     }
-    let json = try encoder.encode(document.record)
+    let json = try document.encoded?.stateJSON ?? encoder.stateJSON(document.record)
     if !document.cached {
       try database.run(
         "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
@@ -232,7 +232,7 @@ public final class StateUpdate {
   private let store: StateStore
   private let stamp: String
   /// Compact JSON with the dataset's keys (the cache decodes it with `DatasetCoding`).
-  private let encoder = CanonicalJSONEncoder(pretty: false)
+  private let encoder = RecordEncoder()
   private var open = true
 
   init(store: StateStore, stamp: String) {

@@ -28,7 +28,7 @@ struct OutlinePatterns: Sendable {
   /// Whether a TAB-separated line is the header row of a task-division table.
   func isTaskTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
     let text = ScalarText.string(line)
-    return taskTableHeaderWords.filter { text.contains($0) }.count >= 2
+    return taskTableHeaderWords.filter { text.includes($0) }.count >= 2
   }
 
   /// A numbered row of a task-division table: `3<TAB>落实用地保障<TAB>…` (also `3.` / `3、`).

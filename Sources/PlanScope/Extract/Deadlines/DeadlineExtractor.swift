@@ -95,7 +95,7 @@ public struct DeadlineExtractor: Sendable {
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
     var previousYear: Int?
-    let pastSentence = sentence.text.contains("已") || sentence.text.contains("累计")
+    let pastSentence = sentence.text.includes("已") || sentence.text.includes("累计")
     for match in hasNumber || has.contains("月") ? patterns.calendar.matches(in: text) : [] {
       let range = match.range
       if shielded.contains(where: { $0.overlaps(range) }) { continue }

@@ -104,7 +104,7 @@ public struct DepartmentLexicon: Sendable {
   /// A body's own units stay specific: 市人大常委会相关工作机构.
   public func isGeneric(_ name: String) -> Bool {
     if genericStarts.contains(where: { name.hasPrefix($0) }) { return true }
-    if name.contains("以上") || name.contains("以下") { return true }
+    if name.includes("以上") || name.includes("以下") { return true }
     guard let suffix = genericSuffixIndex.longestSuffix(of: name) else {
       return name.contains("各")
     }

@@ -301,6 +301,7 @@ extension String {
   /// The string without leading and trailing spaces, tabs and ideographic spaces.
   func trimmingSpaces() -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+    guard let first = first, let last = last, isSpace(first) || isSpace(last) else { return self }
     return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
   }
 }

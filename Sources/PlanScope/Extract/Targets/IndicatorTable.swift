@@ -91,8 +91,8 @@ struct IndicatorTable {
 
   /// The change an indicator's own wording sets: …降低（%） is a decrease.
   static func change(of indicator: String) -> Target.Change {
-    if ["降低", "下降", "减少", "削减"].contains(where: { indicator.contains($0) }) { return .decrease }
-    if ["提高", "增长", "新增"].contains(where: { indicator.contains($0) }) { return .increase }
+    if ["降低", "下降", "减少", "削减"].contains(where: { indicator.includes($0) }) { return .decrease }
+    if ["提高", "增长", "新增"].contains(where: { indicator.includes($0) }) { return .increase }
     return .level
   }
 }

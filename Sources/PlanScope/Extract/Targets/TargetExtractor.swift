@@ -192,7 +192,7 @@ public struct TargetExtractor: Sendable {
       let earlier = sentence.contentStart..<clauseStart
       // Only a clause that states a base (以…为基准) reaches past its comma; 较2020年大幅提升 does not.
       baselineYear = patterns.baseline.matches(in: s, range: earlier)
-        .last { $0.text.contains("为基") }
+        .last { $0.text.includes("为基") }
         .flatMap { Self.year($0.int("year"), roc: context.rocYears) }
     }
     var comparatorInWords: Target.Comparator?
@@ -218,7 +218,7 @@ public struct TargetExtractor: Sendable {
       default: change = .level
       }
     }
-    let each = patterns.distributive.contains { head.contains($0) }
+    let each = patterns.distributive.contains { head.includes($0) }
     head = trimFillers(head, patterns: patterns)
 
     let (noun, nounEnd) = postNoun(after: last.span.end, in: s, patterns: patterns)

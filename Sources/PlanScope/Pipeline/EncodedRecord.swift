@@ -1,0 +1,33 @@
+/// A record already serialized for the outputs: its `dataset.json` element, its state-cache
+/// JSON and its CSV lines. Workers encode records in parallel so the one thread that writes
+/// the outputs only copies bytes (encoding on that thread made it the bottleneck of a run).
+public struct EncodedRecord: Sendable, Hashable {
+  /// Pretty JSON, lines after the first indented 4 more spaces (an element of `documents`).
+  public var datasetJSON: String
+  /// Compact JSON for the state database.
+  public var stateJSON: String
+  /// The record's lines of each CSV export, in `CSVWriter.fileNames` order.
+  public var csvLines: [String]
+}
+
+/// Encodes records the same way on every thread; one per thread (the encoders cache keys).
+public final class RecordEncoder {
+  private let pretty = CanonicalJSONEncoder(pretty: true)
+  private let compact = CanonicalJSONEncoder(pretty: false)
+  private let csv = CSVWriter()
+
+  /// Creates an encoder.
+  public init() {}
+
+  /// The record's compact JSON alone (the state database's form).
+  /// - Throws: `EncodingError`.
+  public func stateJSON(_ record: DocumentRecord) throws -> String { try compact.encode(record) }
+
+  /// The record's serialized forms.
+  /// - Throws: `EncodingError` (non-finite numbers).
+  public func encode(_ record: DocumentRecord) throws -> EncodedRecord {
+    EncodedRecord(
+      datasetJSON: try pretty.encode(record, indent: 4), stateJSON: try compact.encode(record),
+      csvLines: csv.lines(record))
+  }
+}

@@ -47,25 +47,35 @@ public final class BufferedFile {
   /// Appends bytes.
   /// - Throws: `OutputError.writeFailed`.
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-    hash.add(bytes)
     buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 20 { try flush() }
+    if buffer.count >= Self.block { try flush(wholeBlocksOnly: true) }
   }
+
+  /// Bytes written (and hashed) at a time: the digest sees the same blocks however the
+  /// content was split into `write` calls, so it depends on the bytes alone.
+  private static let block = 1 << 20
 
   /// Writes the buffer out, syncs the file to disk and closes it.
   /// - Throws: `OutputError.writeFailed`.
   public func finish() throws {
-    try flush()
+    try flush(wholeBlocksOnly: false)
     if ownsDescriptor, fsync(descriptor) != 0 {
       throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
     }
   }
 
-  private func flush() throws(OutputError) {
+  private func flush(wholeBlocksOnly: Bool) throws(OutputError) {
+    let count = wholeBlocksOnly ? buffer.count / Self.block * Self.block : buffer.count
+    var start = 0
+    while start < count {
+      let end = min(count, start + Self.block)
+      buffer.withUnsafeBufferPointer { hash.add(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+      start = end
+    }
     var offset = 0
-    while offset < buffer.count {
+    while offset < count {
       let written = buffer.withUnsafeBytes { raw in
-        Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+        Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, count - offset)
       }
       if written < 0 {
         if errno == EINTR { continue }
@@ -73,7 +83,7 @@ public final class BufferedFile {
       }
       offset += written
     }
-    buffer.removeAll(keepingCapacity: true)
+    buffer.removeFirst(count)
   }
 }
 

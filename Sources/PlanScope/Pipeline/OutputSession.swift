@@ -19,6 +19,9 @@ public final class OutputSession {
   private let update: StateUpdate?
   private let state: StateStore?
   private var key: StateStore.RunKey?
+  /// Serializes records that arrive without their encoded forms (merged JSON lines), once
+  /// for both the outputs and the state.
+  private let encoder = RecordEncoder()
   /// What was written so far.
   public private(set) var summary = RunSummary()
 
@@ -37,7 +40,8 @@ public final class OutputSession {
   /// - Throws: `OutputError`, `SQLiteError` or an encoding error.
   public func add(_ outcome: BatchOutcome) throws {
     switch outcome {
-    case .processed(let document):
+    case .processed(var document):
+      if document.encoded == nil { document.encoded = try encoder.encode(document.record) }
       try writer.add(document)
       try update?.add(document)
       key?.add(path: document.record.source.path, sha256: document.record.source.sha256)

@@ -92,14 +92,6 @@ struct ScalarTrie: Sendable, Hashable {
     return best
   }
 
-  /// The longest word `text` starts with.
-  func longestPrefix(of text: String) -> (length: Int, word: Int)? {
-    longestWord(in: text.unicodeScalars, from: text.unicodeScalars.startIndex)
-  }
-
-  /// Whether `text` starts with one of the words.
-  func hasPrefix(_ text: String) -> Bool { longestPrefix(of: text) != nil }
-
   @inline(__always)
   private func child(of node: Int32, _ scalar: UInt32) -> Int32 {
     if node == 0, scalar < 0x10000 { return rootChild[Int(scalar)] }

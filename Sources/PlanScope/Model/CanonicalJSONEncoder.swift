@@ -31,6 +31,23 @@ public final class CanonicalJSONEncoder {
     return String(decoding: writer.bytes, as: UTF8.self)
   }
 
+  /// The pretty JSON of `value` (later lines indented `indent` more spaces) and its compact
+  /// JSON, from one traversal of the value (the encoder's `pretty` setting is not used).
+  /// - Throws: `EncodingError` for non-finite numbers and unsupported values.
+  public func encodeBoth<T: Encodable>(_ value: T, indent: Int) throws -> (
+    pretty: String, compact: String
+  ) {
+    let tree = JSONTreeEncoder(owner: self)
+    try value.encode(to: tree)
+    var pretty = JSONTextWriter(pretty: true)
+    pretty.write(tree.value, depth: 0, indent: indent)
+    var compact = JSONTextWriter(pretty: false)
+    compact.write(tree.value, depth: 0, indent: 0)
+    return (
+      String(decoding: pretty.bytes, as: UTF8.self), String(decoding: compact.bytes, as: UTF8.self)
+    )
+  }
+
   /// The key as written: `docNumber` → `doc_number`.
   func key(_ name: String) -> String {
     if let known = snakeCase[name] { return known }

@@ -26,8 +26,8 @@ public final class RecordEncoder {
   /// The record's serialized forms.
   /// - Throws: `EncodingError` (non-finite numbers).
   public func encode(_ record: DocumentRecord) throws -> EncodedRecord {
-    EncodedRecord(
-      datasetJSON: try pretty.encode(record, indent: 4), stateJSON: try compact.encode(record),
-      csvLines: csv.lines(record))
+    let json = try pretty.encodeBoth(record, indent: 4)
+    return EncodedRecord(
+      datasetJSON: json.pretty, stateJSON: json.compact, csvLines: csv.lines(record))
   }
 }

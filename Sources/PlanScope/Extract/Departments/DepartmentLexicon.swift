@@ -10,9 +10,7 @@ public struct DepartmentLexicon: Sendable {
   let bodySuffixes: [String]
   /// Suffixes of generic references, longest first: 部门, 单位, 机构 …
   let genericSuffixes: [String]
-  /// Last characters of all suffixes: a name ending otherwise is no body (a fast reject).
-  private let suffixEnds: Set<Character>
-  /// The same as scalars, for scans over folded text.
+  /// Last scalars of all suffixes: a name ending otherwise is no body (a fast reject).
   private let suffixEndScalars: ScalarBitmap
   /// Short form → full form, without jurisdiction (发展改革委 → 发展和改革委员会).
   let abbreviations: [String: String]
@@ -20,6 +18,8 @@ public struct DepartmentLexicon: Sendable {
   let functions: [(stem: String, function: String)]
   /// Phrases marking a role, longest first (按职责分工负责 → responsible, 牵头 → lead).
   let roleWords: [(phrase: String, role: Responsibility.Role)]
+  /// Role words as scalars, longest first.
+  private let roleWordScalars: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]
   /// Role words as scalars by first scalar, longest first (for scans over folded text).
   let roleWordsByFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]]
   private let bodySuffixIndex: AffixIndex
@@ -36,6 +36,8 @@ public struct DepartmentLexicon: Sendable {
   private let administrativeTrie: ScalarTrie
   /// Words that start a generic reference: 各区, 有关部门, 相关市级部门.
   let genericStarts = ["各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级"]
+  private let genericStartTrie: ScalarTrie
+  private let independentTrie: ScalarTrie
 
   /// Builds the lexicon from its tables.
   public init(
@@ -47,7 +49,6 @@ public struct DepartmentLexicon: Sendable {
       .sorted(by: byLength)
     genericSuffixes = suffixes.rows.filter { $0.count > 1 && $0[1] == "generic" }.map { $0[0] }
       .sorted(by: byLength)
-    suffixEnds = Set((suffixes.rows.compactMap { $0.first?.last }))
     suffixEndScalars = ScalarBitmap(suffixes.rows.compactMap { $0.first?.unicodeScalars.last })
     var expansions: [String: String] = [:]
     for row in abbreviations.rows where row.count > 1 { expansions[row[0]] = row[1] }
@@ -58,6 +59,7 @@ public struct DepartmentLexicon: Sendable {
       guard row.count > 1, let role = Responsibility.Role(rawValue: row[1]) else { return nil }
       return (row[0], role)
     }.sorted { $0.phrase.count > $1.phrase.count }
+    roleWordScalars = self.roleWords.map { (Array($0.phrase.unicodeScalars), $0.role) }
     var byFirst: [Unicode.Scalar: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]] = [:]
     for (phrase, role) in self.roleWords {
       let scalars = Array(phrase.unicodeScalars)
@@ -76,6 +78,8 @@ public struct DepartmentLexicon: Sendable {
     self.places = places
     administrativeTrie = ScalarTrie(administrativePrefixes)
     self.independentPrefixes = ["人民银行", "中国人民银行", "国家", "中国", "中央", "全国", "海关", "国网", "中石油", "中石化"]
+    genericStartTrie = ScalarTrie(genericStarts)
+    independentTrie = ScalarTrie(independentPrefixes)
   }
 
   /// Loads the bundled (or overridden) tables.
@@ -89,55 +93,90 @@ public struct DepartmentLexicon: Sendable {
       places: PlaceLexicon(Lexicon.load(.placesChina, from: directory)))
   }
 
+  /// A name as a slice of scalars (of the folded text, or of a string).
+  typealias Name = ArraySlice<Unicode.Scalar>
+
   /// Whether `name` names a specific body: it ends with a body suffix and is not generic.
-  public func isBody(_ name: String) -> Bool {
-    guard let last = name.last, suffixEnds.contains(last), name.count >= 2, !isGeneric(name) else {
+  public func isBody(_ name: String) -> Bool { isBody(ScalarText.scalars(of: name)[...]) }
+
+  /// Whether `name` is a generic reference (有关部门, 各区县政府, 市级各有关部门, 县级以上人民政府).
+  /// A body's own units stay specific: 市人大常委会相关工作机构.
+  public func isGeneric(_ name: String) -> Bool { isGeneric(ScalarText.scalars(of: name)[...]) }
+
+  /// `isBody` over scalars.
+  func isBody(_ name: Name) -> Bool {
+    guard let last = name.last, suffixEndScalars.contains(last), name.count >= 2, !isGeneric(name)
+    else {
       return false
     }
     // A generic tail on a body (市人大常委会相关工作机构) survives `isGeneric` only when the
     // head is a body, so it names that body's own units.
-    return bodySuffixIndex.longestSuffix(of: name, leaving: 1) != nil
-      || genericSuffixIndex.longestSuffix(of: name) != nil
+    return bodySuffixIndex.longestSuffixLength(of: name, leaving: 1) != nil
+      || genericSuffixIndex.longestSuffixLength(of: name) != nil
   }
 
-  /// Whether `name` is a generic reference (有关部门, 各区县政府, 市级各有关部门, 县级以上人民政府).
-  /// A body's own units stay specific: 市人大常委会相关工作机构.
-  public func isGeneric(_ name: String) -> Bool {
-    if genericStarts.contains(where: { name.hasPrefix($0) }) { return true }
-    if name.includes("以上") || name.includes("以下") { return true }
-    guard let suffix = genericSuffixIndex.longestSuffix(of: name) else {
+  /// `isGeneric` over scalars.
+  func isGeneric(_ name: Name) -> Bool {
+    if genericStartTrie.longestWord(in: name, from: name.startIndex) != nil { return true }
+    var index = name.startIndex
+    while index + 1 < name.endIndex {
+      // 以上, 以下: 县级以上人民政府.
+      if name[index] == "以", name[index + 1] == "上" || name[index + 1] == "下" { return true }
+      index += 1
+    }
+    guard let suffix = genericSuffixIndex.longestSuffixLength(of: name) else {
       return name.contains("各")
     }
-    var head = String(name.dropLast(suffix.count))
-    for word in ["相关", "有关", "各"] where head.hasSuffix(word) { head.removeLast(word.count) }
+    var head = name.dropLast(suffix)
+    for word in Self.headQualifiers where head.count >= word.count {
+      if head.suffix(word.count).elementsEqual(word) { head = head.dropLast(word.count) }
+    }
     return
-      !(head.count >= 2 && bodySuffixIndex.longestSuffix(of: head, leaving: 1) != nil)
+      !(head.count >= 2 && bodySuffixIndex.longestSuffixLength(of: head, leaving: 1) != nil)
   }
+
+  /// Words between a body and a generic tail (市人大常委会相关工作机构), removed in this order.
+  private static let headQualifiers: [[Unicode.Scalar]] = ["相关", "有关", "各"].map {
+    Array($0.unicodeScalars)
+  }
+
+  /// `name` without the role phrase it ends with (市财政局配合 → 市财政局), longest phrase first.
+  func strippingRole(_ name: Name) -> Name {
+    for (scalars, _) in roleWordScalars where name.count >= scalars.count {
+      if name.suffix(scalars.count).elementsEqual(scalars) { return name.dropLast(scalars.count) }
+    }
+    return name
+  }
+
+  /// The length of the longest body suffix `name` ends with (委员会 in 发展和改革委员会).
+  func bodySuffixLength(of name: Name) -> Int? { bodySuffixIndex.longestSuffixLength(of: name) }
 
   /// The jurisdiction prefix a name starts with (市, 自治区, 天津市), if any; nil when it starts
   /// with a function stem (市场监管局 is bare, not 市 + 场监管局).
   func ownPrefix(of name: String) -> String? {
-    if functionStemIndex.longestPrefix(of: name) != nil { return nil }
-    if let place = places.longestPlace(prefixOf: name) {
-      var prefix = place
-      let rest = name.dropFirst(place.count)
-      if let admin = administrativePrefixes.first(where: { rest.hasPrefix($0) }) {
-        prefix += admin
-      }
-      return prefix
+    let scalars = ScalarText.scalars(of: name)[...]
+    return ownPrefixLength(of: scalars).map { ScalarText.string(scalars.prefix($0)) }
+  }
+
+  /// `ownPrefix` over scalars: the prefix's length.
+  func ownPrefixLength(of name: Name) -> Int? {
+    if functionStemIndex.longestPrefixLength(of: name) != nil { return nil }
+    if let place = places.longestPlaceLength(prefixOf: name) {
+      let rest = name.dropFirst(place)
+      return place + (administrativeTrie.longestWord(in: rest, from: rest.startIndex)?.length ?? 0)
     }
-    if let admin = administrativePrefixes.first(where: { name.hasPrefix($0) }) {
-      // 市委组织部: the party committee's prefix (市委) is what a list distributes (市委宣传部).
-      let afterCommittee = String(name.dropFirst(admin.count + 1))
-      if name.dropFirst(admin.count).hasPrefix("委"), !afterCommittee.hasPrefix("员会"),
-        isBody(afterCommittee)
-      {
-        return admin + "委"
+    guard let admin = administrativeTrie.longestWord(in: name, from: name.startIndex)?.length
+    else { return nil }
+    let rest = name.dropFirst(admin)
+    // 市委组织部: the party committee's prefix (市委) is what a list distributes (市委宣传部).
+    if rest.first == "委" {
+      let afterCommittee = rest.dropFirst()
+      if !afterCommittee.starts(with: "员会".unicodeScalars), isBody(afterCommittee) {
+        return admin + 1
       }
-      let rest = String(name.dropFirst(admin.count))
-      // 市场监督管理局 starts with 市 only by accident.
-      if functionStemIndex.longestPrefix(of: rest) != nil || isBody(rest) { return admin }
     }
+    // 市场监督管理局 starts with 市 only by accident.
+    if functionStemIndex.longestPrefixLength(of: rest) != nil || isBody(rest) { return admin }
     return nil
   }
 
@@ -152,30 +191,32 @@ public struct DepartmentLexicon: Sendable {
   func mayEndBody(_ scalar: Unicode.Scalar) -> Bool { suffixEndScalars.contains(scalar) }
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).
-  func isIndependent(_ name: String) -> Bool {
-    independentPrefixes.contains { name.hasPrefix($0) }
-      || places.longestPlace(prefixOf: name) != nil
+  func isIndependent(_ name: Name) -> Bool {
+    independentTrie.longestWord(in: name, from: name.startIndex) != nil
+      || places.longestPlaceLength(prefixOf: name) != nil
   }
 
   /// The full official name where the abbreviation is known: `市发展改革委` in 天津市 →
   /// 天津市发展和改革委员会.
   public func canonical(_ name: String, jurisdiction: String?) -> String? {
+    let scalars = ScalarText.scalars(of: name)[...]
     var prefix = ""
-    var core = Substring(name)
-    if let own = ownPrefix(of: name) {
-      prefix = own
-      core = core.dropFirst(own.count)
+    var core = scalars
+    if let own = ownPrefixLength(of: scalars) {
+      prefix = ScalarText.string(scalars.prefix(own))
+      core = scalars.dropFirst(own)
     }
-    var expanded = String(core)
-    if let full = abbreviations[String(core)] {
+    var expanded = ScalarText.string(core)
+    if let full = abbreviations[expanded] {
       expanded = full
     } else if let key = abbreviationIndex.longestSuffix(of: core) {
-      expanded = core.dropLast(key.count) + (abbreviations[key] ?? key)
-    } else if bodySuffixIndex.longestSuffix(of: core) == nil {
+      expanded =
+        ScalarText.string(core.dropLast(key.unicodeScalars.count)) + (abbreviations[key] ?? key)
+    } else if bodySuffixIndex.longestSuffixLength(of: core) == nil {
       return nil
     }
     if let jurisdiction, administrativePrefixes.contains(prefix) || prefix.isEmpty {
-      if prefix.isEmpty && isIndependent(name) { return expanded }
+      if prefix.isEmpty && isIndependent(scalars) { return expanded }
       return jurisdiction + expanded
     }
     return prefix + expanded
@@ -183,9 +224,11 @@ public struct DepartmentLexicon: Sendable {
 
   /// The function a department serves across jurisdictions (`development_reform`), if known.
   public func function(of name: String) -> String? {
-    var core = Substring(name)
-    if let own = ownPrefix(of: name) { core = core.dropFirst(own.count) }
+    let scalars = ScalarText.scalars(of: name)[...]
+    var core = scalars
+    if let own = ownPrefixLength(of: scalars) { core = scalars.dropFirst(own) }
     if let stem = functionStemIndex.longestPrefix(of: core) { return functionByStem[stem] }
-    return functions.first { core.contains($0.stem) }?.function
+    let text = ScalarText.string(core)
+    return functions.first { text.contains($0.stem) }?.function
   }
 }

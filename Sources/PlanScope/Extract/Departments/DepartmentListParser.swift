@@ -115,13 +115,13 @@ struct DepartmentListParser: Sendable {
     var item = item
     // `A等部门`, `A等有关单位`: the list ends at 等.
     if let cut = item.lastIndex(where: { s[$0] == "等" }), cut > item.lowerBound,
-      lexicon.isBody(ScalarText.string(s[item.lowerBound..<cut]))
+      lexicon.isBody(s[item.lowerBound..<cut])
     {
       item = item.lowerBound..<cut
     }
     for index in item where ["和", "及", "与"].contains(s[index]) {
-      let left = ScalarText.string(s[item.lowerBound..<index])
-      let right = ScalarText.string(s[(index + 1)..<item.upperBound])
+      let left = s[item.lowerBound..<index]
+      let right = s[(index + 1)..<item.upperBound]
       if lexicon.isBody(left), lexicon.isBody(right) || lexicon.isGeneric(right) {
         return [item.lowerBound..<index] + split(document, (index + 1)..<item.upperBound)
       }
@@ -136,14 +136,15 @@ struct DepartmentListParser: Sendable {
     let s = document.folded.scalars
     // Leading words of an assignment sentence: 由市财政局…, 请…
     while lower < item.upperBound, ["由", "请"].contains(s[lower]) { lower += 1 }
-    let written = DisplayText.clean(document.text[SourceSpan(start: lower, end: item.upperBound)])
-    var folded = ScalarText.string(s[lower..<item.upperBound])
+    var folded = s[lower..<item.upperBound]
     // 市发展改革委（市能源局）: a body with its second name; the first one decides.
-    if folded.hasSuffix(")"), let open = folded.firstIndex(of: "("), open > folded.startIndex {
-      folded = String(folded[..<open])
+    if folded.last == ")", let open = folded.firstIndex(of: "("), open > folded.startIndex {
+      folded = folded[..<open]
     }
     guard lexicon.isBody(folded), folded.count <= 40 else { return nil }
-    if let own = lexicon.ownPrefix(of: folded) {
+    let written = DisplayText.clean(document.text[SourceSpan(start: lower, end: item.upperBound)])
+    if let length = lexicon.ownPrefixLength(of: folded) {
+      let own = ScalarText.string(folded.prefix(length))
       if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) || own.hasSuffix("委")
       {
         groupPrefix = own

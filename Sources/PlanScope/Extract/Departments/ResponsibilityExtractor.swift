@@ -209,18 +209,10 @@ public struct ResponsibilityExtractor: Sendable {
   /// Whether a parenthetical names at least one body or role (not `（含网约车）`).
   private func namesBody(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
     guard slice.count >= 3, slice.count <= 400 else { return false }
-    let text = ScalarText.string(slice)
-    return text.split(whereSeparator: { "、,;。".contains($0) }).contains { piece in
-      let name = piece.split(separator: "等").first.map(String.init) ?? String(piece)
-      return lexicon.isBody(stripRole(name))
+    return slice.split(whereSeparator: { ["、", ",", ";", "。"].contains($0) }).contains { piece in
+      let name = piece.split(separator: "等").first ?? piece
+      return lexicon.isBody(lexicon.strippingRole(name))
     }
-  }
-
-  private func stripRole(_ text: String) -> String {
-    for (phrase, _) in lexicon.roleWords where text.hasSuffix(phrase) {
-      return String(text.dropLast(phrase.count))
-    }
-    return text
   }
 
   // MARK: - Running text
@@ -327,12 +319,15 @@ public struct ResponsibilityExtractor: Sendable {
       {
         return nil
       }
-      if lexicon.mayEndBody(last), lexicon.isBody(ScalarText.string(s[start..<end])) {
+      if lexicon.mayEndBody(last), lexicon.isBody(s[start..<end]) {
         var best = end
         for extra in 1...3 where end + extra <= limit {
-          let extended = ScalarText.string(s[start..<(end + extra)])
-          let suffix = lexicon.bodySuffixes.first { extended.hasSuffix($0) }
-          if let suffix, suffix.count > extra, lexicon.isBody(extended) { best = end + extra }
+          let extended = s[start..<(end + extra)]
+          if let suffix = lexicon.bodySuffixLength(of: extended), suffix > extra,
+            lexicon.isBody(extended)
+          {
+            best = end + extra
+          }
         }
         return best
       }

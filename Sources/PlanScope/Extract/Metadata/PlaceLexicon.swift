@@ -36,6 +36,16 @@ public struct PlaceLexicon: Sendable, Hashable {
     return found
   }
 
+  /// The length in scalars of the longest place name (two or more scalars) `text` starts with.
+  func longestPlaceLength(prefixOf text: ArraySlice<Unicode.Scalar>) -> Int? {
+    var found: Int?
+    trie.forEachWord(in: text, from: text.startIndex) { length, _ in
+      if length >= 2 { found = length }
+      return true
+    }
+    return found
+  }
+
   /// Whether the scalars start with a place name.
   func startsWithPlace(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
     var found = false

@@ -39,9 +39,12 @@ public struct DocumentLoader: Sendable {
     url.pathExtension.lowercased() == "docx" ? .docx : .text
   }
 
-  /// Reads bytes already in memory in the given format.
+  /// Reads bytes already in memory in the given format; `sha256` is the bytes' digest when the
+  /// caller has it already (else computed here).
   /// - Throws: `IngestError`.
-  public func read(_ input: DocumentInput, format: SourceFormat) throws -> SourceDocument {
+  public func read(_ input: DocumentInput, format: SourceFormat, sha256: String? = nil) throws
+    -> SourceDocument
+  {
     if input.bytes.count > limits.maxInputBytes {
       throw IngestError.inputTooLarge(
         path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
@@ -51,7 +54,7 @@ public struct DocumentLoader: Sendable {
     case .text: document = try textReader.read(input)
     case .docx: document = try docxReader.read(input)
     }
-    document.source.sha256 = SHA256.hexDigest(input.bytes)
+    document.source.sha256 = sha256 ?? SHA256.hexDigest(input.bytes)
     return document
   }
 

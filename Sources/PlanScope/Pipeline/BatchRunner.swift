@@ -83,7 +83,8 @@ public struct BatchRunner: Sendable {
         hit.encoded = try encoder?.encode(hit.record)
         return .processed(hit)
       }
-      let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file.url))
+      let source = try pipeline.loader.read(
+        input, format: DocumentLoader.format(of: file.url), sha256: sha256)
       var diagnostics = Diagnostics()
       var document = ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics))
       document.stamp = stamp

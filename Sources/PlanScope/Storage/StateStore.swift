@@ -83,7 +83,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       row.count == 3, let json = row[0].text, let text = row[1].text, let original = row[2].text,
       let record = try? DatasetCoding.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
     else { return nil }
-    return ProcessedDocument(record: record, text: text, original: original, cached: true)
+    // An empty original stands for "the same as the text" (see `record`).
+    return ProcessedDocument(
+      record: record, text: text, original: original.isEmpty ? text : original, cached: true)
   }
 
   /// Records a run at `now`: new paths are first seen, changed hashes change, paths not in
@@ -136,9 +138,11 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     }
     let json = try document.encoded?.stateJSON ?? encoder.stateJSON(document.record)
     if !document.cached {
+      // A Simplified plan's original is its text: stored once (an empty original means that).
+      let original = document.original == document.text ? "" : document.original
       try database.run(
         "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
-        rows: [[.text(sha), .text(json), .text(document.text), .text(document.original)]])
+        rows: [[.text(sha), .text(json), .text(document.text), .text(original)]])
     }
     switch known {
     case sha:

@@ -62,9 +62,14 @@ private let air = "天津市大气方案\n一、目标\n到2025年，空气质�
   #expect(try newer.entries().map(\.path) == ["water.txt"], "history survives invalidation")
 }
 
-@Test func batchReusesCachedRecordsWithTheSameOutput() throws {
+/// A Traditional plan: its original differs from its text (the cache stores both); a
+/// Simplified one's original is its text (stored once).
+private let traditionalWater = "天津市節水方案\n一、目標\n到2025年，再生水利用率達到25%以上。"
+
+@Test(arguments: [water, traditionalWater])
+func batchReusesCachedRecordsWithTheSameOutput(_ plan: String) throws {
   let corpus = try ScratchFolder()
-  try corpus.write("water.txt", Array(water.utf8))
+  try corpus.write("water.txt", Array(plan.utf8))
   let state = try ScratchFolder()
   let store = try StateStore(
     path: state.url.appendingPathComponent("s.sqlite").path, fingerprint: "f")
@@ -82,6 +87,7 @@ private let air = "天津市大气方案\n一、目标\n到2025年，空气质�
     return
   }
   #expect(!fresh.cached && reused.cached)
+  #expect((fresh.original == fresh.text) == (plan == water))
   #expect(
     reused.record == fresh.record && reused.text == fresh.text && reused.original == fresh.original)
 }

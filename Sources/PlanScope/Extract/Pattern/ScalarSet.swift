@@ -62,17 +62,36 @@ struct ScalarSet: Sendable, Hashable {
 
   /// `\d` as Swift `Regex` reads it: any numeric character, so 0-9, ０-９, but also 二, 〇, 万
   /// and ½ (Numeric_Type is set). Patterns that want ASCII digits check the captured text.
+  @inline(__always)
   static func isDigit(_ value: UInt32) -> Bool {
     if value >= 0x30, value <= 0x39 { return true }
-    guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return false }
-    return scalar.properties.numericType != nil
+    if value < 0x80 { return false }
+    if value < 0x10000 { return bmpDigits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+    return Unicode.Scalar(value)?.properties.numericType != nil
   }
 
   /// `\s`: Unicode white space (space, tab, line breaks, ideographic space, …).
+  @inline(__always)
   static func isSpace(_ value: UInt32) -> Bool {
     if value == 0x20 || (value >= 0x09 && value <= 0x0D) { return true }
-    guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return false }
-    return scalar.properties.isWhitespace
+    if value < 0x80 { return false }
+    if value < 0x10000 { return bmpSpaces[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+    return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+  }
+
+  /// The numeric and the white-space scalars of the BMP as bitmaps, read from the Unicode
+  /// properties once per process (a property lookup per scalar was a tenth of deadline search).
+  private static let bmpDigits = bmpBitmap { $0.numericType != nil }
+  private static let bmpSpaces = bmpBitmap { $0.isWhitespace }
+
+  private static func bmpBitmap(_ test: (Unicode.Scalar.Properties) -> Bool) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for value in 0..<UInt32(0x10000) {
+      if let scalar = Unicode.Scalar(value), test(scalar.properties) {
+        bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+      }
+    }
+    return bits
   }
 
   /// `.`: anything but a line break.

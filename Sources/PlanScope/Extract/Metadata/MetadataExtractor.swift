@@ -30,13 +30,13 @@ public struct MetadataExtractor: Sendable {
   private let patterns = MetadataPatterns()
   private let planWords: [String]
   private let places: PlaceLexicon
-  private let bodySuffixes: [String]
+  private let bodySuffixIndex: AffixIndex
 
   /// Creates an extractor from the plan-type words, places and body suffixes.
   public init(planWords: [String], places: PlaceLexicon, bodySuffixes: [String]) {
     self.planWords = planWords.sorted { $0.count > $1.count }
     self.places = places
-    self.bodySuffixes = bodySuffixes.sorted { $0.count > $1.count }
+    bodySuffixIndex = AffixIndex(bodySuffixes)
   }
 
   /// Extracts the metadata of one document; `rocYears` reads 2–3 digit years as Republic of
@@ -57,7 +57,8 @@ public struct MetadataExtractor: Sendable {
     // A portal's page header states the fields outright.
     var portalIssuers: [String] = []
     // Several fields may share a line, separated by runs of spaces.
-    let fields = lines.flatMap { line in
+    // Every field has a colon: lines without one are skipped unsplit.
+    let fields = lines.filter { $0.text.includes(":") || $0.text.includes("：") }.flatMap { line in
       line.text.split(separator: "  ", omittingEmptySubsequences: true).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
@@ -205,8 +206,8 @@ public struct MetadataExtractor: Sendable {
 
   private func isTitleLine(_ line: String) -> Bool {
     let count = line.count
-    guard count >= 6, count <= 80, !line.contains("《"), !line.hasPrefix("关于"),
-      !line.contains("。"), !line.contains(",")
+    guard count >= 6, count <= 80, !line.includes("《"), !line.hasPrefix("关于"),
+      !line.includes("。"), !line.includes(",")
     else { return false }
     var core = Substring(line)
     if core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = core[..<open] }
@@ -216,10 +217,12 @@ public struct MetadataExtractor: Sendable {
   }
 
   private func issuer(in line: Line, text: ScalarText, patterns: MetadataPatterns) -> String? {
+    // The name starts the line (lines are trimmed): no place there, no issuer.
+    guard places.longestPlace(prefixOf: line.text) != nil else { return nil }
     var name = patterns.issuerTrailer.replacingMatches(in: line.text, with: "")
     name = name.trimmingSpaces()
     guard name.count >= 4, name.count <= 40, places.jurisdiction(startingIn: name) != nil,
-      bodySuffixes.contains(where: { name.hasSuffix($0) }),
+      bodySuffixIndex.longestSuffixLength(of: ScalarText.scalars(of: name)[...]) != nil,
       !name.contains(where: { "，,。：:、；;《》()".contains($0) })
     else { return nil }
     // Quote the Simplified text (unfolded) at the same offsets.

@@ -26,11 +26,23 @@ public struct QuantityScanner: Sendable {
   let units: UnitLexicon
   let options: Options
   let patterns = QuantityPatterns()
+  /// Scalars at which a quantity or a web address can start (digits, Chinese numerals and
+  /// units, the first scalars of percent words, negative signs and URL starts): the scan steps
+  /// over every other scalar without trying it.
+  private let starts: ScalarBitmap
 
   /// Creates a scanner over a unit lexicon (`UnitLexicon.load()` for the bundled `units_quantity`).
   public init(units: UnitLexicon, options: Options = Options()) {
     self.units = units
     self.options = options
+    var starts = (UInt32(0)..<0x10000).compactMap(Unicode.Scalar.init).filter {
+      NumeralTable.arabicDigit($0) != nil || NumeralTable.startsChineseNumber($0)
+        || NumeralTable.smallUnit($0) != nil
+    }
+    starts += patterns.percentPrefixes.compactMap(\.scalars.first)
+    starts += patterns.urlStarts.compactMap(\.scalars.first)
+    starts += patterns.negativeSigns
+    self.starts = ScalarBitmap(starts)
   }
 
   /// Creates a scanner over a list of units such as `["万吨", "%", "个"]`.
@@ -57,6 +69,10 @@ public struct QuantityScanner: Sendable {
     var found: [Quantity] = []
     var index = 0
     while index < scalars.count {
+      guard starts.contains(scalars[index]) else {
+        index += 1
+        continue
+      }
       if let url = patterns.urlStarts.first(where: { scalars.has($0.scalars, at: index) }) {
         index += url.scalars.count
         while index < scalars.count, !scalars[index].properties.isWhitespace,

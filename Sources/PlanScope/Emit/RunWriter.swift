@@ -17,7 +17,7 @@ public final class RunWriter {
   private let previous: URL?
   private let json: BufferedFile
   private let exports: [BufferedFile]
-  private let database: DatasetSQLiteBuilder
+  private let database: DatasetSQLiteThread
   private let scratch: ComparisonFiles
   private var comparison: ComparisonBuilder<ComparisonFiles>
   private let encoder = RecordEncoder()
@@ -35,20 +35,26 @@ public final class RunWriter {
     let staging = try directory.makeStaging()
     self.staging = staging
     previous = directory.currentGeneration
-    json = try BufferedFile(path: staging.appendingPathComponent("dataset.json").path)
-    exports = try CSVWriter.fileNames.map {
+    let json = try BufferedFile(path: staging.appendingPathComponent("dataset.json").path)
+    let exports = try CSVWriter.fileNames.map {
       try BufferedFile(path: staging.appendingPathComponent($0).path)
     }
-    database = try DatasetSQLiteBuilder(
-      path: staging.appendingPathComponent("dataset.sqlite").path)
-    scratch = try ComparisonFiles(folder: staging)
-    self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
     try json.write("{\n  \"documents\" : [")
     for (file, header) in zip(exports, CSVWriter.headerLines) { try file.write(header) }
+    self.json = json
+    self.exports = exports
+    scratch = try ComparisonFiles(folder: staging)
+    self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
+    // Last: its thread runs until `commit` or `deinit`, which a failed init would not reach.
+    database = try DatasetSQLiteThread(
+      path: staging.appendingPathComponent("dataset.sqlite").path)
   }
 
   deinit {
-    if !committed { try? FileManager.default.removeItem(at: staging) }
+    if !committed {
+      database.cancel()
+      try? FileManager.default.removeItem(at: staging)
+    }
   }
 
   /// Adds the next document.

@@ -42,7 +42,9 @@ func csvFieldsAreQuotedPerRFC4180(_ input: String, _ expected: String) {
   #expect(expectedRows["targets.csv"] ?? 0 > 40)
 }
 
-@Test func sqliteRowCountsEqualTheDatasetAndKeysHold() throws {
+/// Filled directly, or on its own thread through a queue of one (every add waits for the last).
+@Test(arguments: [false, true])
+func sqliteRowCountsEqualTheDatasetAndKeysHold(threaded: Bool) throws {
   let runs = try seedRuns()
   let dataset = Dataset(records: runs.map(\.record))
   let folder = try ScratchFolder()
@@ -50,7 +52,13 @@ func csvFieldsAreQuotedPerRFC4180(_ input: String, _ expected: String) {
   let texts = Dictionary(runs.map { ($0.record.id, $0.outline.document.text.string) }) { first, _ in
     first
   }
-  try DatasetSQLiteWriter().write(dataset, texts: texts, to: path)
+  if threaded {
+    let thread = try DatasetSQLiteThread(path: path, capacity: 1)
+    for record in dataset.documents { try thread.add(record, text: texts[record.id]) }
+    try thread.finish()
+  } else {
+    try DatasetSQLiteWriter().write(dataset, texts: texts, to: path)
+  }
   let database = try SQLiteDatabase(path: path)
   func count(_ table: String) throws -> Int64 {
     try database.query("SELECT count(*) FROM \(table)").first?.first?.integer ?? -1

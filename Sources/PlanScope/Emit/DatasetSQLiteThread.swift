@@ -1,0 +1,101 @@
+import Foundation
+
+/// Fills `dataset.sqlite` on a thread of its own, so its full-text index (the largest single
+/// cost of writing a run) is built while the writing thread goes on with the other outputs.
+///
+/// Records go through a short bounded queue in the order they are added, so the database is
+/// the same as one filled directly and memory holds at most `capacity` waiting documents. The
+/// first error stops the thread; the next `add` or `finish` rethrows it.
+final class DatasetSQLiteThread: @unchecked Sendable {
+  private let builder: DatasetSQLiteBuilder
+  private let capacity: Int
+  /// Guards everything below.
+  private let condition = NSCondition()
+  private var queue: [(record: DocumentRecord, text: String?)] = []
+  private var closed = false
+  private var cancelled = false
+  private var finished = false
+  private var failure: (any Error)?
+
+  /// Creates the database at `path` (which must not exist) and starts its thread.
+  /// - Throws: `SQLiteError`.
+  init(path: String, capacity: Int = 8) throws {
+    builder = try DatasetSQLiteBuilder(path: path)
+    self.capacity = max(1, capacity)
+    let thread = Thread { [self] in drain() }
+    thread.name = "planscope.dataset-sqlite"
+    thread.start()
+  }
+
+  /// Queues one record (records must come sorted by path) and its normalized text; waits while
+  /// the queue is full.
+  /// - Throws: the error that stopped the thread, if any.
+  func add(_ record: DocumentRecord, text: String?) throws {
+    condition.lock()
+    defer { condition.unlock() }
+    while queue.count >= capacity, failure == nil, !finished { condition.wait() }
+    if let failure { throw failure }
+    queue.append((record, text))
+    condition.broadcast()
+  }
+
+  /// Waits until every queued record is in and the transaction is committed.
+  /// - Throws: `SQLiteError`.
+  func finish() throws {
+    condition.lock()
+    defer { condition.unlock() }
+    closed = true
+    condition.broadcast()
+    while !finished { condition.wait() }
+    if let failure { throw failure }
+  }
+
+  /// Stops the thread without committing (the run is abandoned).
+  func cancel() {
+    condition.lock()
+    defer { condition.unlock() }
+    cancelled = true
+    closed = true
+    condition.broadcast()
+  }
+
+  private func drain() {
+    while let (record, text) = next() {
+      do {
+        try builder.add(record, text: text)
+      } catch {
+        stop(error)
+        return
+      }
+    }
+    condition.lock()
+    let commit = !cancelled
+    condition.unlock()
+    do {
+      if commit { try builder.finish() }
+      stop(nil)
+    } catch {
+      stop(error)
+    }
+  }
+
+  /// The next queued record; nil once the queue is closed and empty, or cancelled.
+  private func next() -> (DocumentRecord, String?)? {
+    condition.lock()
+    defer { condition.unlock() }
+    while queue.isEmpty, !closed { condition.wait() }
+    guard !cancelled, !queue.isEmpty else { return nil }
+    let item = queue.removeFirst()
+    condition.broadcast()
+    return item
+  }
+
+  private func stop(_ error: (any Error)?) {
+    condition.lock()
+    defer { condition.unlock() }
+    failure = failure ?? error
+    finished = true
+    queue.removeAll()
+    condition.broadcast()
+  }
+}

@@ -101,9 +101,12 @@ public final class RunWriter {
   }
 
   /// `text/<id>.txt` and `text/<id>.original.txt`: linked from the current generation when
-  /// the document came from the cache (same bytes, same pipeline, same texts), else written.
+  /// the document came from the cache (same bytes, same pipeline, same texts), else written;
+  /// a Simplified plan's original is a second link to its text (creating inodes, not writing
+  /// bytes, is what a file costs on ext4).
   private func writeTexts(_ document: ProcessedDocument) throws {
     let id = document.record.id
+    let textPath = staging.appendingPathComponent("text/\(id).txt").path
     for (suffix, text) in [("txt", document.text), ("original.txt", document.original)] {
       textHash.add(text)
       let name = "text/\(id).\(suffix)"
@@ -113,9 +116,8 @@ public final class RunWriter {
       {
         continue
       }
-      guard FileManager.default.createFile(atPath: target, contents: Data(text.utf8)) else {
-        throw OutputError.writeFailed(path: target, reason: "cannot create file")
-      }
+      if target != textPath, text == document.text, link(textPath, target) == 0 { continue }
+      try BufferedFile.create(target, holding: text)
     }
   }
 

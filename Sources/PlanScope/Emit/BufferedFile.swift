@@ -62,20 +62,7 @@ public final class BufferedFile {
     }
     defer { close(descriptor) }
     var text = text
-    let failure: Int32? = text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Glibc.write(
-          descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += written
-      }
-      return nil
-    }
-    if let failure {
+    if let failure = text.withUTF8({ writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
       throw OutputError.writeFailed(path: path, reason: String(cString: strerror(failure)))
     }
   }
@@ -101,18 +88,29 @@ public final class BufferedFile {
       buffer.withUnsafeBufferPointer { hash.add(UnsafeBufferPointer(rebasing: $0[start..<end])) }
       start = end
     }
+    let failure = buffer.withUnsafeBytes {
+      Self.writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0[..<count]))
+    }
+    if let failure {
+      throw OutputError.writeFailed(path: path, reason: String(cString: strerror(failure)))
+    }
+    buffer.removeFirst(count)
+  }
+
+  /// Writes all of `bytes` to `descriptor` (retrying short and interrupted writes); the
+  /// `errno` of a failed write, or nil.
+  private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
     var offset = 0
-    while offset < count {
-      let written = buffer.withUnsafeBytes { raw in
-        Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, count - offset)
-      }
+    while offset < bytes.count {
+      let written = Glibc.write(
+        descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
-        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        return errno
       }
       offset += written
     }
-    buffer.removeFirst(count)
+    return nil
   }
 }
 

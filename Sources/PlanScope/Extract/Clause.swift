@@ -56,6 +56,11 @@ public struct SentenceSplitter: Sendable {
       var index = start
       while index < segment.span.end {
         let scalar = folded[index]
+        // Han and everything else above 】 (U+3011) neither nests nor ends a sentence.
+        if scalar.value > 0x3011 && index + 1 != segment.span.end {
+          index += 1
+          continue
+        }
         switch scalar {
         case "(", "《", "【", "[": depth += 1
         case ")", "》", "】", "]": depth = max(0, depth - 1)

@@ -84,6 +84,10 @@ public struct TextEncodingDetector: Sendable {
     if bytes.starts(with: [0xFE, 0xFF]) {
       return decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: false)
     }
+    // Well-formed UTF-8 (most plans) is validated in one fast pass and needs no survey.
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return DecodedText(text: text, encoding: .utf8, replacements: 0)
+    }
     let survey = UTF8Survey(bytes)
     if survey.invalidSequences == 0 || survey.validMultibyte > survey.invalidSequences {
       return decodeUTF8(bytes)
@@ -109,6 +113,9 @@ public struct TextEncodingDetector: Sendable {
   }
 
   private func decodeUTF8(_ bytes: [UInt8]) -> DecodedText {
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return DecodedText(text: text, encoding: .utf8, replacements: 0)
+    }
     let survey = UTF8Survey(bytes)
     // Swift replaces each maximal ill-formed subpart by one U+FFFD.
     let text = String(decoding: bytes, as: UTF8.self)

@@ -19,6 +19,11 @@ public struct ScriptConverter: Sendable {
   private let phraseStarts: [Bool]
   /// Scalars that only occur in Simplified text.
   private let simplifiedOnly: Set<UInt32>
+  /// For the BMP, what `script(of:)` counts a scalar as: `traditionalClass`, `simplifiedClass`
+  /// or 0 (either script); one load per scalar instead of a map and a hash lookup.
+  private let bmpClass: [UInt8]
+  private static let traditionalClass: UInt8 = 1
+  private static let simplifiedClass: UInt8 = 2
 
   /// Builds the converter from the `t2s_phrases` and `t2s_characters` lexicons; `s2t_characters`
   /// tells which characters only exist in Simplified (for `script(of:)`).
@@ -63,6 +68,16 @@ public struct ScriptConverter: Sendable {
       }
     }
     self.simplifiedOnly = simplifiedOnly
+    var bmpClass = [UInt8](repeating: 0, count: 0x10000)
+    for value in 0..<UInt32(0x10000) {
+      let mapped = bmpMap[Int(value)]
+      if mapped != 0 && mapped != value {
+        bmpClass[Int(value)] = Self.traditionalClass
+      } else if simplifiedOnly.contains(value) {
+        bmpClass[Int(value)] = Self.simplifiedClass
+      }
+    }
+    self.bmpClass = bmpClass
   }
 
   /// Loads the bundled (or overridden) OpenCC dictionaries.
@@ -117,13 +132,22 @@ public struct ScriptConverter: Sendable {
   public func script(of scalars: [Unicode.Scalar], mixedThreshold: Double) -> Script {
     var traditionalCount = 0
     var simplifiedCount = 0
-    for scalar in scalars where scalar.value >= 0x3400 {
-      let value = scalar.value
-      let mapped = value < 0x10000 ? bmpMap[Int(value)] : (astralMap[value] ?? 0)
-      if mapped != 0 && mapped != value {
-        traditionalCount += 1
-      } else if simplifiedOnly.contains(value) {
-        simplifiedCount += 1
+    bmpClass.withUnsafeBufferPointer { classes in
+      for scalar in scalars where scalar.value >= 0x3400 {
+        let value = scalar.value
+        let kind: UInt8
+        if value < 0x10000 {
+          kind = classes[Int(value)]
+        } else if let mapped = astralMap[value], mapped != value {
+          kind = Self.traditionalClass
+        } else {
+          kind = simplifiedOnly.contains(value) ? Self.simplifiedClass : 0
+        }
+        if kind == Self.traditionalClass {
+          traditionalCount += 1
+        } else if kind == Self.simplifiedClass {
+          simplifiedCount += 1
+        }
       }
     }
     let total = traditionalCount + simplifiedCount

@@ -30,9 +30,11 @@ public struct ProcessedDocument: Sendable, Hashable {
 
   /// Keeps what the outputs need of a pipeline run.
   public init(_ run: PipelineRun) {
-    self.init(
-      record: run.record, text: run.outline.document.text.string,
-      original: run.outline.document.original.string)
+    let document = run.outline.document
+    let text = document.text.string
+    // A Simplified plan's original is its text: one String, built once.
+    let original = document.original.scalars == document.text.scalars ? text : document.original.string
+    self.init(record: run.record, text: text, original: original)
   }
 }
 

@@ -15,7 +15,7 @@ import Foundation
 public final class CanonicalJSONEncoder {
   /// Pretty-printed (two-space indents, `"key" : value`) or compact.
   public let pretty: Bool
-  private var snakeCase: [String: String] = [:]
+  private var snakeCase: [String: JSONKey] = [:]
 
   /// Creates an encoder.
   public init(pretty: Bool) { self.pretty = pretty }
@@ -48,12 +48,15 @@ public final class CanonicalJSONEncoder {
     )
   }
 
-  /// The key as written: `docNumber` → `doc_number`.
-  func key(_ name: String) -> String {
+  /// The key as written: `docNumber` → `"doc_number"`.
+  func key(_ name: String) -> JSONKey {
     if let known = snakeCase[name] { return known }
     let converted = Self.convert(name)
-    snakeCase[name] = converted
-    return converted
+    var writer = JSONTextWriter(pretty: false)
+    writer.write(.string(converted), depth: 0, indent: 0)
+    let key = JSONKey(name: Array(converted.utf8), quoted: writer.bytes)
+    snakeCase[name] = key
+    return key
   }
 
   /// Asks `JSONEncoder` how it converts `name` to snake_case.
@@ -102,9 +105,28 @@ enum JSONValue {
   }
 }
 
-/// An object's members in insertion order (sorted when written).
+/// An object's members in insertion order, sorted by key the first time it is written (a
+/// record is written twice: pretty and compact).
 final class JSONObjectBox {
-  var members: [(key: String, value: JSONValue)] = []
+  var members: [(key: JSONKey, value: JSONValue)] = []
+  private var isSorted = false
+
+  /// The members in the order `JSONEncoder` writes them (by the key's UTF-8).
+  var sortedMembers: [(key: JSONKey, value: JSONValue)] {
+    if !isSorted {
+      members.sort { $0.key.name.lexicographicallyPrecedes($1.key.name) }
+      isSorted = true
+    }
+    return members
+  }
+}
+
+/// A member name, converted, quoted and escaped once per encoder.
+struct JSONKey {
+  /// The converted name's UTF-8 (`doc_number`), which orders members.
+  let name: [UInt8]
+  /// What is written (`"doc_number"`).
+  let quoted: [UInt8]
 }
 
 /// An array's items.
@@ -129,12 +151,12 @@ struct JSONTextWriter {
     case .number(let text): append(text)
     case .string(let text): writeString(text)
     case .object(let box):
-      let members = box.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      let members = box.sortedMembers
       bytes.append(UInt8(ascii: "{"))
       for (index, member) in members.enumerated() {
         if index > 0 { bytes.append(UInt8(ascii: ",")) }
         newline(depth + 1, indent)
-        writeString(member.key)
+        bytes.append(contentsOf: member.key.quoted)
         append(pretty ? " : " : ":")
         write(member.value, depth: depth + 1, indent: indent)
       }
@@ -164,8 +186,15 @@ struct JSONTextWriter {
   private mutating func newline(_ depth: Int, _ indent: Int) {
     guard pretty else { return }
     bytes.append(UInt8(ascii: "\n"))
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2 + indent))
+    var count = depth * 2 + indent
+    while count > 0 {
+      let run = min(count, Self.spaces.count)
+      bytes.append(contentsOf: Self.spaces[..<run])
+      count -= run
+    }
   }
+
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

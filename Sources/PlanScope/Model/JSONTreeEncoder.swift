@@ -35,10 +35,20 @@ final class JSONTreeEncoder: Encoder {
   func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
 
   /// The key as written.
-  func key(_ key: some CodingKey) -> String { owner.key(key.stringValue) }
+  func key(_ key: some CodingKey) -> JSONKey { owner.key(key.stringValue) }
 
   /// The tree of any encodable value: scalars directly, the rest through a nested encoder.
   func box<T: Encodable>(_ value: T) throws -> JSONValue {
+    // Model structs and arrays (most values that get here) skip the casts below: comparing
+    // metatypes is cheap, each failed dynamic cast is not.
+    if T.self != String.self && T.self != Int.self && T.self != Double.self
+      && T.self != Bool.self && T.self != Date.self && T.self != Data.self && T.self != URL.self
+      && T.self != Decimal.self
+    {
+      let nested = JSONTreeEncoder(owner: owner)
+      try value.encode(to: nested)
+      return nested.value
+    }
     switch value {
     case let text as String: return .string(text)
     case let number as Int: return .number(String(number))

@@ -132,7 +132,17 @@ final class SQLiteDatabase {
       case .null: code = sqlite3_bind_null(statement, index)
       case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
       case .real(let number): code = sqlite3_bind_double(statement, index, number)
-      case .text(let text): code = sqlite3_bind_text(statement, index, text, -1, transient)
+      case .text(var text):
+        // With its length, so SQLite need not scan a whole plan's text for its end.
+        code = text.withUTF8 { bytes in
+          guard let base = bytes.baseAddress else {
+            return sqlite3_bind_text(statement, index, "", 0, transient)
+          }
+          return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            sqlite3_bind_text64(
+              statement, index, $0, UInt64(bytes.count), transient, UInt8(SQLITE_UTF8))
+          }
+        }
       }
       if code != SQLITE_OK { throw failure("bind") }
     }

@@ -116,13 +116,20 @@ public struct CSVWriter: Sendable {
 
   /// One CSV line with CRLF; the first line of a file starts with the byte-order mark.
   private static func line(_ row: [String], first: Bool = false) -> String {
-    (first ? "\u{FEFF}" : "") + row.map(field).joined(separator: ",") + "\r\n"
+    var line = first ? "\u{FEFF}" : ""
+    for (index, value) in row.enumerated() {
+      if index > 0 { line.append(",") }
+      line.append(field(value))
+    }
+    line.append("\r\n")
+    return line
   }
+
   /// One field, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {
-    // Scalars, not Characters: "\r\n" is one Character and would slip past a Character test.
-    guard
-      value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    // UTF-8 bytes, not Characters: "\r\n" is one Character and would slip past a Character
+    // test, and an ASCII byte never occurs inside a multi-byte scalar.
+    guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
     else {
       return value
     }

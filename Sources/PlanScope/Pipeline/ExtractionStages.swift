@@ -49,7 +49,7 @@ struct ExtractionStages: Sendable {
     }
     tasks += outline.sections.map { section in
       PlanTask(
-        id: DeadlineExtractor.id(section.index).replacingOccurrences(of: "d", with: "t"),
+        id: FactID.make("t", section.index),
         path: section.path, title: section.title,
         departments: assigned[section.index] ?? [], span: section.span)
     }

@@ -33,7 +33,8 @@ public struct ProcessedDocument: Sendable, Hashable {
     let document = run.outline.document
     let text = document.text.string
     // A Simplified plan's original is its text: one String, built once.
-    let original = document.original.scalars == document.text.scalars ? text : document.original.string
+    let original =
+      document.original.scalars == document.text.scalars ? text : document.original.string
     self.init(record: run.record, text: text, original: original)
   }
 }

@@ -39,7 +39,7 @@ public struct DeadlineExtractor: Sendable {
       let found = deadlines(in: sentence, context: context, patterns: patterns, contextYear: &year)
       result.append(contentsOf: found)
     }
-    for index in result.indices { result[index].id = Self.id(index) }
+    for index in result.indices { result[index].id = FactID.make("d", index) }
     return result
   }
 
@@ -408,11 +408,6 @@ public struct DeadlineExtractor: Sendable {
   private static let timeScalars = ScalarBitmap("年月日天周每五内季旬".unicodeScalars)
   /// Scalars whose presence decides which patterns run on a sentence.
   private static let patternCues = ScalarBitmap("月五内每按度底末旬季".unicodeScalars)
-
-  static func id(_ index: Int) -> String {
-    let number = String(index + 1)
-    return "d" + String(repeating: "0", count: max(0, 3 - number.count)) + number
-  }
 }
 
 /// A deadline found in a sentence, before it gets its document span.

@@ -148,6 +148,11 @@ public struct DepartmentLexicon: Sendable {
     return name
   }
 
+  /// The role of the first role phrase (in lexicon order) that `text` opens with.
+  func role(opening text: Name) -> Responsibility.Role? {
+    roleWordScalars.first { text.starts(with: $0.scalars) }?.role
+  }
+
   /// The length of the longest body suffix `name` ends with (委员会 in 发展和改革委员会).
   func bodySuffixLength(of name: Name) -> Int? { bodySuffixIndex.longestSuffixLength(of: name) }
 

@@ -250,19 +250,19 @@ public struct ResponsibilityExtractor: Sendable {
     guard lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
     else { return [] }
     guard let (items, listEnd) = subject(s, from: index, to: end) else { return [] }
-    let rest = ScalarText.string(s[listEnd..<end])
+    let rest = s[listEnd..<end]
     var role: Responsibility.Role
-    if let word = lexicon.roleWords.first(where: { rest.hasPrefix($0.phrase) }) {
-      role = word.role
+    if let word = lexicon.role(opening: rest) {
+      role = word
     } else {
-      guard patterns.actingCues.contains(where: { rest.hasPrefix($0) }) else { return [] }
-      var verb = Substring(rest)
-      for modal in ["要", "应", "将"] where verb.hasPrefix(modal) { verb = verb.dropFirst() }
+      guard patterns.actingCues.contains(where: { rest.starts(with: $0) }) else { return [] }
+      var verb = rest
+      for modal in patterns.modals where verb.first == modal { verb = verb.dropFirst() }
       role =
-        items.count == 1 && patterns.inferredLeadCues.contains { verb.hasPrefix($0) }
+        items.count == 1 && patterns.inferredLeadCues.contains { verb.starts(with: $0) }
         ? .lead : .responsible
     }
-    if rest.hasPrefix("负责") { role = .responsible }
+    if rest.starts(with: patterns.answersFor) { role = .responsible }
     var found = parser.parse(
       document,
       range: (sentence.span.start + items[0].lowerBound)..<(sentence.span.start
@@ -273,7 +273,7 @@ public struct ResponsibilityExtractor: Sendable {
       return item
     }
     // 市发展改革委会同市财政局制定…: the partners named after 会同 support.
-    if rest.hasPrefix("会同"), let (partners, _) = subject(s, from: listEnd + 2, to: end) {
+    if rest.starts(with: patterns.together), let (partners, _) = subject(s, from: listEnd + 2, to: end) {
       found += parser.parse(
         document,
         range: (sentence.span.start + partners[0].lowerBound)..<(sentence.span.start

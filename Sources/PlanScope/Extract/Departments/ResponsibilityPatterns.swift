@@ -14,15 +14,27 @@ struct ResponsibilityPatterns: Sendable {
 
   /// Words after a sentence-initial body that make it the lead in running text:
   /// “市发展改革局加强组织协调，会同有关部门…”, “市发展改革委牵头”.
-  let inferredLeadCues = ["牵头", "会同", "统筹", "组织协调", "负总责", "加强组织协调", "加强统筹", "总牵头"]
+  let inferredLeadCues = scalars(["牵头", "会同", "统筹", "组织协调", "负总责", "加强组织协调", "加强统筹", "总牵头"])
 
   /// Characters that end most bodies' names; one near a clause's start is worth a name search.
   let strongSuffixes = ScalarBitmap("署局厅委办部室组".unicodeScalars)
 
   /// Words right after a sentence-initial body that show it acts (not a topic noun):
   /// “市发展改革委要…”, “市生态环境局、…等部门按照职能分工…”.
-  let actingCues = [
+  let actingCues = scalars([
     "要", "应", "将", "会", "负责", "牵头", "会同", "统筹", "加强", "按照", "按", "依", "组织", "做好", "抓好",
     "落实", "推动", "指导", "督促", "建立", "制定", "完成", "推行", "开展", "每季度", "每年", "定期",
-  ]
+  ])
+
+  /// Modal verbs skipped before an inferred lead cue (“市发展改革委要牵头…”), in this order.
+  let modals: [Unicode.Scalar] = ["要", "应", "将"]
+  /// “负责”: the body answers for the task whatever cue came first.
+  let answersFor = Array("负责".unicodeScalars)
+  /// “会同”: the bodies named next support.
+  let together = Array("会同".unicodeScalars)
+}
+
+/// Words as scalar arrays, compared against slices of a sentence.
+private func scalars(_ words: [String]) -> [[Unicode.Scalar]] {
+  words.map { Array($0.unicodeScalars) }
 }

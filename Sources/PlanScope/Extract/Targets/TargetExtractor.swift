@@ -108,7 +108,7 @@ public struct TargetExtractor: Sendable {
       seen.insert("\($0.span.start)|\($0.indicator)|\($0.value)|\($0.unit)|\($0.scope ?? "")")
         .inserted
     }
-    for index in result.indices { result[index].id = Self.id(index) }
+    for index in result.indices { result[index].id = FactID.make("g", index) }
     return result
   }
 
@@ -350,11 +350,6 @@ public struct TargetExtractor: Sendable {
 
   /// Digits and the numerals and signs a number can be written with.
   private static let digitLike = ScalarBitmap("0123456789一二三四五六七八九十两百千万零〇%".unicodeScalars)
-
-  static func id(_ index: Int) -> String {
-    let number = String(index + 1)
-    return "g" + String(repeating: "0", count: max(0, 3 - number.count)) + number
-  }
 }
 
 /// Text as it is shown in names and indicators: the variant 巿 (U+5DFF) read as 市.

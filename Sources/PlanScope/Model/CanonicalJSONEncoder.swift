@@ -198,10 +198,14 @@ struct JSONTextWriter {
 
   private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+  /// Writes `text` quoted and escaped.
+  private mutating func writeString(_ text: String) { Self.appendString(text, to: &bytes) }
+
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-  /// Writes `text` quoted and escaped: runs without anything to escape are copied whole.
-  private mutating func writeString(_ text: String) {
+  /// Appends `text` quoted and escaped as `JSONEncoder` writes it: runs without anything to
+  /// escape are copied whole.
+  static func appendString(_ text: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
@@ -212,7 +216,7 @@ struct JSONTextWriter {
           continue
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        escape(byte)
+        escape(byte, to: &bytes)
         start = index + 1
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
@@ -220,19 +224,19 @@ struct JSONTextWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  private mutating func escape(_ byte: UInt8) {
+  private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
     switch byte {
-    case UInt8(ascii: "\""): append("\\\"")
-    case UInt8(ascii: "\\"): append("\\\\")
-    case 0x0A: append("\\n")
-    case 0x0D: append("\\r")
-    case 0x09: append("\\t")
-    case 0x08: append("\\b")
-    case 0x0C: append("\\f")
+    case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+    case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+    case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+    case 0x09: bytes.append(contentsOf: "\\t".utf8)
+    case 0x08: bytes.append(contentsOf: "\\b".utf8)
+    case 0x0C: bytes.append(contentsOf: "\\f".utf8)
     default:
-      append("\\u00")
-      bytes.append(Self.hex[Int(byte >> 4)])
-      bytes.append(Self.hex[Int(byte & 0xF)])
+      bytes.append(contentsOf: "\\u00".utf8)
+      bytes.append(hex[Int(byte >> 4)])
+      bytes.append(hex[Int(byte & 0xF)])
     }
   }
 }

@@ -39,29 +39,30 @@ final class JSONTreeEncoder: Encoder {
 
   /// The tree of any encodable value: scalars directly, the rest through a nested encoder.
   func box<T: Encodable>(_ value: T) throws -> JSONValue {
-    // Model structs and arrays (most values that get here) skip the casts below: comparing
-    // metatypes is cheap, each failed dynamic cast is not.
-    if T.self != String.self && T.self != Int.self && T.self != Double.self
-      && T.self != Bool.self && T.self != Date.self && T.self != Data.self && T.self != URL.self
-      && T.self != Decimal.self
-    {
-      let nested = JSONTreeEncoder(owner: owner)
-      try value.encode(to: nested)
-      return nested.value
+    // Comparing metatypes is cheap, a failed dynamic cast is not: only scalars (optional or
+    // not) try the casts; model structs and arrays go straight to a nested encoder.
+    let isScalar =
+      T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self
+    let isOptionalScalar =
+      T.self == String?.self || T.self == Int?.self || T.self == Double?.self
+      || T.self == Bool?.self
+    if isScalar || isOptionalScalar {
+      // A cast to the wrapped type succeeds on a non-nil optional.
+      switch value {
+      case let text as String: return .string(text)
+      case let number as Int: return .number(String(number))
+      case let number as Double: return try Self.number(number)
+      case let flag as Bool: return .bool(flag)
+      default: if isOptionalScalar { return .null }
+      }
     }
-    switch value {
-    case let text as String: return .string(text)
-    case let number as Int: return .number(String(number))
-    case let number as Double: return try Self.number(number)
-    case let flag as Bool: return .bool(flag)
-    case is Date, is Data, is URL, is Decimal:
+    if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
       throw EncodingError.invalidValue(
         value, .init(codingPath: codingPath, debugDescription: "not part of the dataset model"))
-    default:
-      let nested = JSONTreeEncoder(owner: owner)
-      try value.encode(to: nested)
-      return nested.value
     }
+    let nested = JSONTreeEncoder(owner: owner)
+    try value.encode(to: nested)
+    return nested.value
   }
 
   /// A double as `JSONEncoder` writes it: integral values without `.0`.

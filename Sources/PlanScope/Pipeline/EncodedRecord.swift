@@ -10,10 +10,8 @@ public struct EncodedRecord: Sendable, Hashable {
   public var csvLines: [String]
 }
 
-/// Encodes records the same way on every thread; one per thread (the encoders cache keys).
+/// Encodes records the same way on every thread.
 public final class RecordEncoder {
-  private let pretty = CanonicalJSONEncoder(pretty: true)
-  private let compact = CanonicalJSONEncoder(pretty: false)
   private let csv = CSVWriter()
 
   /// Creates an encoder.
@@ -21,12 +19,14 @@ public final class RecordEncoder {
 
   /// The record's compact JSON alone (the state database's form).
   /// - Throws: `EncodingError`.
-  public func stateJSON(_ record: DocumentRecord) throws -> String { try compact.encode(record) }
+  public func stateJSON(_ record: DocumentRecord) throws -> String {
+    try RecordJSONWriter.compact(record)
+  }
 
   /// The record's serialized forms.
   /// - Throws: `EncodingError` (non-finite numbers).
   public func encode(_ record: DocumentRecord) throws -> EncodedRecord {
-    let json = try pretty.encodeBoth(record, indent: 4)
+    let json = try RecordJSONWriter.both(record, indent: 4)
     return EncodedRecord(
       datasetJSON: json.pretty, stateJSON: json.compact, csvLines: csv.lines(record))
   }

@@ -102,6 +102,22 @@ func scalarPatternMatches(_ row: PatternCase) {
   }
 }
 
+/// The deadline extractor's gate before `relative` (a unit then 内 or 以内) lets through every
+/// line the pattern matches, and turns away lines with 内 but no such pair.
+@Test func relativeLimitGateKeepsEveryMatch() throws {
+  let relative = DeadlinePatterns().relative
+  var gated = 0
+  for line in try differentialLines() {
+    let scalars = Array(line.unicodeScalars)
+    let passes = DeadlineExtractor.mayHoldLimit(scalars)
+    if !relative.matches(in: scalars).isEmpty { #expect(passes, "\(line)") }
+    if !passes && line.contains("内") { gated += 1 }
+  }
+  #expect(gated > 10)
+  #expect(!DeadlineExtractor.mayHoldLimit(Array("加强区内和国内的内容建设".unicodeScalars)))
+  #expect(DeadlineExtractor.mayHoldLimit(Array("30个工作日以内".unicodeScalars)))
+}
+
 private func describe(_ range: Range<String.Index>, in line: String) -> String {
   let view = line.unicodeScalars
   let lower = view.distance(from: view.startIndex, to: range.lowerBound)

@@ -188,7 +188,8 @@ public struct DeadlineExtractor: Sendable {
           Candidate(range: range, kind: isBy ? .by : .on, date: CalendarMath.iso(year, month, day)))
       }
     }
-    for match in has.contains("内") ? patterns.relative.matches(in: text) : [] {
+    for match in has.contains("内") && Self.mayHoldLimit(text) ? patterns.relative.matches(in: text) : []
+    {
       var range = match.range
       var anchor = match["anchor"]
       if anchor == nil,
@@ -406,6 +407,22 @@ public struct DeadlineExtractor: Sendable {
   }
 
   private static let timeScalars = ScalarBitmap("年月日天周每五内季旬".unicodeScalars)
+
+  /// Whether `relative` can match: each of its matches ends in a unit (工作日 月 年 周 日 天
+  /// 季度) and 内 or 以内, so a sentence without that pair skips the pattern, whose optional
+  /// anchor (up to 12 scalars before 后 or 起) is tried at every position (“区内”, “国内”,
+  /// “内容” made it a tenth of an extraction).
+  static func mayHoldLimit(_ scalars: [Unicode.Scalar]) -> Bool {
+    for index in scalars.indices where scalars[index] == "内" && index > 0 {
+      let before = scalars[index - 1]
+      if limitUnitEnds.contains(before) { return true }
+      if before == "以", index > 1, limitUnitEnds.contains(scalars[index - 2]) { return true }
+    }
+    return false
+  }
+
+  /// The last scalar of each unit `relative` accepts.
+  private static let limitUnitEnds = ScalarBitmap("日月年周天度".unicodeScalars)
   /// Scalars whose presence decides which patterns run on a sentence.
   private static let patternCues = ScalarBitmap("月五内每按度底末旬季".unicodeScalars)
 }

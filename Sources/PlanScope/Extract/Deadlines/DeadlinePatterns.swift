@@ -29,6 +29,7 @@ struct DeadlinePatterns: Sendable {
   let partialDate = ScalarPattern(#"、(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))(?<before>前|以前|之前)?"#)
 
   /// A time limit counted from an event: “名单公布后1个月内”, “1年内”, “30个工作日内”.
+  /// (`DeadlineExtractor.mayHoldLimit` relies on every match ending in a unit and 内/以内.)
   let relative =
     ScalarPattern(#"(?:(?<anchor>[^,，。；;、：:\s]{1,12}?)(?:后|之日起|起))?(?<n>\d+|[一二两三四五六七八九十半]+)\s*个?(?<unit>工作日|月|年|周|日|天|季度)(?:内|以内)"#)
 

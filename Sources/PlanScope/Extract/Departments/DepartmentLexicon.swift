@@ -234,6 +234,6 @@ public struct DepartmentLexicon: Sendable {
     if let own = ownPrefixLength(of: scalars) { core = scalars.dropFirst(own) }
     if let stem = functionStemIndex.longestPrefix(of: core) { return functionByStem[stem] }
     let text = ScalarText.string(core)
-    return functions.first { text.contains($0.stem) }?.function
+    return functions.first { text.includes($0.stem) }?.function
   }
 }

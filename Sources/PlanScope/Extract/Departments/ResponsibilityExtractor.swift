@@ -127,10 +127,10 @@ public struct ResponsibilityExtractor: Sendable {
       while start > 0, s[start - 1] != "\n" { start -= 1 }
       let line = start..<max(start, end - 1)
       let text = ScalarText.string(s[line])
-      if text.contains("\t"), text.includes("单位") || text.includes("部门") {
+      if text.includes("\t"), text.includes("单位") || text.includes("部门") {
         return Self.cells(s, in: line).map { cell in
           let name = ScalarText.string(s[cell])
-          return lexicon.roleWords.first { name.contains($0.phrase) && $0.phrase.count >= 2 }?.role
+          return lexicon.roleWords.first { name.includes($0.phrase) && $0.phrase.count >= 2 }?.role
         }
       }
       end = start

@@ -196,7 +196,7 @@ public struct TargetExtractor: Sendable {
         .flatMap { Self.year($0.int("year"), roc: context.rocYears) }
     }
     var comparatorInWords: Target.Comparator?
-    if let word = patterns.comparatorWords.first(where: { pre.contains($0.word) }) {
+    if let word = patterns.comparatorWords.first(where: { pre.includes($0.word) }) {
       comparatorInWords = word.comparator
       pre = pre.replacingOccurrences(of: word.word, with: "")
     }
@@ -355,6 +355,7 @@ public struct TargetExtractor: Sendable {
 /// Text as it is shown in names and indicators: the variant 巿 (U+5DFF) read as 市.
 enum DisplayText {
   static func clean(_ text: String) -> String {
-    text.contains("巿") ? text.replacingOccurrences(of: "巿", with: "市") : text
+    // A scalar test first: Foundation's `contains` on strings searches through `NSString`.
+    text.unicodeScalars.contains("巿") ? text.replacingOccurrences(of: "巿", with: "市") : text
   }
 }

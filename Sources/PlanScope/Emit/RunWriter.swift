@@ -94,6 +94,9 @@ public final class RunWriter {
     var name = FNV1a()
     for file in [json, markdown] + exports { name.add(file.digest) }
     name.add(textHash.value)
+    // dataset.sqlite holds the same facts and texts, laid out by its schema: a new layout
+    // (tables, indexes, full-text settings) must publish a new generation too.
+    name.add(DatasetSQLiteWriter.schema)
     syncFileSystem(of: staging)
     let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true

@@ -185,11 +185,16 @@ struct JSONTextWriter {
 
   private mutating func newline(_ depth: Int, _ indent: Int) {
     guard pretty else { return }
+    Self.appendNewline(indent: depth * 2 + indent, to: &bytes)
+  }
+
+  /// Appends a line break and `indent` spaces (pretty output).
+  static func appendNewline(indent: Int, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\n"))
-    var count = depth * 2 + indent
+    var count = indent
     while count > 0 {
-      let run = min(count, Self.spaces.count)
-      bytes.append(contentsOf: Self.spaces[..<run])
+      let run = min(count, spaces.count)
+      bytes.append(contentsOf: spaces[..<run])
       count -= run
     }
   }

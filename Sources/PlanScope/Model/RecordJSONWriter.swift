@@ -249,16 +249,8 @@ struct RecordJSONWriter {
 
   private mutating func newline() {
     guard writesPretty else { return }
-    pretty.append(UInt8(ascii: "\n"))
-    var count = depth * 2 + indent
-    while count > 0 {
-      let run = min(count, Self.spaces.count)
-      pretty.append(contentsOf: Self.spaces[..<run])
-      count -= run
-    }
+    JSONTextWriter.appendNewline(indent: depth * 2 + indent, to: &pretty)
   }
-
-  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   private mutating func string(_ text: String?) {
     guard let text else { return null() }

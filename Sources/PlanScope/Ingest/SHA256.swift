@@ -34,19 +34,29 @@ public enum SHA256 {
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
       0x5be0_cd19,
     ]
-    var message = bytes
+    // Whole blocks are read in place; only the last partial block is copied for the padding
+    // (copying a whole plan to append the padding cost as much as hashing it).
+    let wholeBlocks = bytes.count / 64
+    var tail = Array(bytes[(wholeBlocks * 64)...])
     let bitLength = UInt64(bytes.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    var schedule = [UInt32](repeating: 0, count: 64)
-    message.withUnsafeBufferPointer { buffer in
-      var blockStart = 0
-      while blockStart < buffer.count {
-        compress(buffer, at: blockStart, schedule: &schedule, state: &state)
-        blockStart += 64
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+      roundConstants.withUnsafeBufferPointer { constants in
+        state.withUnsafeMutableBufferPointer { state in
+          for message in [bytes[..<(wholeBlocks * 64)], tail[...]] {
+            message.withUnsafeBufferPointer { buffer in
+              var blockStart = 0
+              while blockStart < buffer.count {
+                compress(buffer, at: blockStart, schedule: schedule, constants: constants, state: state)
+                blockStart += 64
+              }
+            }
+          }
+        }
       }
     }
     var result: [UInt8] = []
@@ -61,8 +71,9 @@ public enum SHA256 {
   }
 
   private static func compress(
-    _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, schedule w: inout [UInt32],
-    state: inout [UInt32]
+    _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int,
+    schedule w: UnsafeMutableBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>,
+    state: UnsafeMutableBufferPointer<UInt32>
   ) {
     for t in 0..<16 {
       let base = offset + t * 4
@@ -86,7 +97,7 @@ public enum SHA256 {
     for t in 0..<64 {
       let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
       let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
+      let temp1 = h &+ s1 &+ choice &+ constants[t] &+ w[t]
       let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
       let majority = (a & b) ^ (a & c) ^ (b & c)
       let temp2 = s0 &+ majority

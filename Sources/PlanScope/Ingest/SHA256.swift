@@ -51,7 +51,8 @@ public enum SHA256 {
             message.withUnsafeBufferPointer { buffer in
               var blockStart = 0
               while blockStart < buffer.count {
-                compress(buffer, at: blockStart, schedule: schedule, constants: constants, state: state)
+                compress(
+                  buffer, at: blockStart, schedule: schedule, constants: constants, state: state)
                 blockStart += 64
               }
             }

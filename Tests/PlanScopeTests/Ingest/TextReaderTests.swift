@@ -70,6 +70,13 @@ func encodingDetection(_ row: Case<HexInput, DecodedExpectation>) {
   #expect(
     SHA256.hexDigest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
       == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  // Whole blocks read in place, then a padding block of its own (64 bytes), and many blocks.
+  #expect(
+    SHA256.hexDigest([UInt8](repeating: 0x61, count: 64))
+      == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+  #expect(
+    SHA256.hexDigest([UInt8](repeating: 0x61, count: 1_000_000))
+      == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
 }
 
 @Test func seedCorpusHashesMatchTheGoldFiles() throws {

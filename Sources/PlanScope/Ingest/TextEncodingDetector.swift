@@ -90,7 +90,10 @@ public struct TextEncodingDetector: Sendable {
     }
     let survey = UTF8Survey(bytes)
     if survey.invalidSequences == 0 || survey.validMultibyte > survey.invalidSequences {
-      return decodeUTF8(bytes)
+      // Damaged UTF-8: Swift replaces each maximal ill-formed subpart by one U+FFFD.
+      return DecodedText(
+        text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
+        replacements: survey.invalidSequences)
     }
     let gb = Self.iconvDecode(bytes, from: TextEncoding.gb18030.iconvName)
     let big5 = Self.iconvDecode(bytes, from: TextEncoding.big5.iconvName)

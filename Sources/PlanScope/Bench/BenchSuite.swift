@@ -34,6 +34,8 @@ public struct BenchSuite {
   /// - Throws: `BenchError`, `LexiconError`, `IngestError` (seed plans) — a missing reference
   ///   tool is not an error: its rows are left out and its goals read “n/a”.
   public func run() throws -> BenchReport {
+    // Earlier outputs are deleted once every measurement is taken (see `BenchWorkspace`).
+    defer { workspace.emptyTrash() }
     let machine = MachineInfo.current()
     let opencc = ReferenceTool.locate("opencc")
     let pandoc = ReferenceTool.locate("pandoc")
@@ -68,6 +70,9 @@ public struct BenchSuite {
         + "and is part of normalize too. Peak RSS and CPU time are per command (GNU time).",
       "opencc gets the many-small-files corpus concatenated into one file (one process: its "
         + "best case); planscope run gets the files.",
+      "Each run writes a new output folder; earlier outputs are deleted after the last "
+        + "measurement, since on ext4 without a journal a file created within about a minute of "
+        + "a mass delete waits while the kernel skips every freed inode.",
     ]
     if options.memoryCorpusMB.max() ?? 0 < 1_000 {
       notes.append(

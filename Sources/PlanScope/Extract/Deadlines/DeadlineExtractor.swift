@@ -403,7 +403,7 @@ public struct DeadlineExtractor: Sendable {
 
   /// Characters without which a sentence holds no deadline (a cheap filter before the regexes).
   private static func mayHoldTime(_ scalars: [Unicode.Scalar]) -> Bool {
-    scalars.contains(where: timeScalars.contains)
+    timeScalars.containsAny(of: scalars)
   }
 
   private static let timeScalars = ScalarBitmap("年月日天周每五内季旬".unicodeScalars)

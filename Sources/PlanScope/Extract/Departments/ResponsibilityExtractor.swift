@@ -247,7 +247,7 @@ public struct ResponsibilityExtractor: Sendable {
     // A cheap test before the name search: a jurisdiction, or a body suffix close by (建筑署).
     guard index < end else { return [] }
     let head = s[index..<min(end, index + 12)]
-    guard lexicon.startsWithJurisdiction(head) || head.contains(where: patterns.strongSuffixes.contains)
+    guard lexicon.startsWithJurisdiction(head) || patterns.strongSuffixes.containsAny(of: head)
     else { return [] }
     guard let (items, listEnd) = subject(s, from: index, to: end) else { return [] }
     let rest = s[listEnd..<end]

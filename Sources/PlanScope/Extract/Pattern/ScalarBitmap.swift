@@ -46,4 +46,23 @@ struct ScalarBitmap: Sendable, Hashable {
     if value < 0x10000 { return bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
     return set.contains(value)
   }
+
+  /// Whether any of `scalars` is in the set: one loop over raw buffers (passing `contains` as
+  /// a closure to `contains(where:)` cost a call and a bitmap retain per scalar).
+  func containsAny(of scalars: some Collection<Unicode.Scalar>) -> Bool {
+    let found = scalars.withContiguousStorageIfAvailable { scalars in
+      bits.withUnsafeBufferPointer { bits in
+        for scalar in scalars {
+          let value = scalar.value
+          if value < 0x10000 {
+            if bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return true }
+          } else if set.contains(value) {
+            return true
+          }
+        }
+        return false
+      }
+    }
+    return found ?? scalars.contains { contains($0) }
+  }
 }

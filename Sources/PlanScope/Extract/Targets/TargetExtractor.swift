@@ -99,7 +99,7 @@ public struct TargetExtractor: Sendable {
       } else {
         table = nil
       }
-      guard sentence.scalars.contains(where: Self.isDigitLike) else { continue }
+      guard Self.digitLike.containsAny(of: sentence.scalars) else { continue }
       result.append(
         contentsOf: targets(in: sentence, document: document, context: context, patterns: patterns))
     }
@@ -345,8 +345,6 @@ public struct TargetExtractor: Sendable {
     if value >= 1900 { return value }
     return roc && value >= 60 && value <= 150 ? value + 1911 : nil
   }
-
-  static func isDigitLike(_ scalar: Unicode.Scalar) -> Bool { digitLike.contains(scalar) }
 
   /// Digits and the numerals and signs a number can be written with.
   private static let digitLike = ScalarBitmap("0123456789一二三四五六七八九十两百千万零〇%".unicodeScalars)

@@ -14,21 +14,19 @@ public struct CSVWriter: Sendable {
 
   /// Every export, by file name.
   public func write(_ dataset: Dataset) -> [(name: String, text: String)] {
-    var texts = Self.fileNames.indices.map { Self.line(Self.headers[$0], first: true) }
+    var texts = Self.headerLines
     for record in dataset.documents {
-      for (index, rows) in rows(record).enumerated() {
-        texts[index] += rows.map { Self.line($0) }.joined()
-      }
+      for (index, lines) in lines(record).enumerated() { texts[index] += lines }
     }
     return Array(zip(Self.fileNames, texts))
   }
 
   /// The header line of each export (with the byte-order mark), in `fileNames` order.
-  public static let headerLines = headers.map { line($0, first: true) }
-
-  /// One record's lines for each export, in `fileNames` order.
-  public func lines(_ record: DocumentRecord) -> [String] {
-    rows(record).map { $0.map { Self.line($0) }.joined() }
+  public static let headerLines = headers.map { header in
+    var text = CSVText(text: "\u{FEFF}")
+    for name in header { text.field(name) }
+    text.endLine()
+    return text.text
   }
 
   private static let headers: [[String]] = [
@@ -48,46 +46,84 @@ public struct CSVWriter: Sendable {
     ],
   ]
 
-  private func rows(_ record: DocumentRecord) -> [[[String]]] {
-    [
-      [
-        [
-          record.id, record.source.path, record.source.sha256, record.source.format.rawValue,
-          record.source.encoding ?? "", record.title ?? "", record.jurisdiction ?? "",
-          record.period.map { String($0.start) } ?? "", record.period.map { String($0.end) } ?? "",
-          record.docNumber ?? "", record.issued ?? "", record.issuers.joined(separator: "；"),
-          record.script.rawValue, String(record.tasks.count), String(record.targets.count),
-          String(record.deadlines.count), String(record.warnings.count),
-        ]
-      ],
-      record.targets.map { target in
-        Self.documentCells(record) + [
-          target.id, target.path.joined(), target.indicator,
-          TargetFormatting.number(target.value),
-          target.valueMax.map(TargetFormatting.number) ?? "", target.unit,
-          target.comparator.rawValue, target.change.rawValue,
-          target.baselineYear.map(String.init) ?? "", target.targetYear.map(String.init) ?? "",
-          target.scope ?? "", target.stretch ? "true" : "false", target.quote,
-          String(target.span.start), String(target.span.end),
-        ]
-      },
-      record.tasks.flatMap { task in
-        task.departments.map { department in
-          Self.documentCells(record) + [
-            task.id, task.path.joined(), task.title, department.name, department.canonical ?? "",
-            department.role.rawValue,
-          ]
+  /// One record's lines for each export, in `fileNames` order. Fields are appended to each
+  /// export's text in place: no row arrays, and the document's cells are rendered once.
+  public func lines(_ record: DocumentRecord) -> [String] {
+    var documents = CSVText()
+    for field in [
+      record.id, record.source.path, record.source.sha256, record.source.format.rawValue,
+      record.source.encoding ?? "", record.title ?? "", record.jurisdiction ?? "",
+    ] {
+      documents.field(field)
+    }
+    documents.field(record.period?.start)
+    documents.field(record.period?.end)
+    for field in [
+      record.docNumber ?? "", record.issued ?? "", record.issuers.joined(separator: "；"),
+      record.script.rawValue,
+    ] {
+      documents.field(field)
+    }
+    for count in [record.tasks.count, record.targets.count, record.deadlines.count] {
+      documents.field(count)
+    }
+    documents.field(record.warnings.count)
+    documents.endLine()
+
+    var cells = CSVText()
+    for field in [record.id, record.jurisdiction ?? "", record.title ?? ""] { cells.field(field) }
+    let prefix = cells.text
+
+    var targets = CSVText()
+    for target in record.targets {
+      targets.start(after: prefix)
+      for field in [
+        target.id, target.path.joined(), target.indicator, TargetFormatting.number(target.value),
+        target.valueMax.map(TargetFormatting.number) ?? "", target.unit,
+        target.comparator.rawValue, target.change.rawValue,
+      ] {
+        targets.field(field)
+      }
+      targets.field(target.baselineYear)
+      targets.field(target.targetYear)
+      for field in [target.scope ?? "", target.stretch ? "true" : "false", target.quote] {
+        targets.field(field)
+      }
+      targets.field(target.span.start)
+      targets.field(target.span.end)
+      targets.endLine()
+    }
+
+    var responsibilities = CSVText()
+    for task in record.tasks {
+      let path = task.path.joined()
+      for department in task.departments {
+        responsibilities.start(after: prefix)
+        for field in [
+          task.id, path, task.title, department.name, department.canonical ?? "",
+          department.role.rawValue,
+        ] {
+          responsibilities.field(field)
         }
-      },
-      record.deadlines.map { deadline in
-        Self.documentCells(record) + [
-          deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue,
-          deadline.date ?? "", deadline.start ?? "", deadline.duration ?? "",
-          deadline.anchor ?? "", deadline.recurrence ?? "",
-          String(deadline.span.start), String(deadline.span.end),
-        ]
-      },
-    ]
+        responsibilities.endLine()
+      }
+    }
+
+    var deadlines = CSVText()
+    for deadline in record.deadlines {
+      deadlines.start(after: prefix)
+      for field in [
+        deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue,
+        deadline.date ?? "", deadline.start ?? "", deadline.duration ?? "",
+        deadline.anchor ?? "", deadline.recurrence ?? "",
+      ] {
+        deadlines.field(field)
+      }
+      deadlines.field(deadline.span.start)
+      deadlines.field(deadline.span.end)
+      deadlines.endLine()
+    }
+    return [documents.text, targets.text, responsibilities.text, deadlines.text]
   }
 
   /// `documents.csv`.
@@ -110,21 +146,6 @@ public struct CSVWriter: Sendable {
 
   private static let documentColumns = ["document_id", "jurisdiction", "title"]
 
-  private static func documentCells(_ record: DocumentRecord) -> [String] {
-    [record.id, record.jurisdiction ?? "", record.title ?? ""]
-  }
-
-  /// One CSV line with CRLF; the first line of a file starts with the byte-order mark.
-  private static func line(_ row: [String], first: Bool = false) -> String {
-    var line = first ? "\u{FEFF}" : ""
-    for (index, value) in row.enumerated() {
-      if index > 0 { line.append(",") }
-      line.append(field(value))
-    }
-    line.append("\r\n")
-    return line
-  }
-
   /// One field, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {
     // UTF-8 bytes, not Characters: "\r\n" is one Character and would slip past a Character
@@ -134,5 +155,35 @@ public struct CSVWriter: Sendable {
       return value
     }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+/// The text of one export being built, a field at a time.
+private struct CSVText {
+  var text = ""
+  private var lineStarted = false
+
+  init(text: String = "") { self.text = text }
+
+  /// Starts a line with `prefix`, fields already rendered (and separated).
+  mutating func start(after prefix: String) {
+    text += prefix
+    lineStarted = true
+  }
+
+  /// Appends a field, quoted when RFC 4180 asks for it.
+  mutating func field(_ value: String) {
+    if lineStarted { text += "," }
+    lineStarted = true
+    text += CSVWriter.field(value)
+  }
+
+  /// Appends a number, or an empty field for nil.
+  mutating func field(_ value: Int?) { field(value.map { String($0) } ?? "") }
+
+  /// Ends the line with CRLF.
+  mutating func endLine() {
+    text += "\r\n"
+    lineStarted = false
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 /// Writes the dataset as a SQLite database (`output/dataset.sqlite`) for Datasette or
 /// sqlite-utils: tables documents, issuers, tasks, responsibilities, targets, deadlines and
 /// warnings with foreign keys and indexes, and `document_text`, an FTS5 full-text index
@@ -79,7 +78,7 @@ public final class DatasetSQLiteBuilder {
     database = try SQLiteDatabase(path: path)
     // A new file in a staging folder, published by a rename after a sync: a rollback journal
     // or per-transaction syncs would protect nothing.
-    try database.execute("PRAGMA page_size = \(ProcessInfo.processInfo.environment["DPS"] ?? "4096"); PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+    try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
     try database.execute(DatasetSQLiteWriter.schema)
     try database.execute("BEGIN")
   }

@@ -44,8 +44,7 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     database = try SQLiteDatabase(path: path)
     try database.execute(
       """
-      PRAGMA page_size = \(ProcessInfo.processInfo.environment["SPS"] ?? "4096");
-      PRAGMA journal_mode = \(ProcessInfo.processInfo.environment["SJM"] ?? "WAL");
+      PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS cache (

@@ -33,6 +33,15 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   let database: SQLiteDatabase
   private let lock = NSLock()
   let fingerprint: String
+  /// Whether this run fills a state that has no documents yet (rollback journal until the
+  /// first commit; see `init`).
+  private var filling = false
+
+  /// The journal of a state being filled for the first time; FULL syncs the journal before
+  /// pages it protects are overwritten.
+  private static let fillingMode = "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"
+  /// The journal of a state that has been committed once: readers never wait for a run.
+  private static let sharedMode = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 
   /// Opens (creating if needed) the state at `path` for a pipeline with `fingerprint`; a
   /// different stored fingerprint empties the cache. With nil (readers: digest, tests) the
@@ -44,8 +53,6 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     database = try SQLiteDatabase(path: path)
     try database.execute(
       """
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS cache (
         sha256 TEXT PRIMARY KEY, record TEXT NOT NULL, text TEXT NOT NULL, original TEXT NOT NULL);
@@ -59,6 +66,15 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     if !columns.contains("size") {
       try database.execute(
         "ALTER TABLE documents ADD COLUMN size INTEGER; ALTER TABLE documents ADD COLUMN modified TEXT;")
+    }
+    if fingerprint != nil {
+      // A state without documents is being filled for the first time: nobody can be reading
+      // an earlier version of it, so WAL's reader isolation buys nothing, while the rollback
+      // journal writes each new page once (WAL writes it twice: the log, then the
+      // checkpoint). The first commit switches the file to WAL for every later run.
+      filling = try database.query("SELECT EXISTS (SELECT 1 FROM documents)").first?.first?
+        .integer == 0
+      try database.execute(filling ? Self.fillingMode : Self.sharedMode)
     }
     let stored = try database.query("SELECT value FROM meta WHERE key = 'fingerprint'").first?
       .first?.text
@@ -177,6 +193,11 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       "UPDATE documents SET removed_at = CASE present WHEN 1 THEN ? ELSE removed_at END, present = 0 WHERE path NOT IN (SELECT path FROM temp.seen)",
       rows: [[.text(stamp)]])
     try database.execute("COMMIT; DELETE FROM temp.seen;")
+    if filling {
+      // A reader that opened the file meanwhile keeps it in rollback mode until the next
+      // run, which switches it (the state is not new any more).
+      filling = (try? database.execute(Self.sharedMode)) == nil
+    }
   }
 
   /// Abandons the open update.

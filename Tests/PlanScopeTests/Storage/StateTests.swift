@@ -100,3 +100,42 @@ func batchReusesCachedRecordsWithTheSameOutput(_ plan: String) throws {
   first = nil
   #expect(throws: Never.self) { _ = try OutputLock(folder: folder.url) }
 }
+
+/// The journal mode SQLite reports for the file at `path` (opened on its own connection).
+private func journalMode(_ path: String) throws -> String? {
+  try SQLiteDatabase(path: path).query("PRAGMA journal_mode").first?.first?.text
+}
+
+@Test func aNewStateIsFilledWithARollbackJournalThenSharedInWAL() throws {
+  let folder = try ScratchFolder()
+  let path = folder.url.appendingPathComponent("state.sqlite").path
+  let store = try StateStore(path: path, fingerprint: "f1")
+  let update = try store.beginUpdate(at: try day("2024-06-01"))
+  try update.add(try processed(water, path: "water.txt"))
+  // Filling: each new page is written once, to the file itself; the journal holds the rest.
+  #expect(try journalMode(path) == "delete")
+  #expect(FileManager.default.fileExists(atPath: path + "-journal"))
+  try update.commit()
+  #expect(try journalMode(path) == "wal", "committed once: readers never wait for a run")
+  #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+
+  // A killed first run leaves no documents: the next run fills the state again.
+  let empty = folder.url.appendingPathComponent("empty.sqlite").path
+  do {
+    let first = try StateStore(path: empty, fingerprint: "f1")
+    let abandoned = try first.beginUpdate(at: try day("2024-06-01"))
+    try abandoned.add(try processed(water, path: "water.txt"))
+  }
+  #expect(try StateStore(path: empty, fingerprint: nil).entries().isEmpty)
+  let again = try StateStore(path: empty, fingerprint: "f1")
+  #expect(try journalMode(empty) == "delete")
+  try again.record([try processed(waste, path: "waste.txt")], at: try day("2024-06-02"))
+  #expect(try journalMode(empty) == "wal")
+
+  // A state with documents stays in WAL for every later run.
+  let later = try StateStore(path: path, fingerprint: "f1")
+  #expect(try journalMode(path) == "wal")
+  try later.record([try processed(air, path: "air.txt")], at: try day("2024-06-08"))
+  #expect(try later.entries().map(\.path) == ["air.txt", "water.txt"])
+  #expect(later.isIntact())
+}

@@ -65,15 +65,16 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     let columns = try database.query("PRAGMA table_info(documents)").compactMap { $0[1].text }
     if !columns.contains("size") {
       try database.execute(
-        "ALTER TABLE documents ADD COLUMN size INTEGER; ALTER TABLE documents ADD COLUMN modified TEXT;")
+        "ALTER TABLE documents ADD COLUMN size INTEGER; ALTER TABLE documents ADD COLUMN modified TEXT;"
+      )
     }
     if fingerprint != nil {
       // A state without documents is being filled for the first time: nobody can be reading
       // an earlier version of it, so WAL's reader isolation buys nothing, while the rollback
       // journal writes each new page once (WAL writes it twice: the log, then the
       // checkpoint). The first commit switches the file to WAL for every later run.
-      filling = try database.query("SELECT EXISTS (SELECT 1 FROM documents)").first?.first?
-        .integer == 0
+      let documents = try database.query("SELECT EXISTS (SELECT 1 FROM documents)")
+      filling = documents.first?.first?.integer == 0
       try database.execute(filling ? Self.fillingMode : Self.sharedMode)
     }
     let stored = try database.query("SELECT value FROM meta WHERE key = 'fingerprint'").first?
@@ -173,7 +174,10 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       try database.run(
         "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record, size, modified) VALUES (?,?,?,?,?,1,?,?,?)",
         rows: [
-          [.text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json), size, modified]
+          [
+            .text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json), size,
+            modified,
+          ]
         ])
     }
   }

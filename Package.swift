@@ -25,9 +25,11 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
+    // SHA-256 blocks with the x86 SHA extensions (checked at run time; Swift hashes elsewhere).
+    .target(name: "CSHA256Blocks"),
     .target(
       name: "PlanScope",
-      dependencies: ["CLibXML2", "CZlib", "CSQLite"],
+      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CSHA256Blocks"],
       resources: [.copy("Resources/Lexicons")]
     ),
     .executableTarget(

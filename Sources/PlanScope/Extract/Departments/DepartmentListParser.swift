@@ -94,8 +94,7 @@ struct DepartmentListParser: Sendable {
     }
     closeItem(at: range.upperBound)
     assign(labelRole)
-    var seen = Set<String>()
-    return result.filter { seen.insert($0.name).inserted }
+    return result.firstOfEach(key: \.name)
   }
 
   /// The role phrase at `index`, if any (longest first).

@@ -79,10 +79,8 @@ public struct ResponsibilityExtractor: Sendable {
   private func responsibilities(_ listed: [ListedDepartment], jurisdiction: String?)
     -> [Responsibility]
   {
-    var seen = Set<String>()
-    return listed.compactMap { item in
-      guard seen.insert(item.name).inserted else { return nil }
-      return Responsibility(
+    listed.firstOfEach(key: \.name).map { item in
+      Responsibility(
         name: item.name, canonical: lexicon.canonical(item.name, jurisdiction: jurisdiction),
         role: item.role, span: item.span)
     }

@@ -103,10 +103,8 @@ public struct TargetExtractor: Sendable {
       result.append(
         contentsOf: targets(in: sentence, document: document, context: context, patterns: patterns))
     }
-    var seen = Set<String>()
-    result = result.filter {
-      seen.insert("\($0.span.start)|\($0.indicator)|\($0.value)|\($0.unit)|\($0.scope ?? "")")
-        .inserted
+    result = result.firstOfEach {
+      "\($0.span.start)|\($0.indicator)|\($0.value)|\($0.unit)|\($0.scope ?? "")"
     }
     for index in result.indices { result[index].id = FactID.make("g", index) }
     return result

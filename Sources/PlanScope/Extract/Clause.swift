@@ -1,15 +1,14 @@
 /// A sentence of a plan with the task it sits in: the unit every extractor reads.
 ///
-/// `text` is the width-folded Simplified sentence (for matching); `span` locates it in the
-/// normalized text, so a match at scalar offset `i` of `text` is at `span.start + i` there.
+/// `scalars` is the width-folded Simplified sentence (for matching); `span` locates it in
+/// the normalized text, so a match at scalar offset `i` of `scalars` is at `span.start + i`
+/// there.
 public struct Sentence: Sendable, Hashable {
   /// Path of the innermost task holding the sentence (empty in the preamble).
   public var path: [String]
   /// Index of that task's section, if any.
   public var sectionIndex: Int?
-  /// The folded sentence, terminator included.
-  public var text: String
-  /// The folded sentence as scalars.
+  /// The folded sentence as scalars, terminator included.
   public var scalars: [Unicode.Scalar]
   /// Where the sentence is in the normalized text.
   public var span: SourceSpan
@@ -23,13 +22,10 @@ public struct Sentence: Sendable, Hashable {
     SourceSpan(start: span.start + range.lowerBound, end: span.start + range.upperBound)
   }
 
-  /// Scalar offsets of a `String` range of `text`.
-  public func scalarRange(_ range: Range<String.Index>) -> Range<Int> {
-    let view = text.unicodeScalars
-    let lower = view.distance(from: view.startIndex, to: range.lowerBound)
-    let upper = lower + view.distance(from: range.lowerBound, to: range.upperBound)
-    return lower..<upper
-  }
+  /// The folded sentence as a `String`, built on each use: the extractors match on
+  /// `scalars`, and building a `String` for each of a plan's sentences up front cost a
+  /// twentieth of an extraction.
+  public var text: String { ScalarText.string(scalars[...]) }
 }
 
 /// Splits an outlined document into sentences, each tagged with its task.
@@ -93,8 +89,7 @@ public struct SentenceSplitter: Sendable {
     let startsLine = range.lowerBound == 0 || folded[range.lowerBound - 1] == "\n"
     result.append(
       Sentence(
-        path: path, sectionIndex: sectionIndex, text: ScalarText.string(slice),
-        scalars: Array(slice), span: SourceSpan(start: lower, end: range.upperBound),
+        path: path, sectionIndex: sectionIndex, scalars: Array(slice), span: SourceSpan(start: lower, end: range.upperBound),
         startsLine: startsLine, contentStart: max(0, range.lowerBound + label - lower)))
   }
 }

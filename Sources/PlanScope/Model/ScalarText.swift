@@ -113,3 +113,15 @@ extension StringProtocol {
     return false
   }
 }
+
+extension Array where Element == Unicode.Scalar {
+  /// Whether `word` occurs in the scalars.
+  func includes(_ word: [Unicode.Scalar]) -> Bool {
+    guard let first = word.first else { return true }
+    guard count >= word.count else { return false }
+    for start in 0...(count - word.count) where self[start] == first {
+      if self[start..<(start + word.count)].elementsEqual(word) { return true }
+    }
+    return false
+  }
+}

@@ -95,7 +95,8 @@ public struct DeadlineExtractor: Sendable {
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
     var previousYear: Int?
-    let pastSentence = sentence.text.includes("已") || sentence.text.includes("累计")
+    let pastSentence =
+      sentence.scalars.contains("已") || sentence.scalars.includes(Self.cumulative)
     for match in hasNumber || has.contains("月") ? patterns.calendar.matches(in: text) : [] {
       let range = match.range
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
@@ -406,6 +407,7 @@ public struct DeadlineExtractor: Sendable {
     timeScalars.containsAny(of: scalars)
   }
 
+  private static let cumulative = Array("累计".unicodeScalars)
   private static let timeScalars = ScalarBitmap("年月日天周每五内季旬".unicodeScalars)
 
   /// Whether `relative` can match: each of its matches ends in a unit (工作日 月 年 周 日 天

@@ -46,6 +46,11 @@ public struct DatasetSQLiteWriter: Sendable {
     CREATE VIRTUAL TABLE document_text USING fts5(document_key UNINDEXED, text, tokenize = 'trigram');
     INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 4194304);
     INSERT INTO document_text (document_text, rank) VALUES ('automerge', 16);
+    """
+
+  /// The secondary indexes, built once every row is in (sorting each column once instead of
+  /// inserting every row into each index in key order as it comes).
+  static let indexes = """
     CREATE INDEX documents_jurisdiction ON documents(jurisdiction);
     CREATE INDEX targets_indicator ON targets(indicator);
     CREATE INDEX responsibilities_department ON responsibilities(department);
@@ -158,9 +163,10 @@ public final class DatasetSQLiteBuilder {
     }
   }
 
-  /// Commits the transaction.
+  /// Builds the secondary indexes and commits the transaction.
   /// - Throws: `SQLiteError`.
   public func finish() throws {
+    try database.execute(DatasetSQLiteWriter.indexes)
     try database.execute("COMMIT")
   }
 }

@@ -97,6 +97,7 @@ public final class RunWriter {
     // dataset.sqlite holds the same facts and texts, laid out by its schema: a new layout
     // (tables, indexes, full-text settings) must publish a new generation too.
     name.add(DatasetSQLiteWriter.schema)
+    name.add(DatasetSQLiteWriter.indexes)
     syncFileSystem(of: staging)
     let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true

@@ -4,8 +4,8 @@ import CSHA256Blocks
 ///
 /// A small self-contained implementation keeps the package free of a crypto dependency;
 /// it is checked against the NIST vectors and `sha256sum` in the tests. On x86 CPUs with
-/// the SHA extensions the blocks are compressed by `CSHA256Blocks` (about 6× faster; the
-/// hash of every plan's bytes was the worker's largest single function), elsewhere here.
+/// the SHA extensions the blocks are compressed by `CSHA256Blocks` (on 1,000 plans the hash
+/// went from 6 % of the worker's samples to 0.3 %), elsewhere here.
 public enum SHA256 {
   private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,

@@ -38,10 +38,51 @@ struct Measurements {
   }
 }
 
-/// Checks the measurements against `BenchTargets`, one PASS/FAIL/n/a row per goal.
+/// Checks the measurements against `BenchTargets`, one PASS/FAIL/n/a row per goal, and works
+/// out the ceilings other measurements put on the run goals.
 struct BenchGoals {
   let targets: BenchTargets
   let options: BenchOptions
+
+  static let runGoal = "planscope run, text, 1 job ÷ opencc -c t2s (MB/s)"
+  static let documentRateGoal = "documents/s, many small files, 2 jobs"
+  static let speedupGoal = "2 jobs ÷ 1 job (documents/s, many small files)"
+
+  /// The ceilings: no run that writes dataset.sqlite is faster than its full-text index built
+  /// alone on one thread (an FTS5 index has one writer), and 2 jobs gain at most the cores
+  /// that 1 job leaves idle. Rows whose measurements are missing are left out.
+  func ceilings(_ measured: Measurements, cores: Int) -> [BenchCeiling] {
+    var rows: [BenchCeiling] = []
+    if let index = measured.stage(.fullTextIndex, "small")?.throughput {
+      let cause =
+        "full-text index alone, one thread: \(Self.number(index.megabytesPerSecond, 2)) MB/s, "
+        + "\(Self.number(index.documentsPerSecond, 1)) docs/s"
+      if let opencc = succeeded(measured.opencc)?.throughput.megabytesPerSecond, opencc > 0 {
+        rows.append(
+          BenchCeiling(
+            goal: Self.runGoal, cause: cause,
+            ceiling: Self.number(index.megabytesPerSecond / opencc, 2) + "×",
+            required: "≥ \(Self.number(targets.runOverOpenCC, 1))×"))
+      }
+      rows.append(
+        BenchCeiling(
+          goal: Self.documentRateGoal, cause: cause,
+          ceiling: Self.number(index.documentsPerSecond, 1),
+          required: "≥ \(Self.number(targets.documentsPerSecondTwoJobs, 0))"))
+    }
+    if let oneJob = succeeded(measured.smallOneJob), oneJob.cost.seconds > 0,
+      oneJob.cost.cpuSeconds > 0
+    {
+      let busy = oneJob.cost.cpuSeconds / oneJob.cost.seconds
+      rows.append(
+        BenchCeiling(
+          goal: Self.speedupGoal,
+          cause: "1 job keeps \(Self.number(busy, 2)) of \(cores) cores busy (CPU s ÷ s)",
+          ceiling: Self.number(Double(cores) / busy, 2) + "×",
+          required: "≥ \(Self.number(targets.twoJobsSpeedup, 1))×"))
+    }
+    return rows
+  }
 
   /// The goal rows.
   func check(_ measured: Measurements) -> [TargetResult] {
@@ -55,21 +96,21 @@ struct BenchGoals {
         measured.stage(.t2s, "small")?.throughput.megabytesPerSecond, opencc,
         atLeast: targets.t2sOverOpenCC),
       ratio(
-        "planscope run, text, 1 job ÷ opencc -c t2s (MB/s)", oneJob?.megabytesPerSecond, opencc,
+        Self.runGoal, oneJob?.megabytesPerSecond, opencc,
         atLeast: targets.runOverOpenCC),
       ratio(
         "DOCX reader ÷ pandoc -f docx -t plain (MB/s of text)",
         measured.stage(.docx, "docx")?.throughput.megabytesPerSecond, pandoc,
         atLeast: targets.docxOverPandoc),
       row(
-        "documents/s, many small files, 2 jobs",
+        Self.documentRateGoal,
         twoJobs.map { ($0.documentsPerSecond, Self.number($0.documentsPerSecond, 1)) },
         required: "≥ \(Self.number(targets.documentsPerSecondTwoJobs, 0))"
       ) {
         $0 >= targets.documentsPerSecondTwoJobs
       },
       ratio(
-        "2 jobs ÷ 1 job (documents/s, many small files)", twoJobs?.documentsPerSecond,
+        Self.speedupGoal, twoJobs?.documentsPerSecond,
         oneJob?.documentsPerSecond, atLeast: targets.twoJobsSpeedup),
     ]
     rows += memoryRows(measured.memory.compactMap(succeeded))

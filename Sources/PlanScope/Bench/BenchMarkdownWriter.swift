@@ -26,6 +26,8 @@ public struct BenchMarkdownWriter: Sendable {
     lines += section("planscope run (subprocess)", runsTable(report.runs))
     lines += section("Reference tools (same bytes)", referencesTable(report.references))
     lines += section("Targets", targetsTable(report.targets))
+    lines += section(
+      "Ceilings (the most a goal can reach, given another figure)", ceilingsTable(report.ceilings))
     if !report.notes.isEmpty {
       lines += ["## Notes", ""] + report.notes.map { "- " + $0 } + [""]
     }
@@ -87,6 +89,13 @@ public struct BenchMarkdownWriter: Sendable {
     var table = MarkdownTable(headers: ["goal", "measured", "required", "result"])
     table.maxCellLength = 80
     table.rows = targets.map { [$0.goal, $0.measured, $0.required, $0.verdict.rawValue] }
+    return table
+  }
+
+  private func ceilingsTable(_ ceilings: [BenchCeiling]) -> MarkdownTable {
+    var table = MarkdownTable(headers: ["goal", "set by", "ceiling", "required"])
+    table.maxCellLength = 80
+    table.rows = ceilings.map { [$0.goal, $0.cause, $0.ceiling, $0.required] }
     return table
   }
 

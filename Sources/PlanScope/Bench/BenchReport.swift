@@ -14,6 +14,9 @@ public enum BenchStage: String, Sendable, Hashable, CaseIterable {
   case extraction = "extraction"
   /// `OutputDirectory.writeRun`: texts, CSV, SQLite, comparison, JSON.
   case writing = "writing"
+  /// The full-text index of dataset.sqlite on its own (part of writing): the floor under any
+  /// run's time, since one thread builds it.
+  case fullTextIndex = "full-text index alone (part of writing)"
 }
 
 /// What the megabytes of a throughput figure count.
@@ -107,6 +110,18 @@ public struct TargetResult: Sendable, Hashable {
   public var verdict: Verdict
 }
 
+/// The most a goal's figure can reach, given another measurement.
+public struct BenchCeiling: Sendable, Hashable {
+  /// The goal, as in the targets table.
+  public var goal: String
+  /// The measurement that sets the ceiling.
+  public var cause: String
+  /// The highest figure the goal can reach, formatted like its measurement.
+  public var ceiling: String
+  /// The goal's threshold.
+  public var required: String
+}
+
 /// Everything one `planscope bench` run measured; `BenchMarkdownWriter` renders it.
 public struct BenchReport: Sendable, Hashable {
   /// The planscope version.
@@ -125,6 +140,8 @@ public struct BenchReport: Sendable, Hashable {
   public var references: [CommandResult]
   /// Goals with ratios and verdicts.
   public var targets: [TargetResult]
+  /// Ceilings other measurements put on the run goals.
+  public var ceilings: [BenchCeiling]
   /// Remarks: missing tools, failed runs, how to read the tables.
   public var notes: [String]
 }

@@ -80,12 +80,14 @@ public struct BenchSuite {
           + "is \(options.memoryCorpusMB.max() ?? 0) MB (--memory-corpus-mb).")
     }
     var measured = Measurements()
+    let goals = BenchGoals(targets: targets, options: options)
     func checkpoint() throws -> BenchReport {
       let report = BenchReport(
         version: Pipeline.version, machine: machine, tools: [opencc, pandoc, time],
         corpora: corpora.summaries, stages: measured.stages, runs: measured.runs,
         references: [measured.opencc, measured.pandoc].compactMap { $0 },
-        targets: BenchGoals(targets: targets, options: options).check(measured),
+        targets: goals.check(measured),
+        ceilings: goals.ceilings(measured, cores: machine.cores),
         notes: notes + measured.failureNotes(workFolder: workspace.root.path))
       _ = try workspace.store(
         Array(BenchMarkdownWriter().write(report).utf8), at: workspace.url("report.md"))
@@ -95,7 +97,7 @@ public struct BenchSuite {
     log("timing stages in-process over small (\(corpora.small.files.count) files)")
     measured.stages += try stageBench.measure(
       corpora.small, output: try workspace.folder("stage-output/small", fresh: true))
-    for stage in measured.stages.suffix(6) { log(Self.line(stage)) }
+    for stage in measured.stages.suffix(StageBench.textStages.count) { log(Self.line(stage)) }
     if let tool = opencc.executable {
       measured.opencc = try runner.reference(
         "opencc -c t2s", tool, ["-c", "t2s", "-i", corpora.smallConcatenated.path],
@@ -130,7 +132,7 @@ public struct BenchSuite {
       log("timing stages in-process over large (\(large.files.count) files)")
       measured.stages += try stageBench.measure(
         large, output: try workspace.folder("stage-output/large", fresh: true))
-      for stage in measured.stages.suffix(6) { log(Self.line(stage)) }
+      for stage in measured.stages.suffix(StageBench.textStages.count) { log(Self.line(stage)) }
       measured.largeOneJob = try runner.planscopeRun(large, jobs: 1, label: "large-j1")
       _ = try checkpoint()
     }

@@ -51,14 +51,36 @@ struct StageBench {
       dataset: Dataset(records: documents.map(\.record)), documents: documents,
       comparison: comparison)
     spent[.writing] = clock.now - start
-    let stages: [BenchStage] = [.readDecode, .t2s, .normalize, .outline, .extraction, .writing]
-    return stages.map { stage in
+    spent[.fullTextIndex] = try measureFullTextIndex(documents.map(\.text), output: output)
+    return Self.textStages.map { stage in
       StageResult(
         stage: stage, corpus: corpus.summary.name, basis: .input,
         throughput: Throughput(
           documents: documents.count, bytes: bytes,
           seconds: (spent[stage] ?? .zero).seconds))
     }
+  }
+
+  /// The stages `measure` times, in order.
+  static let textStages: [BenchStage] = [
+    .readDecode, .t2s, .normalize, .outline, .extraction, .writing, .fullTextIndex,
+  ]
+
+  /// Times `FullTextIndex` alone over `texts`, into a new database in `output` set up as
+  /// `DatasetSQLiteBuilder` sets up dataset.sqlite: the part of writing that one thread must do
+  /// whatever the number of jobs, since an FTS5 index has one writer.
+  /// - Throws: `SQLiteError`.
+  private func measureFullTextIndex(_ texts: [String], output: URL) throws -> Duration {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let database = try DatasetSQLiteBuilder.create(
+      path: output.appendingPathComponent("full-text-index.sqlite").path,
+      schema: FullTextIndex.schema)
+    for (offset, text) in texts.enumerated() {
+      try FullTextIndex.add(text, key: Int64(offset + 1), to: database)
+    }
+    try database.execute("COMMIT")
+    return clock.now - start
   }
 
   /// Times the DOCX reader (unzip, XML, numbering) on every file of `corpus`; megabytes count

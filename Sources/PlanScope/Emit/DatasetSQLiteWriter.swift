@@ -9,9 +9,7 @@ public struct DatasetSQLiteWriter: Sendable {
   /// Creates a writer.
   public init() {}
 
-  /// The schema, one statement per table, foreign keys on. The full-text index buffers 4 MB of
-  /// terms (FTS5's default of 1 MB flushes so often that merging its small segments took half
-  /// of the index's CPU) and merges 16 segments of a level at once instead of 4.
+  /// The schema, one statement per table, foreign keys on, then `FullTextIndex.schema`.
   static let schema = """
     PRAGMA foreign_keys = ON;
     CREATE TABLE documents (
@@ -43,10 +41,7 @@ public struct DatasetSQLiteWriter: Sendable {
     CREATE TABLE warnings (
       document_key INTEGER NOT NULL REFERENCES documents(document_key), code TEXT NOT NULL,
       message TEXT NOT NULL, span_start INTEGER, span_end INTEGER);
-    CREATE VIRTUAL TABLE document_text USING fts5(document_key UNINDEXED, text, tokenize = 'trigram');
-    INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 4194304);
-    INSERT INTO document_text (document_text, rank) VALUES ('automerge', 16);
-    """
+    """ + "\n" + FullTextIndex.schema
 
   /// The secondary indexes, built once every row is in (sorting each column once instead of
   /// inserting every row into each index in key order as it comes).
@@ -80,12 +75,20 @@ public final class DatasetSQLiteBuilder {
   /// Creates the database at `path` (which must not exist) and opens its transaction.
   /// - Throws: `SQLiteError`.
   public init(path: String) throws {
-    database = try SQLiteDatabase(path: path)
+    database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
+  }
+
+  /// Creates the database at `path` (which must not exist) with `schema` and opens its
+  /// transaction.
+  /// - Throws: `SQLiteError`.
+  static func create(path: String, schema: String) throws -> SQLiteDatabase {
+    let database = try SQLiteDatabase(path: path)
     // A new file in a staging folder, published by a rename after a sync: a rollback journal
     // or per-transaction syncs would protect nothing.
     try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-    try database.execute(DatasetSQLiteWriter.schema)
+    try database.execute(schema)
     try database.execute("BEGIN")
+    return database
   }
 
   /// Adds one record (records must come sorted by path) and its normalized text.
@@ -158,8 +161,7 @@ public final class DatasetSQLiteBuilder {
         ]
       })
     if let text {
-      try database.run(
-        "INSERT INTO document_text (document_key, text) VALUES (?,?)", rows: [[key, .text(text)]])
+      try FullTextIndex.add(text, key: self.key, to: database)
     }
   }
 
@@ -168,5 +170,28 @@ public final class DatasetSQLiteBuilder {
   public func finish() throws {
     try database.execute(DatasetSQLiteWriter.indexes)
     try database.execute("COMMIT")
+  }
+}
+
+/// `document_text`, the FTS5 full-text index over each document's normalized text (trigram
+/// tokenizer, so Chinese substrings of three characters or more match): its table and the one
+/// statement that fills it, shared by the dataset database and the benchmark that times the
+/// index on its own.
+enum FullTextIndex {
+  /// The table. It buffers 4 MB of terms (FTS5's default of 1 MB flushes so often that merging
+  /// its small segments took half of the index's CPU) and merges 16 segments of a level at once
+  /// instead of 4.
+  static let schema = """
+    CREATE VIRTUAL TABLE document_text USING fts5(document_key UNINDEXED, text, tokenize = 'trigram');
+    INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 4194304);
+    INSERT INTO document_text (document_text, rank) VALUES ('automerge', 16);
+    """
+
+  /// Indexes `text` as the document with `key` (inside the caller's transaction).
+  /// - Throws: `SQLiteError`.
+  static func add(_ text: String, key: Int64, to database: SQLiteDatabase) throws {
+    try database.run(
+      "INSERT INTO document_text (document_key, text) VALUES (?,?)",
+      rows: [[.integer(key), .text(text)]])
   }
 }

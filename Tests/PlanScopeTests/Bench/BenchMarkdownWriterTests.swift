@@ -18,6 +18,9 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
     StageResult(
       stage: .docx, corpus: "docx", basis: .text,
       throughput: Throughput(documents: 1, bytes: 5_000_000, seconds: 0.1)),
+    StageResult(
+      stage: .fullTextIndex, corpus: "small", basis: .input,
+      throughput: Throughput(documents: 100, bytes: 20_000_000, seconds: 1)),
   ]
   measured.opencc = opencc
   measured.smallOneJob = CommandResult(
@@ -28,6 +31,7 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
   measured.smallTwoJobs = CommandResult(
     name: "planscope run --no-cache", corpus: "small", jobs: 2, basis: .input,
     throughput: Throughput(documents: 100, bytes: 20_000_000, seconds: 1), cost: upperBound)
+  let goals = BenchGoals(targets: BenchTargets(), options: BenchOptions())
   return BenchReport(
     version: "0.1.0", machine: machine,
     tools: [ReferenceTool(name: "opencc", executable: nil, version: nil)],
@@ -36,7 +40,7 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
     ],
     stages: measured.stages, runs: measured.runs,
     references: [measured.opencc].compactMap { $0 },
-    targets: BenchGoals(targets: BenchTargets(), options: BenchOptions()).check(measured),
+    targets: goals.check(measured), ceilings: goals.ceilings(measured, cores: machine.cores),
     notes: ["A note."])
 }
 
@@ -61,6 +65,7 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
     | --- | --- | --- | --- | --- | --- | --- | --- |
     | t2s | small | 100 | 20.0 | input bytes | 0.50 | 40.00 | 200.0 |
     | DOCX unzip + XML | docx | 1 | 5.0 | text bytes | 0.10 | 50.00 | 10.0 |
+    | full-text index alone (part of writing) | small | 100 | 20.0 | input bytes | 1.00 | 20.00 | 100.0 |
 
     ## planscope run (subprocess)
 
@@ -86,6 +91,13 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
     | peak memory, largest ÷ smallest memory corpus (streams documents) | n/a | ≤ 1.25× | n/a |
     | re-run over 10000 unchanged documents (state cache) | n/a | < 2.0 s | n/a |
 
+    ## Ceilings (the most a goal can reach, given another figure)
+
+    | goal | set by | ceiling | required |
+    | --- | --- | --- | --- |
+    | documents/s, many small files, 2 jobs | full-text index alone, one thread: 20.00 MB/s, 100.0 docs/s | 100.0 | ≥ 1000 |
+    | 2 jobs ÷ 1 job (documents/s, many small files) | 1 job keeps 0.75 of 2 cores busy (CPU s ÷ s) | 2.67× | ≥ 1.7× |
+
     ## Notes
 
     - A note.
@@ -105,6 +117,13 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
   #expect(targets[0].measured == "8.00× (40.00 vs 5.00)")
   #expect(targets[0].verdict == .fail)
   #expect(targets[1].measured == "2.00× (10.00 vs 5.00)")
+  // The full-text index alone runs at 20 MB/s: with opencc at 5 MB/s no run passes 4×.
+  let ceilings = sampleReport(opencc: opencc).ceilings
+  #expect(
+    ceilings.map(\.goal) == [
+      BenchGoals.runGoal, BenchGoals.documentRateGoal, BenchGoals.speedupGoal,
+    ])
+  #expect(ceilings[0].ceiling == "4.00×")
   var failed = opencc
   failed.cost.status = 1
   #expect(sampleReport(opencc: failed).targets[0].verdict == .notAvailable)

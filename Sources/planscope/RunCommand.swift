@@ -220,6 +220,9 @@ struct LimitOptions: ParsableArguments {
   @Option(help: "Largest input file read, in MiB (default: 512).")
   var maxInputMb: Int?
 
+  @Option(help: "Largest text one document may yield, in MiB (default: 64).")
+  var maxTextMb: Int?
+
   @Option(help: "Largest inflated size of one DOCX part, in MiB (default: 128).")
   var maxEntryMb: Int?
 
@@ -232,11 +235,12 @@ struct LimitOptions: ParsableArguments {
   /// The limits, defaults where no option was given.
   func ingestLimits() throws -> IngestLimits {
     var limits = IngestLimits()
-    for value in [maxInputMb, maxEntryMb, maxZipEntries, maxXmlDepth].compactMap({ $0 })
+    for value in [maxInputMb, maxTextMb, maxEntryMb, maxZipEntries, maxXmlDepth].compactMap({ $0 })
     where value <= 0 {
       throw ValidationError("limits must be positive (got \(value))")
     }
     if let maxInputMb { limits.maxInputBytes = maxInputMb << 20 }
+    if let maxTextMb { limits.maxTextBytes = maxTextMb << 20 }
     if let maxEntryMb { limits.maxEntryBytes = maxEntryMb << 20 }
     if let maxZipEntries { limits.maxZipEntries = maxZipEntries }
     if let maxXmlDepth { limits.maxXMLDepth = maxXmlDepth }

@@ -41,7 +41,7 @@ public struct DocumentLoader: Sendable {
 
   /// Reads bytes already in memory in the given format; `sha256` is the bytes' digest when the
   /// caller has it already (else computed here).
-  /// - Throws: `IngestError`.
+  /// - Throws: `IngestError`, `.textTooLarge` when the text read is over `maxTextBytes`.
   public func read(_ input: DocumentInput, format: SourceFormat, sha256: String? = nil) throws
     -> SourceDocument
   {
@@ -53,6 +53,10 @@ public struct DocumentLoader: Sendable {
     switch format {
     case .text: document = try textReader.read(input)
     case .docx: document = try docxReader.read(input)
+    }
+    let textBytes = document.text.utf8.count
+    if textBytes > limits.maxTextBytes {
+      throw IngestError.textTooLarge(path: input.path, size: textBytes, limit: limits.maxTextBytes)
     }
     document.source.sha256 = sha256 ?? SHA256.hexDigest(input.bytes)
     return document

@@ -4,6 +4,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case unreadableFile(path: String, reason: String)
   /// The file has more bytes than `IngestLimits.maxInputBytes`.
   case inputTooLarge(path: String, size: Int, limit: Int)
+  /// The file's text has more UTF-8 bytes than `IngestLimits.maxTextBytes`.
+  case textTooLarge(path: String, size: Int, limit: Int)
   /// The file holds NUL bytes or other binary content, not text.
   case binaryContent(path: String)
   /// The extension is neither `.txt` nor `.docx`.
@@ -14,8 +16,9 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The path of the failed file.
   public var path: String {
     switch self {
-    case .unreadableFile(let path, _), .inputTooLarge(let path, _, _), .binaryContent(let path),
-      .unsupportedFormat(let path), .unreadableDocx(let path, _):
+    case .unreadableFile(let path, _), .inputTooLarge(let path, _, _),
+      .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path),
+      .unreadableDocx(let path, _):
       path
     }
   }
@@ -26,6 +29,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unreadableFile(let path, let reason): "\(path): cannot read file: \(reason)"
     case .inputTooLarge(let path, let size, let limit):
       "\(path): input too large: \(size) bytes exceeds the limit of \(limit) bytes"
+    case .textTooLarge(let path, let size, let limit):
+      "\(path): text too large: \(size) bytes of text exceed the limit of \(limit) bytes"
     case .binaryContent(let path): "\(path): binary content (NUL bytes), not a text file"
     case .unsupportedFormat(let path): "\(path): unsupported format (expected .txt or .docx)"
     case .unreadableDocx(let path, let reason): "\(path): \(reason)"

@@ -179,6 +179,12 @@ func mergedShardsEqualASingleRun(_ count: Int) throws {
   #expect(run.standardError.contains("limit"), "\(run.standardError)")
   let dataset = try DatasetFile.load(output.url.appendingPathComponent("dataset.json").path)
   #expect(dataset.documents.map(\.source.path) == ["small.txt"])
+  // large.txt is 1.3 MB of text: over a 1 MiB text limit with the input limit left alone.
+  let text = try CommandLineTool.run([
+    "run", corpus.url.path, "-o", output.url.path, "--max-text-mb", "1", "--no-cache", "-q",
+  ])
+  #expect(text.status == 1)
+  #expect(text.standardError.contains("large.txt: text too large"), "\(text.standardError)")
   let refused = try CommandLineTool.run(["run", corpus.url.path, "-o", output.url.path, "--max-xml-depth", "0"])
   #expect(refused.status != 0 && refused.standardError.contains("positive"))
 }

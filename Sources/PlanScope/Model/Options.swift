@@ -6,8 +6,8 @@ public struct IngestLimits: Sendable, Hashable {
   /// images around little text).
   public var maxInputBytes: Int = 512 << 20
   /// Largest text one document may yield, in UTF-8 bytes, whatever its format (default 64 MiB).
-  /// Extracting a plan holds 17–19 times its text in memory (a 20 MB plan peaked at 385 MB, a
-  /// 60 MB one at 1.0 GB), so this keeps one document near 1.2 GB at most; plans run to a few MB.
+  /// A run holds 13–16 times the text of a large plan in memory (a 20 MB plan peaked at 313 MB,
+  /// a 60 MB one at 758 MB), so this keeps one document under 0.9 GB; plans run to a few MB.
   public var maxTextBytes: Int = 64 << 20
   /// Largest inflated size of one zip entry, counted while inflating (default 128 MiB: a
   /// zip bomb is refused with the process under 256 MB, while a 20 MB-text DOCX still fits).

@@ -67,10 +67,11 @@ final class SQLiteDatabase {
     guard !rows.isEmpty else { return }
     let statement = try cachedStatement(sql)
     for row in rows {
-      sqlite3_reset(statement)
-      sqlite3_clear_bindings(statement)
-      try bind(row, to: statement)
-      if sqlite3_step(statement) != SQLITE_DONE { throw failure("step") }
+      // Reset and unbind as soon as it ran: a kept statement would otherwise hold on to its
+      // last values until its next use.
+      defer { release(statement) }
+      let code = try withBindings(row[...], to: statement, from: 1) { sqlite3_step(statement) }
+      if code != SQLITE_DONE { throw failure("step") }
     }
   }
 
@@ -78,9 +79,14 @@ final class SQLiteDatabase {
   /// - Throws: `SQLiteError`.
   func query(_ sql: String, _ parameters: [SQLiteValue] = []) throws -> [[SQLiteValue]] {
     let statement = try cachedStatement(sql)
-    defer { sqlite3_reset(statement) }
-    sqlite3_clear_bindings(statement)
-    try bind(parameters, to: statement)
+    defer { release(statement) }
+    return try withBindings(parameters[...], to: statement, from: 1) {
+      try rows(of: statement)
+    }
+  }
+
+  /// Steps `statement` to its end, collecting its rows.
+  private func rows(of statement: OpaquePointer?) throws -> [[SQLiteValue]] {
     var rows: [[SQLiteValue]] = []
     while true {
       let code = sqlite3_step(statement)
@@ -122,30 +128,48 @@ final class SQLiteDatabase {
     return statement
   }
 
-  private func bind(_ values: [SQLiteValue], to statement: OpaquePointer?) throws {
-    // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    for (offset, value) in values.enumerated() {
-      let index = Int32(offset + 1)
-      let code: Int32
-      switch value {
-      case .null: code = sqlite3_bind_null(statement, index)
-      case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
-      case .real(let number): code = sqlite3_bind_double(statement, index, number)
-      case .text(var text):
-        // With its length, so SQLite need not scan a whole plan's text for its end.
-        code = text.withUTF8 { bytes in
-          guard let base = bytes.baseAddress else {
-            return sqlite3_bind_text(statement, index, "", 0, transient)
-          }
-          return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            sqlite3_bind_text64(
-              statement, index, $0, UInt64(bytes.count), transient, UInt8(SQLITE_UTF8))
-          }
-        }
+  /// `SQLITE_TRANSIENT`: SQLite copies the value before the call returns.
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  /// Resets `statement` and clears its parameters.
+  private func release(_ statement: OpaquePointer?) {
+    sqlite3_reset(statement)
+    sqlite3_clear_bindings(statement)
+  }
+
+  /// Binds `values` to the parameters of `statement` numbered from `index` on and runs `body`
+  /// while they are bound. Text is bound in place (`SQLITE_STATIC`, with its length) and
+  /// `body` runs while its bytes are borrowed, so SQLite does not copy a plan's text before
+  /// storing it. One stack frame per parameter.
+  /// - Throws: `SQLiteError` when a value cannot be bound, or what `body` throws.
+  private func withBindings<Result>(
+    _ values: ArraySlice<SQLiteValue>, to statement: OpaquePointer?, from index: Int32,
+    _ body: () throws -> Result
+  ) throws -> Result {
+    guard let value = values.first else { return try body() }
+    let rest = values.dropFirst()
+    let code: Int32
+    switch value {
+    case .null: code = sqlite3_bind_null(statement, index)
+    case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
+    case .real(let number): code = sqlite3_bind_double(statement, index, number)
+    case .text(var text):
+      return try text.withUTF8 { bytes in
+        // An empty buffer may have no address, and a null pointer would bind NULL, not '':
+        // SQLite copies an empty literal instead (SQLITE_TRANSIENT).
+        let bound =
+          bytes.baseAddress.map { base in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+              sqlite3_bind_text64(
+                statement, index, $0, UInt64(bytes.count), nil, UInt8(SQLITE_UTF8))
+            }
+          } ?? sqlite3_bind_text(statement, index, "", 0, Self.transient)
+        if bound != SQLITE_OK { throw failure("bind") }
+        return try withBindings(rest, to: statement, from: index + 1, body)
       }
-      if code != SQLITE_OK { throw failure("bind") }
     }
+    if code != SQLITE_OK { throw failure("bind") }
+    return try withBindings(rest, to: statement, from: index + 1, body)
   }
 
   private func failure(_ operation: String) -> SQLiteError {

@@ -11,6 +11,12 @@ public enum LexiconName: String, CaseIterable, Sendable {
   case planTypes = "plan_types"
   /// Province- and prefecture-level places: name, official name, level.
   case placesChina = "places_china"
+  /// Metadata cue words and their kind: headline verbs, media words, draft markers (`送审稿	draft`).
+  case metadataCues = "metadata_cues"
+  /// Labels of a portal's page header and the field each gives (`发文字号	doc_number`).
+  case portalFields = "portal_fields"
+  /// Document-number prefixes and the jurisdiction they name (`渝	重庆市`).
+  case placeAbbreviations = "place_abbreviations"
   /// Suffixes of department names: body (局, 厅) or generic (部门, 单位).
   case departmentSuffixes = "department_suffixes"
   /// Department abbreviations and their full forms (发展改革委 → 发展和改革委员会).

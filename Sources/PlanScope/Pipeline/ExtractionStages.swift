@@ -14,7 +14,11 @@ struct ExtractionStages: Sendable {
     let departments = try DepartmentLexicon.standard(lexicons: lexicons)
     metadata = MetadataExtractor(
       planWords: try Lexicon.load(.planTypes, from: lexicons).keys, places: places,
-      bodySuffixes: departments.bodySuffixes)
+      bodySuffixes: departments.bodySuffixes,
+      cues: MetadataCues(
+        cues: try Lexicon.load(.metadataCues, from: lexicons),
+        portalFields: try Lexicon.load(.portalFields, from: lexicons),
+        placeAbbreviations: try Lexicon.load(.placeAbbreviations, from: lexicons)))
     targets = TargetExtractor(
       scanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)),
       cues: TargetCues(try Lexicon.load(.targetCues, from: lexicons)), places: places,

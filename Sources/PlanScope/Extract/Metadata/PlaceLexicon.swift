@@ -5,6 +5,8 @@
 public struct PlaceLexicon: Sendable, Hashable {
   /// Official name of each key (`广西` → `广西壮族自治区`, `东莞` → `东莞市`).
   private var official: [String: String] = [:]
+  /// Keys of province-level units (`广西`, `广西壮族自治区`).
+  private var provinces: Set<String> = []
   /// The keys, and a trie over them for prefix searches.
   private var keys: [String] = []
   private var trie = ScalarTrie([String]())
@@ -15,6 +17,7 @@ public struct PlaceLexicon: Sendable, Hashable {
     for row in lexicon.rows where row.count >= 2 {
       let name = row[0]
       official[name] = Self.officialName(name, fullName: row[1], known: names)
+      if row.count >= 3, row[2] == "province" { provinces.insert(name) }
     }
     keys = official.keys.sorted()
     trie = ScalarTrie(keys)
@@ -26,10 +29,14 @@ public struct PlaceLexicon: Sendable, Hashable {
     return official[key]
   }
 
+  /// Whether `key` is a province-level unit's name: `云南` yes, `昆明` no.
+  public func isProvince(_ key: String) -> Bool { provinces.contains(key) }
+
   /// The longest place name `text` starts with.
   public func longestPlace(prefixOf text: String) -> String? {
     var found: String?
-    trie.forEachWord(in: text.unicodeScalars, from: text.unicodeScalars.startIndex) { length, word in
+    trie.forEachWord(in: text.unicodeScalars, from: text.unicodeScalars.startIndex) {
+      length, word in
       if length >= 2 { found = keys[word] }
       return true
     }

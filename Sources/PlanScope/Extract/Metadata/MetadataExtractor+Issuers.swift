@@ -1,0 +1,128 @@
+// MARK: - Issuers
+
+extension MetadataExtractor {
+  /// The issuing bodies, by the first source that names one: front-matter lines holding only
+  /// names (`中共甲省委 甲省人民政府`), the signature above the date line, a heading's sender
+  /// (`甲省人民政府关于印发…`), a news lead's subject (`甲省人民政府办公厅日前印发《…》`), else a
+  /// portal's 发布机构 field.
+  func issuers(
+    front: [MetadataLine], signature: [String], lead: [MetadataLine], portal: [String]
+  ) -> [String] {
+    let standalone = front.flatMap { issuerLine($0) }
+    if !standalone.isEmpty { return standalone }
+    if !signature.isEmpty { return signature }
+    if let heading = headingSender(lead) { return heading }
+    if let reported = leadSubject(lead) { return reported }
+    return portal
+  }
+
+  /// The names on a line that holds nothing else (several separated by spaces).
+  func issuerLine(_ line: MetadataLine) -> [String] {
+    var names: [String] = []
+    var offset = 0
+    let scalars = Array(line.text.unicodeScalars)
+    for part in line.text.split(separator: " ", omittingEmptySubsequences: false) {
+      let count = part.unicodeScalars.count
+      defer { offset += count + 1 }
+      guard !part.isEmpty else { continue }
+      var name = patterns.issuerTrailer.replacingMatches(in: String(part), with: "")
+      name = name.trimmingSpaces()
+      guard isIssuerName(name) else { return [] }
+      let nameLength = name.unicodeScalars.count
+      guard offset + nameLength <= scalars.count else { return [] }
+      names.append(line.quote(offset..<(offset + nameLength)))
+    }
+    return names
+  }
+
+  /// A specific body's name: a place (after 中共) first, a body suffix last, no punctuation.
+  func isIssuerName(_ name: String) -> Bool {
+    let bare = withoutPartyPrefix(name)
+    guard name.count >= 4, name.count <= 40, startsWithPlace(bare),
+      bodySuffixIndex.longestSuffixLength(of: ScalarText.scalars(of: name)[...]) != nil,
+      !name.contains(where: { "，,。：:、；;《》()!！|".contains($0) })
+    else { return false }
+    return true
+  }
+
+  /// `甲省人民政府关于印发…`: the names right before the first 关于 of the opening lines.
+  private func headingSender(_ lines: [MetadataLine]) -> [String]? {
+    for line in lines.prefix(12) {
+      let scalars = Array(line.text.unicodeScalars)
+      guard let at = firstIndex(of: "关于", in: scalars), at >= 4 else { continue }
+      if let names = names(endingAt: at, in: line, scalars: scalars) { return names }
+    }
+    return nil
+  }
+
+  /// `近日，甲市人民政府办公室发布《…》`: the names before a news verb in the lead, fillers
+  /// (日前, 7月24日) skipped.
+  private func leadSubject(_ lines: [MetadataLine]) -> [String]? {
+    for line in lines.prefix(6) {
+      let scalars = Array(line.text.unicodeScalars)
+      for verb in cues.words(.newsVerb) {
+        var search = 0
+        let needle = Array(verb.unicodeScalars)
+        while let at = firstIndex(of: needle, in: scalars, from: search) {
+          search = at + 1
+          var end = at
+          var skipped = true
+          while skipped {
+            skipped = false
+            let before = ScalarText.string(scalars[..<end])
+            if let filler = cues.suffix(of: before, .filler) {
+              end -= filler.unicodeScalars.count
+              skipped = true
+            } else if let date = patterns.leadDate.firstMatch(in: before) {
+              end = date.range.lowerBound
+              skipped = true
+            }
+          }
+          guard end >= 4 else { continue }
+          if let names = names(endingAt: end, in: line, scalars: scalars) { return names }
+        }
+      }
+    }
+    return nil
+  }
+
+  /// The longest run of names (separated by spaces or 、) that ends at `end`.
+  private func names(endingAt end: Int, in line: MetadataLine, scalars: [Unicode.Scalar])
+    -> [String]?
+  {
+    for start in max(0, end - 60)..<max(0, end - 3) {
+      var names: [String] = []
+      var cursor = start
+      var valid = true
+      while cursor < end {
+        var stop = cursor
+        while stop < end, scalars[stop] != " ", scalars[stop] != "、" { stop += 1 }
+        let name = ScalarText.string(scalars[cursor..<stop])
+        guard isIssuerName(name) else {
+          valid = false
+          break
+        }
+        names.append(line.quote(cursor..<stop))
+        cursor = stop + 1
+      }
+      if valid, !names.isEmpty { return names }
+    }
+    return nil
+  }
+
+  private func firstIndex(of word: String, in scalars: [Unicode.Scalar]) -> Int? {
+    firstIndex(of: Array(word.unicodeScalars), in: scalars, from: 0)
+  }
+
+  private func firstIndex(of word: [Unicode.Scalar], in scalars: [Unicode.Scalar], from: Int)
+    -> Int?
+  {
+    guard !word.isEmpty, scalars.count >= word.count, from <= scalars.count - word.count else {
+      return nil
+    }
+    for start in from...(scalars.count - word.count) where scalars[start] == word[0] {
+      if scalars[start..<(start + word.count)].elementsEqual(word) { return start }
+    }
+    return nil
+  }
+}

@@ -39,6 +39,15 @@ public enum ChineseNumber {
     // A trailing magnitude (万, 亿, 万亿) stays with the unit: 1.6万吨 is 1.6 万吨.
     var coreEnd = reading.end
     while coreEnd > start, NumeralTable.largeUnit(scalars[coreEnd - 1]) != nil { coreEnd -= 1 }
+    // 4.11百万公吨: after Arabic digits, 百万/千万 is a magnitude written with the unit too.
+    let magnitudeFollows =
+      coreEnd < reading.end
+      || (reading.end < limit && NumeralTable.largeUnit(scalars[reading.end]) != nil)
+    if magnitudeFollows, coreEnd - 1 > start, NumeralTable.smallUnit(scalars[coreEnd - 1]) != nil,
+      NumeralTable.arabicDigit(scalars[coreEnd - 2]) != nil
+    {
+      coreEnd -= 1
+    }
     if coreEnd < reading.end, coreEnd > start {
       var coreReader = NumeralReader(
         scalars: scalars, start: start, limit: coreEnd, stopsAt: stopsAt)

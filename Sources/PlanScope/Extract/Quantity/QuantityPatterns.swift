@@ -112,6 +112,9 @@ struct QuantityPatterns: Sendable {
   /// Negative signs before a number: `负3.9%`, `-5%`.
   let negativeSigns: Set<Unicode.Scalar> = ["负", "負", "-", "－"]
 
+  /// Scalars that make a following 负 part of a word, not a sign: 减负, 担负, 自负, 抱负.
+  let signBlockers: Set<Unicode.Scalar> = ["减", "減", "担", "擔", "自", "抱", "胜", "勝", "欠", "辜"]
+
   /// Words before a number that make it a label: `专栏1`, `附件2`.
   let labelWords: [ScalarWord<Bool>] = ["专栏", "附件", "附表", "附图"].map { ScalarWord($0, true) }
 

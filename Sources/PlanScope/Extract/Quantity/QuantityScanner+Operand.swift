@@ -40,7 +40,8 @@ extension QuantityScanner {
     var sign = 1.0
     if percentUnit == nil, !rangeEnd, patterns.negativeSigns.contains(scalars[position]),
       position + 1 < scalars.count, startsNumber(scalars, at: position + 1),
-      position == 0 || !isNumberOrLetter(scalars[position - 1])
+      position == 0 || !isNumberOrLetter(scalars[position - 1]),
+      position == 0 || !patterns.signBlockers.contains(scalars[position - 1])
     {
       sign = -1
       position += 1
@@ -126,6 +127,14 @@ extension QuantityScanner {
       }
       unit += ScalarText.string(scalars[position..<(position + length)])
       position += length
+      // 5.1公里/平方公里: a unit per unit is one unit as written.
+      if length > 0, position + 1 < scalars.count, scalars[position] == "/" {
+        let per = units.longestMatch(in: scalars, at: position + 1)
+        if per > 0 {
+          unit += ScalarText.string(scalars[position..<(position + 1 + per)])
+          position += 1 + per
+        }
+      }
     }
     let wordFollows = position < scalars.count && scalars[position].properties.isIdeographic
     if more, unit.isEmpty, percentUnit == nil, wordFollows {

@@ -3,10 +3,8 @@ extension TargetExtractor {
 
   /// Whether a number can be a target at all.
   func isCandidate(_ quantity: Quantity, in s: [Unicode.Scalar], patterns: TargetPatterns) -> Bool {
-    guard !quantity.unit.isEmpty, quantity.value > 0, !patterns.timeUnits.contains(quantity.unit)
-    else {
-      return false
-    }
+    guard quantity.value > 0, !patterns.timeUnits.contains(quantity.unit) else { return false }
+    if quantity.unit.isEmpty, !isUnitlessLevel(quantity, in: s) { return false }
     let end = quantity.span.end
     if end < s.count, s[end] == "的" { return false }
     if cues.match(s[...], at: quantity.span.start, kinds: [.vague]) != nil { return false }
@@ -20,12 +18,77 @@ extension TargetExtractor {
     if quantity.unit == "次", quantity.comparator == .equal, s[quantity.span.start] == "一" {
       return false
     }
+    if isNameOrPart(quantity, in: s, patterns: patterns) { return false }
     // 由2020年的28%提高到35%: the starting value is not the target.
     let wider = max(0, quantity.span.start - 10)..<quantity.span.start
     if patterns.startingValue.contains(in: s, range: wider) { return false }
     // …下降到2020年的38.1立方米: a value dated in the past (a year followed by 的) is history.
     if patterns.datedValue.contains(in: s, range: wider) { return false }
     return true
+  }
+
+  /// Numbers that name or count rather than set a goal: sessions (`十四届人大二次会议`),
+  /// slogans in quotes (`“三个一批”`), the plan's own parts (`以下9个方面`, `分三个阶段`),
+  /// grades and radii (`5000吨级`, `30公里范围内`) and thresholds that qualify a noun
+  /// (`人口20万以上城市`, `投资5000万元以上项目1400个`: the count is the target).
+  func isNameOrPart(_ quantity: Quantity, in s: [Unicode.Scalar], patterns: TargetPatterns) -> Bool
+  {
+    let start = quantity.span.start
+    let end = quantity.span.end
+    if quantity.unit == "次", s[max(0, start - patterns.sessionReach)..<start].contains(patterns.sessionMarker) {
+      return true
+    }
+    if isQuoted(start..<end, in: s, patterns: patterns) { return true }
+    if cues.match(s[...], at: end, kinds: [.part, .parameter]) != nil { return true }
+    var lead = start
+    while lead > 0, start - lead < 2, patterns.partLeadFillers.contains(s[lead - 1]) { lead -= 1 }
+    for offset in 2...4 where lead - offset >= 0 {
+      if let cue = cues.match(s[...], at: lead - offset, kinds: [.partLead]), cue.length == offset {
+        return true
+      }
+    }
+    // A threshold: `…以上` followed at once by the noun it qualifies.
+    guard patterns.thresholdSuffixes.contains(where: { quantity.text.hasSuffix($0) }),
+      end < s.count, s[end].properties.isIdeographic, s[end] != "的",
+      !patterns.listSeparators.contains(s[end])
+    else { return false }
+    if scanner.units.dimensions[quantity.unit] != "count" { return true }
+    var next = end
+    while next < s.count, next - end < 30, !patterns.clauseDelimiters.contains(s[next]) {
+      if NumeralTable.arabicDigit(s[next]) != nil { return true }
+      next += 1
+    }
+    return false
+  }
+
+  /// Whether `range` sits inside a short quotation (`“最后一公里”`, `“四件大事”`).
+  func isQuoted(_ range: Range<Int>, in s: [Unicode.Scalar], patterns: TargetPatterns) -> Bool {
+    var open = range.lowerBound
+    while open > 0, range.lowerBound - open < patterns.quoteReach {
+      let scalar = s[open - 1]
+      if scalar == patterns.closeQuote || patterns.clauseDelimiters.contains(scalar) { return false }
+      if scalar == patterns.openQuote { break }
+      open -= 1
+    }
+    guard open > 0, s[open - 1] == patterns.openQuote else { return false }
+    var close = range.upperBound
+    while close < s.count, close - range.upperBound < patterns.quoteReach {
+      if s[close] == patterns.closeQuote { return true }
+      if s[close] == patterns.openQuote || patterns.clauseDelimiters.contains(s[close]) { return false }
+      close += 1
+    }
+    return false
+  }
+
+  /// A decimal without a unit set as a level: `灌溉水有效利用系数达到0.58`, `死亡率控制在0.011以下`
+  /// (a bare integer such as `第3` or `19+6` stays out).
+  func isUnitlessLevel(_ quantity: Quantity, in s: [Unicode.Scalar]) -> Bool {
+    guard quantity.text.unicodeScalars.contains(".") else { return false }
+    if quantity.comparator != .equal { return true }
+    let start = quantity.span.start
+    let window = s[max(0, start - 6)..<start]
+    guard let cue = cues.governingCue(in: window, trailing: []) else { return false }
+    return cue.range.upperBound == start && cue.kind != .action
   }
 
   /// Numbers that follow each other with only list separators between them form one run.
@@ -48,19 +111,41 @@ extension TargetExtractor {
 
   // MARK: - Indicators
 
-  /// The noun phrase after a number (`创建5—10个清洁生产示范园区（基地）` → 清洁生产示范园区):
-  /// up to the clause end or a parenthesis, after the last 的, before the first 、.
+  /// The noun phrase after a number (`创建5—10个清洁生产示范园区（基地）` → 清洁生产示范园区,
+  /// `建设1个具有（含分院）二级水平的救治中心` → 救治中心): up to the clause end, over
+  /// parentheses, after the last 的; before a 、 that another number follows (`3个A、5个B`),
+  /// not one that lists modifiers (`开展100户高龄、失能老人家庭改造`).
   func postNoun(after index: Int, in s: [Unicode.Scalar], patterns: TargetPatterns) -> (String, Int)
   {
     var end = index
-    while end < s.count, !patterns.clauseDelimiters.contains(s[end]), s[end] != "(",
+    var depth = 0
+    var lastOpen: Int?
+    var firstNumberAfterDun: Int?
+    var firstDun: Int?
+    while end < s.count, depth > 0 || !patterns.clauseDelimiters.contains(s[end]),
       end - index < 60
     {
+      if s[end] == "(" {
+        if depth == 0 { lastOpen = end }
+        depth += 1
+      } else if s[end] == ")" {
+        depth = max(0, depth - 1)
+      } else if depth == 0, s[end] == "、", firstDun == nil {
+        firstDun = end
+      } else if firstDun != nil, firstNumberAfterDun == nil, NumeralTable.arabicDigit(s[end]) != nil
+      {
+        firstNumberAfterDun = end
+      }
       end += 1
     }
+    // A parenthesis that opens the phrase, or is left open, ends it: 示范园区（基地）.
+    if let open = lastOpen, depth > 0 || s[max(index, end - 1)] == ")" { end = open }
+    if let dun = firstDun, dun < end, firstNumberAfterDun != nil { end = dun }
     var start = index
     if let de = s[index..<end].lastIndex(of: "的") { start = de + 1 }
-    if let dun = s[start..<end].firstIndex(of: "、") { end = dun }
+    if let dun = s[start..<end].firstIndex(of: "、"), start == index, firstNumberAfterDun != nil {
+      end = dun
+    }
     var phrase = ScalarText.string(s[start..<end]).trimmingSpaces()
     for word in ["以上", "左右", "以内"] where phrase.hasPrefix(word) { phrase.removeFirst(word.count) }
     return (phrase, end)

@@ -160,15 +160,27 @@ public struct TargetExtractor: Sendable {
     while clauseStart > floor, !patterns.clauseDelimiters.contains(s[clauseStart - 1]) {
       clauseStart -= 1
     }
+    let reachedPrevious = clauseStart == previousEnd && previous != nil
     while clauseStart < first.span.start, patterns.listSeparators.contains(s[clauseStart]) {
       clauseStart += 1
     }
     let elliptic = clauseStart == previousEnd + 1 || clauseStart == previousEnd
+    // 新建30家A、新建20家B: the words up to the 、 name what the previous number counts.
+    if reachedPrevious,
+      let dun = s[clauseStart..<first.span.start].lastIndex(where: {
+        patterns.nounListSeparators.contains($0)
+      })
+    {
+      clauseStart = dun + 1
+    }
     if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past]) { return [] }
     // 给予…奖励: money handed out is an instrument, not a target (资助2000幢楼宇 still is one).
     if first.unit.hasSuffix("元"),
       cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.incentive])
     {
+      return []
+    }
+    if let start = context.period?.start, opensWithYear(before: start, sentence, patterns: patterns) {
       return []
     }
     // “十三五”期间，累计完成…: a review of an earlier plan.
@@ -228,8 +240,14 @@ public struct TargetExtractor: Sendable {
       base = tail.isEmpty ? (noun.isEmpty ? head : noun) : tail
     case .increase?, .decrease?, .maintain?:
       base = head.isEmpty ? (tail.isEmpty ? noun : cueText + tail) : head + tail
+    case .level? where head.isEmpty && !tail.isEmpty && cues.hasMeasure(tail):
+      // 占GDP比重40%: a share keeps its verb (占).
+      base = cueText + tail
     default:
       base = head.isEmpty ? (tail.isEmpty ? noun : tail) : head + tail
+      // 年度目标为引进3600名高层次人才: with no verb before the number, the counted thing
+      // after it completes the indicator.
+      if cueKind == nil, !head.isEmpty, !noun.isEmpty, tail.isEmpty { base = head + noun }
     }
     if base.hasSuffix("等") { base = noun }
     // 新建5座污水处理厂: a verb alone is no indicator; the counted thing follows the number.
@@ -239,7 +257,7 @@ public struct TargetExtractor: Sendable {
     if elliptic, let previous {
       if base.isEmpty {
         base = previous.indicator
-      } else if !cues.hasMeasure(base), base.count <= 6 {
+      } else if !cues.hasMeasure(base), base.count <= 6, noun.isEmpty {
         base = elide(previous.indicator, scope: base, patterns: patterns)
       }
     }
@@ -285,6 +303,18 @@ public struct TargetExtractor: Sendable {
       }
     }
     return result
+  }
+
+  /// Whether the sentence opens with a year before `start` (`2016年，全市有…`).
+  private func opensWithYear(before start: Int, _ sentence: Sentence, patterns: TargetPatterns)
+    -> Bool
+  {
+    let s = sentence.scalars
+    let head = s[sentence.contentStart..<min(s.count, sentence.contentStart + 8)]
+    guard let match = patterns.yearOpening.firstMatch(in: Array(head)),
+      let year = match.int("year")
+    else { return false }
+    return year < start
   }
 
   /// Skips leading spaces, deadlines, subjects (全市) and 力争 before the indicator.

@@ -21,10 +21,35 @@ struct TargetPatterns: Sendable {
   let scopeWords: [String] = ["地级及以上城市", "中心城区", "建制镇", "城市", "县城", "城镇", "农村", "乡镇", "全市", "全省"]
 
   /// Scalars that end the clause a target sits in (on folded text).
-  let clauseDelimiters: Set<Unicode.Scalar> = [",", ";", ":", "。", "!", "?", "\n", "：", "；"]
+  /// ꎬ and ꎮ stand for ， and 。 in some PDF transcriptions.
+  let clauseDelimiters: Set<Unicode.Scalar> = [
+    ",", ";", ":", "。", "!", "?", "\n", "：", "；", "ꎬ", "ꎮ",
+  ]
+
+  /// A sentence that opens with a year before the plan's period reports it:
+  /// “2016年，全市有幼儿园1633所” in a 2017—2020 plan.
+  let yearOpening = ScalarPattern(#"^(?<year>\d{4})年(?:度|底|末)?[,，]"#)
 
   /// Scalars that may separate the numbers of one `分别` list: “1.6万吨、0.04万吨和2.08万吨”.
   let listSeparators: Set<Unicode.Scalar> = ["、", "和", "及", "与", ",", " "]
+
+  /// A session number follows a term number: “十四届人大二次会议” (届 within `sessionReach`).
+  let sessionMarker: Unicode.Scalar = "届"
+  let sessionReach = 8
+
+  /// Quotation marks around slogans (“三个一批”) and how far a number may sit from them.
+  let openQuote: Unicode.Scalar = "“"
+  let closeQuote: Unicode.Scalar = "”"
+  let quoteReach = 10
+
+  /// Comparator words that can close a threshold qualifying a noun: “20万以上城市”.
+  let thresholdSuffixes: [String] = ["以上", "以下"]
+
+  /// Words between a part-count lead and its number: “以下共9项”, “分为3个”.
+  let partLeadFillers: Set<Unicode.Scalar> = ["共", "成", "为", "出"]
+
+  /// Scalars after which a listed count starts its own clause: “新建30家A、新建20家B”.
+  let nounListSeparators: Set<Unicode.Scalar> = ["、"]
 
   /// Scalars that separate listed items in a subject: “化学需氧量、氨氮和氮氧化物”.
   let itemSeparators: Set<Unicode.Scalar> = ["、", "和", "及", "与"]

@@ -66,7 +66,9 @@ public struct PlaceLexicon: Sendable, Hashable {
   /// `东莞` → `东莞市` when that form is listed; names with an administrative suffix stay.
   private static func officialName(_ name: String, fullName: String, known: Set<String>) -> String {
     let suffixes = ["特别行政区", "自治区", "自治州", "地区", "省", "市", "州", "盟"]
-    if suffixes.contains(where: { name.hasSuffix($0) }) && !fullName.hasSuffix(name) {
+    // 临夏州 stands for 临夏回族自治州 and stays; 湖州, 贵州 merely end in 州.
+    let administrative = suffixes.filter { $0 != "州" || fullName.hasSuffix("自治州") }
+    if administrative.contains(where: { name.hasSuffix($0) }) && !fullName.hasSuffix(name) {
       return name
     }
     if fullName.hasSuffix("自治区") || fullName.hasSuffix("特别行政区") || fullName == name + "省"

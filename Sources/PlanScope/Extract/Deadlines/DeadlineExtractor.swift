@@ -88,13 +88,34 @@ public struct DeadlineExtractor: Sendable {
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       let first = 2021 + (n - 4) * 5
       if let period = context.period, first + 4 < period.start { continue }
-      let isEnd = match["suffix"] == "末"
+      let isEnd = match["suffix"] == "末" || match["suffix"] == "期末"
       candidates.append(
         Candidate(
           range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
+    // A quoted one counts only where it opens a clause (“十四五”深入攻坚), not inside a name
+    // (某县“十四五”节水规划).
+    let quotedPlans = patterns.quotedFiveYearPlan.matches(in: text).filter {
+      $0.range.lowerBound == sentence.contentStart
+        || patterns.clauseOpeners.contains(text[$0.range.lowerBound - 1])
+    }
+    let listedPlans =
+      has.contains("五") ? patterns.fiveYearPlanListed.matches(in: text) + quotedPlans : []
+    for match in listedPlans {
+      let range = match.range
+      guard let n = match["n"].flatMap({ CalendarMath.smallCount(Substring($0)) }) else { continue }
+      if shielded.contains(where: { $0.overlaps(range) }) { continue }
+      let first = 2021 + (n - 4) * 5
+      if let period = context.period, first + 4 < period.start { continue }
+      candidates.append(
+        Candidate(
+          range: range, kind: .period, date: CalendarMath.iso(first + 4, 12, 31),
+          start: CalendarMath.iso(first, 1, 1)))
+    }
     var previousYear: Int?
+    // Years of the calendar dates so far, by where they end: a listed date takes the nearest.
+    var yearsByEnd: [(end: Int, year: Int)] = []
     let pastSentence =
       sentence.scalars.contains("已") || sentence.scalars.includes(Self.cumulative)
     for match in hasNumber || has.contains("月") ? patterns.calendar.matches(in: text) : [] {
@@ -119,6 +140,7 @@ public struct DeadlineExtractor: Sendable {
         continue
       }
       previousYear = year
+      yearsByEnd.append((range.upperBound, year))
       if context.defaultYear == nil, sentence.scalars[range.upperBound...].first != "度" {
         contextYear = year
       }
@@ -177,11 +199,14 @@ public struct DeadlineExtractor: Sendable {
         Candidate(
           range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
     }
-    if let year = previousYear {
+    if previousYear != nil {
       for match in patterns.partialDate.matches(in: text) {
         var range = match.range
         range = (range.lowerBound + 1)..<range.upperBound  // the 、 is not part of the date
-        guard let month = match.int("month") else { continue }
+        // 2026年6月30日、12月15日和2027年3月1日: 12月15日 keeps 2026 (the year before it).
+        guard let month = match.int("month"),
+          let year = yearsByEnd.last(where: { $0.end <= range.lowerBound })?.year
+        else { continue }
         let day = match.int("day") ?? CalendarMath.lastDay(year: year, month: month)
         guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
         let isBy = match.range("before") != nil || match.range("end") != nil
@@ -220,15 +245,19 @@ public struct DeadlineExtractor: Sendable {
       candidates.append(Candidate(range: range, kind: .recurring, recurrence: recurrence))
     }
     for match in has.contains("度") ? patterns.annualDeliverable.matches(in: text) : [] {
+      // 2020年度计划: a dated plan (its year is the calendar match's), not a yearly one.
+      if match.range.lowerBound > 0, Self.isYearContext(text[match.range.lowerBound - 1]) {
+        continue
+      }
       candidates.append(Candidate(range: match.range, kind: .recurring, recurrence: "P1Y"))
     }
     var resolved = Self.resolveOverlaps(candidates)
-    // 分别于2024年3月31日、9月30日前: the closing 前 bounds every listed date.
+    // 分别于2024年3月31日、9月30日和12月31日前: the closing 前 bounds every listed date.
     for index in resolved.indices.dropLast().reversed() {
       let next = resolved[index + 1]
       if resolved[index].kind == .on, next.kind == .by,
         next.range.lowerBound == resolved[index].range.upperBound + 1,
-        sentence.scalars[resolved[index].range.upperBound] == "、"
+        patterns.dateListSeparators.contains(sentence.scalars[resolved[index].range.upperBound])
       {
         resolved[index].kind = .by
       }
@@ -261,11 +290,19 @@ public struct DeadlineExtractor: Sendable {
       return Candidate(range: range, kind: hasEnd || hasBefore || byPrefix ? .by : .in, date: date)
     }
     let date = CalendarMath.iso(year, 12, 31)
+    // 2000年底前建成的小区: a date that picks what the work applies to, not a time limit.
+    if hasBefore, patterns.scopeAfterDate.contains(in: sentence.scalars, range: range.upperBound..<min(sentence.scalars.count, range.upperBound + 5)) {
+      return nil
+    }
     if hasEnd || hasBefore || byPrefix {
       return Candidate(range: range, kind: .by, date: date)
     }
     // A bare year is a deadline only when the plan's own work happens in it (2022年制定…),
     // not when it recalls the past (2020年全市…) or is followed by 以来/的.
+    // 2030年的减排目标: the year the goals are set for.
+    if patterns.goalAfterYear.contains(in: sentence.scalars, range: range.upperBound..<min(sentence.scalars.count, range.upperBound + 12)) {
+      return Candidate(range: range, kind: .in, date: date)
+    }
     let after = sentence.scalars[range.upperBound...].prefix(2)
     if let next = after.first,
       ["以", "的", "起", "开", "来", "、", "-", "—", "至", "到"].contains(Character(next))

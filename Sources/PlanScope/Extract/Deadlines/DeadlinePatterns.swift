@@ -10,7 +10,25 @@ struct DeadlinePatterns: Sendable {
     ScalarPattern(#"(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日\s*(?:-|—|–|~|至|到)\s*(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日"#)
 
   /// A five-year-plan period used as a time frame: “十四五”期间, 十四五时期, “十四五”末.
-  let fiveYearPlan = ScalarPattern(#"(?:到|至)?[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|末|规划期内?)"#)
+  let fiveYearPlan = ScalarPattern(#"(?:到|至)?[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|期末|末|规划期内?)"#)
+
+  /// A five-year plan listed before another that carries the suffix:
+  /// the 十四五 of “十四五”、“十五五”时期.
+  let fiveYearPlanListed = ScalarPattern(#"[“"]?十(?<n>[一二三四五六七八九])五[”"]?(?=[、和及与至到]+[“"]?十[一二三四五六七八九]五)"#)
+
+  /// A quoted five-year plan standing alone as a phase: “十四五”深入攻坚 (with a suffix,
+  /// `fiveYearPlan` reads it).
+  let quotedFiveYearPlan = ScalarPattern(#"“十(?<n>[一二三四五六七八九])五”(?!期间|时期|期末|末|规划|[、和及与至到])"#)
+
+  /// Scalars after which a clause starts (a quoted 十四五 there is a phase, not a name's part).
+  let clauseOpeners: Set<Unicode.Scalar> = ["。", ",", "，", ";", "；", ":", "：", "\n", " "]
+
+  /// After a bare year, the goals it dates: “2030年的减排目标”.
+  let goalAfterYear = ScalarPattern(#"^的[^,，。；;]{0,6}?目标"#)
+
+  /// After a dated limit, a participle that makes it a selection criterion:
+  /// “2000年底前建成的小区”.
+  let scopeAfterDate = ScalarPattern(#"^(?:建成|竣工|建设|投用|投入使用|交付|登记|注册|成立|开工|出生|入住)的"#)
 
   /// A calendar point, with what introduces and closes it:
   /// “到2025年”, “2023年底前”, “于2021年11月底前”, “2023年12月27日”, “在2023年前”, “二〇二五年”.
@@ -25,8 +43,12 @@ struct DeadlinePatterns: Sendable {
   /// The end of the current year: “年底前”, “今年年底前”, “年内”.
   let yearEnd = ScalarPattern(#"(?:今年|当年|本年度?)?(?:年底前|年末前|年内)"#)
 
-  /// A month (and day) after a listed date, taking its year from that date: “、9月30日前”.
-  let partialDate = ScalarPattern(#"、(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))(?<before>前|以前|之前)?"#)
+  /// A month (and day) after a listed date, taking its year from that date: “、9月30日前”,
+  /// “和12月15日”.
+  let partialDate = ScalarPattern(#"[、和及](?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))(?<before>前|以前|之前)?"#)
+
+  /// Scalars between listed dates that one closing 前 bounds: “3月31日、9月30日和12月31日前”.
+  let dateListSeparators: Set<Unicode.Scalar> = ["、", "和", "及"]
 
   /// A time limit counted from an event: “名单公布后1个月内”, “1年内”, “30个工作日内”.
   /// (`DeadlineExtractor.mayHoldLimit` relies on every match ending in a unit and 内/以内.)

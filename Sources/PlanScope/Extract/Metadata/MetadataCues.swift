@@ -11,6 +11,10 @@ public struct MetadataCues: Sendable {
     case media
     /// 各省、自治区、直辖市: addressees of a national document.
     case national
+    /// 国务院, 教育部: the start of a central body's name (its documents are national).
+    case nationalBody = "national_body"
+    /// 贯彻, 落实: before a body the lead cites rather than reports (落实国务院…印发的…).
+    case citation
     /// 中共: a party prefix before a place in a body's name (中共江西省委).
     case partyPrefix = "party_prefix"
     /// 征求意见稿, 试行: a parenthesised word kept in a title.

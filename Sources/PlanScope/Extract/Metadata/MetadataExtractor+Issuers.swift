@@ -38,18 +38,29 @@ extension MetadataExtractor {
   /// A specific body's name: a place (after 中共) first, a body suffix last, no punctuation.
   func isIssuerName(_ name: String) -> Bool {
     let bare = withoutPartyPrefix(name)
-    guard name.count >= 4, name.count <= 40, startsWithPlace(bare),
-      bodySuffixIndex.longestSuffixLength(of: ScalarText.scalars(of: name)[...]) != nil,
+    // 国务院 is a whole name; 国家 alone is none.
+    let central = isNationalBody(name) && name.count >= 3
+    guard name.count >= 4 || central, name.count <= 40, startsWithPlace(bare) || central,
+      bodySuffixIndex.longestSuffixLength(of: ScalarText.scalars(of: name)[...]) != nil
+        || cues.is(name, .nationalBody),
       !name.contains(where: { "，,。：:、；;《》()!！|".contains($0) })
     else { return false }
     return true
+  }
+
+  /// `国务院办公厅`, `教育部`, `中共中央办公厅`: a central body.
+  func isNationalBody(_ name: String) -> Bool {
+    cues.prefix(of: name, .nationalBody) != nil
   }
 
   /// `甲省人民政府关于印发…`: the names right before the first 关于 of the opening lines.
   private func headingSender(_ lines: [MetadataLine]) -> [String]? {
     for line in lines.prefix(12) {
       let scalars = Array(line.text.unicodeScalars)
-      guard let at = firstIndex(of: "关于", in: scalars), at >= 4 else { continue }
+      // Not a cited one: 按照《甲部 乙委 关于…的通知》.
+      guard let at = firstIndex(of: "关于", in: scalars), at >= 3, !citesBody(scalars, before: at),
+        !scalars[..<at].contains(where: { $0 == "《" || $0 == "«" })
+      else { continue }
       if let names = names(endingAt: at, in: line, scalars: scalars) { return names }
     }
     return nil
@@ -78,7 +89,7 @@ extension MetadataExtractor {
               skipped = true
             }
           }
-          guard end >= 4 else { continue }
+          guard end >= 3, !citesBody(scalars, before: end) else { continue }
           if let names = names(endingAt: end, in: line, scalars: scalars) { return names }
         }
       }
@@ -86,11 +97,20 @@ extension MetadataExtractor {
     return nil
   }
 
+  /// Whether the clause before `end` cites rather than reports: `为落实国务院办公厅印发的…`.
+  func citesBody(_ scalars: [Unicode.Scalar], before end: Int) -> Bool {
+    var start = end
+    while start > 0, !"，,。；;：:".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+    let clause = ScalarText.string(scalars[start..<end])
+    let words = cues.words(.citation) + cues.words(.opener).filter { $0.count > 1 }
+    return words.contains { clause.includes($0) }
+  }
+
   /// The longest run of names (separated by spaces or 、) that ends at `end`.
   private func names(endingAt end: Int, in line: MetadataLine, scalars: [Unicode.Scalar])
     -> [String]?
   {
-    for start in max(0, end - 60)..<max(0, end - 3) {
+    for start in max(0, end - 60)..<max(0, end - 2) {
       var names: [String] = []
       var cursor = start
       var valid = true

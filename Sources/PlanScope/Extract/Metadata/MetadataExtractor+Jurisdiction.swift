@@ -6,7 +6,7 @@ extension MetadataExtractor {
 
   /// The jurisdiction, by the first source that names one: the title (narrowed by an issuer in
   /// it: 甲市 → 甲市乙区), an issuer
-  /// (`中共甲省委` → 甲省), the document number's issuer code (`渝发改` → 重庆市), national addressees
+  /// (`中共甲省委` → 甲省; `国务院办公厅` → 全国), the document number's issuer code (`渝发改` → 重庆市), national addressees
   /// (`各省、自治区、直辖市` → 全国), else the place the opening text names most often.
   func jurisdiction(
     title: String?, issuers: [String], docNumber: String?, document: Document,
@@ -18,6 +18,7 @@ extension MetadataExtractor {
       return issuerPlaces.first { $0.hasPrefix(place) && $0.count > place.count } ?? place
     }
     if let place = issuerPlaces.first { return place }
+    if issuers.contains(where: isNationalBody) { return "全国" }
     if let docNumber, let place = cues.jurisdiction(ofDocumentNumber: docNumber) { return place }
     let national = cues.words(.national)
     if lead.prefix(8).contains(where: { line in national.contains { line.text.includes($0) } }) {

@@ -51,8 +51,10 @@ extension MetadataExtractor {
       if wrapped { break }
     }
     // 甲省人民政府关于印发 / …方案的通知: a wrapped notice heading, read by rule 2.
+    // （2021—2035年）的通知: the tail of a wrapped notice heading, not a title.
     guard text.count >= 6 || planWords.contains(text),
-      patterns.noticeHeading.firstMatch(in: text) == nil
+      patterns.noticeHeading.firstMatch(in: text) == nil,
+      !text.hasPrefix("("), !text.hasPrefix("的")
     else { return nil }
     var next = index + 1
     while next < lines.count,
@@ -87,7 +89,7 @@ extension MetadataExtractor {
     }
     guard core.count >= 2, core.count <= 90,
       !core.contains(where: { "。，,；;!！?？|>：:".contains($0) }), balancedQuotes(core),
-      patterns.noticeHeading.firstMatch(in: String(core)) == nil
+      !patterns.noticeVerb.contains(in: String(core))
     else { return false }
     // 甲省印发…方案: a headline reporting the plan, not its title.
     if !core.includes("关于"), cues.words(.newsVerb).contains(where: { core.includes($0) }) {
@@ -177,9 +179,11 @@ extension MetadataExtractor {
   }
 
   /// Rule 3: the plan a lead names in book-title marks, preferring one right after a news verb
-  /// (`公布《…》`), else the first that ends with a plan word.
+  /// (`公布《…》`; a longer one that starts alike replaces a headline's shortened one), else the
+  /// first that ends with a plan word.
   private func quotedTitle(_ lines: [MetadataLine]) -> String? {
     var fallback: String?
+    var reported: String?
     for line in lines {
       let scalars = Array(line.text.unicodeScalars)
       for match in patterns.bookTitle.matches(in: scalars) {
@@ -192,11 +196,21 @@ extension MetadataExtractor {
         }
         let before = ScalarText.string(
           scalars[max(0, match.range.lowerBound - 4)..<match.range.lowerBound])
-        if cues.words(.newsVerb).contains(where: { before.includes($0) }) { return title }
+        if cues.words(.newsVerb).contains(where: { before.includes($0) }),
+          !citesBody(scalars, before: match.range.lowerBound)
+        {
+          // A headline shortens the title its lead then gives whole.
+          if let shorter = reported,
+            !(title.count > shorter.count && title.hasPrefix(shorter.prefix(4)))
+          {
+            continue
+          }
+          reported = title
+        }
         fallback = fallback ?? title
       }
     }
-    return fallback
+    return reported ?? fallback
   }
 
   /// Rule 4: a title run into its body on one line (a document dump): the line starts with a

@@ -70,17 +70,11 @@ public struct MetadataExtractor: Sendable {
     metadata.docNumber =
       portal.docNumber ?? forwardedNumber(lead)
       ?? front.lazy.compactMap { self.documentNumber(in: $0) }.first
-    var dateLineIndex: Int?
     let candidates = front + tail
-    for (index, line) in candidates.enumerated() {
-      if let issued = date(line.text, roc: rocYears) {
-        metadata.issued = issued
-        dateLineIndex = index
-        break
-      }
-    }
+    let dated = issueDate(candidates, roc: rocYears)
+    let dateLineIndex = dated?.line
     metadata.issued =
-      portal.signed.flatMap { date($0, roc: rocYears) } ?? metadata.issued
+      portal.signed.flatMap { date($0, roc: rocYears) } ?? dated?.date
       ?? portal.published.flatMap { date($0, roc: rocYears) }
     // A signature block: the bodies on the lines right above the date.
     var signature: [String] = []
@@ -135,6 +129,22 @@ public struct MetadataExtractor: Sendable {
       }
     }
     return header
+  }
+
+  /// The issue date and its line: a date under a signature first, then a written date
+  /// (`2023年5月10日`, `（2023年5月10日）` under a title), then a bare timestamp (`2023-05-10`),
+  /// which is more often a page's or an upload's than the document's.
+  private func issueDate(_ lines: [MetadataLine], roc: Bool) -> (date: String, line: Int)? {
+    var best: (rank: Int, date: String, line: Int)?
+    for (index, line) in lines.enumerated() {
+      guard let found = date(line.text, roc: roc) else { continue }
+      let written = patterns.dateLine.wholeMatch(in: line.text) != nil
+      let signed = written && index > 0 && !issuerLine(lines[index - 1]).isEmpty
+      let rank = signed ? 0 : written ? 1 : 2
+      if best.map({ rank < $0.rank }) ?? true { best = (rank, found, index) }
+      if rank == 0 { break }
+    }
+    return best.map { ($0.date, $0.line) }
   }
 
   /// A line holding only a document number, quoted.

@@ -15,6 +15,10 @@ public struct MetadataCues: Sendable {
     case nationalBody = "national_body"
     /// 贯彻, 落实: before a body the lead cites rather than reports (落实国务院…印发的…).
     case citation
+    /// 我省, 全省: the text speaks as a province.
+    case provinceCue = "province_cue"
+    /// 我市, 全市: the text speaks as a city.
+    case cityCue = "city_cue"
     /// 中共: a party prefix before a place in a body's name (中共江西省委).
     case partyPrefix = "party_prefix"
     /// 征求意见稿, 试行: a parenthesised word kept in a title.
@@ -29,6 +33,8 @@ public struct MetadataCues: Sendable {
     case noticeWord = "notice_word"
     /// 全, 本, 自治: a start that makes 全市, 本区, 自治区 no place.
     case notPlace = "not_place"
+    /// 示范区, 都会区: an ending that makes a X区 word an area, not a district.
+    case notDivision = "not_division"
   }
 
   /// The field a portal label gives.

@@ -8,7 +8,9 @@ extension MetadataExtractor {
   func issuers(
     front: [MetadataLine], signature: [String], lead: [MetadataLine], portal: [String]
   ) -> [String] {
-    let standalone = front.flatMap { issuerLine($0) }
+    // A letterhead and a signature name the same body: once.
+    var seen = Set<String>()
+    let standalone = front.flatMap { issuerLine($0) }.filter { seen.insert($0).inserted }
     if !standalone.isEmpty { return standalone }
     if !signature.isEmpty { return signature }
     if let heading = headingSender(lead) { return heading }

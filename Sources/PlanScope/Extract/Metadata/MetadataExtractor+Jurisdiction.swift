@@ -48,11 +48,12 @@ extension MetadataExtractor {
   /// before a media word (`甲省日报`, `乙市生活网`) names a paper or site and one inside a cited
   /// name (`《甲省…规划》`) names another document: neither is counted;
   /// a prefecture counts only if it is once written with its suffix (`甲市`), so that words
-  /// which merely contain a city's short name do not vote.
+  /// which merely contain a city's short name do not vote. A text that speaks of 我省/全省 more
+  /// than of 我市/全市 is provincial: a winning city gives its province.
   func mostMentionedPlace(in document: Document) -> String? {
     let scalars = document.folded.scalars
     let end = min(scalars.count, Self.mentionWindow)
-    var counts: [String: (count: Int, first: Int, eligible: Bool)] = [:]
+    var counts: [String: (count: Int, first: Int, eligible: Bool, key: String?)] = [:]
     var index = 0
     var quoted = 0
     while index < end {
@@ -70,13 +71,23 @@ extension MetadataExtractor {
       {
         let suffixed =
           places.isProvince(key) || "市州盟".unicodeScalars.contains { key.unicodeScalars.last == $0 }
-        let seen = counts[official] ?? (0, index, false)
-        counts[official] = (seen.count + 1, seen.first, seen.eligible || suffixed)
+        let seen = counts[official] ?? (0, index, false, nil)
+        counts[official] = (seen.count + 1, seen.first, seen.eligible || suffixed, seen.key ?? key)
       }
       index += length
     }
-    return counts.filter { $0.value.eligible }
-      .min { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }?.key
+    guard
+      let winner = counts.filter({ $0.value.eligible })
+        .min(by: { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) })
+    else { return nil }
+    // 我省, 全省 outnumbering 我市, 全市: a provincial text that names one of its cities.
+    let text = ScalarText.string(scalars[..<end])
+    let provincial = cues.words(.provinceCue).reduce(0) { $0 + text.occurrences(of: $1) }
+    let municipal = cues.words(.cityCue).reduce(0) { $0 + text.occurrences(of: $1) }
+    if provincial > municipal, let key = winner.value.key, let province = places.province(of: key) {
+      return province
+    }
+    return winner.key
   }
 
   /// Whether the Han run after a place (up to four characters) ends with a media word.
@@ -89,5 +100,25 @@ extension MetadataExtractor {
       if cues.suffix(of: run.prefix(length), .media) != nil { return true }
     }
     return false
+  }
+}
+
+extension String {
+  /// How often `word` occurs, without overlaps: `"全省全省".occurrences(of: "全省")` is 2.
+  func occurrences(of word: String) -> Int {
+    let text = Array(unicodeScalars)
+    let needle = Array(word.unicodeScalars)
+    guard !needle.isEmpty, text.count >= needle.count else { return 0 }
+    var count = 0
+    var index = 0
+    while index <= text.count - needle.count {
+      if text[index..<(index + needle.count)].elementsEqual(needle) {
+        count += 1
+        index += needle.count
+      } else {
+        index += 1
+      }
+    }
+    return count
   }
 }

@@ -259,10 +259,11 @@ extension MetadataExtractor {
     return String(text.dropFirst(prefix.count))
   }
 
-  /// The county, county-level city or district `text` starts with (`长兴县`), not 全市, 本区.
+  /// The county, county-level city or district `text` starts with (`长兴县`), not 全市, 本区,
+  /// 示范区.
   func localDivision(of text: String) -> String? {
     guard let local = patterns.localDivision.firstMatch(in: text)?["name"],
-      cues.prefix(of: local, .notPlace) == nil
+      cues.prefix(of: local, .notPlace) == nil, cues.suffix(of: local, .notDivision) == nil
     else { return nil }
     return local
   }

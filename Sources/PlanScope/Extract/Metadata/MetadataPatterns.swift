@@ -68,8 +68,9 @@ struct MetadataPatterns: Sendable {
   /// A page number glued before a line's text: “1、”, “12.”.
   let pageNumber = ScalarPattern(#"^\d{1,3}[、.]"#)
 
-  /// Words after an issuer's name on its line: “重庆市发展和改革委员会发布”.
-  let issuerTrailer = ScalarPattern(#"(?:联合)?(?:发布|印发|制定)$"#)
+  /// Words after an issuer's name on its line: “重庆市发展和改革委员会发布”, and the letterhead
+  /// of a 红头文件: “甲省人民政府文件”.
+  let issuerTrailer = ScalarPattern(#"(?:(?:联合)?(?:发布|印发|制定)|文件)$"#)
 
   /// A date between an issuer and its verb in a news lead: “7月24日”.
   let leadDate = ScalarPattern(#"\d{1,2}月\d{1,2}日$"#)

@@ -7,6 +7,8 @@ public struct PlaceLexicon: Sendable, Hashable {
   private var official: [String: String] = [:]
   /// Keys of province-level units (`广西`, `广西壮族自治区`).
   private var provinces: Set<String> = []
+  /// The province-level unit of each prefecture key (`杭州` → `浙江省`).
+  private var provinceOfKey: [String: String] = [:]
   /// The keys, and a trie over them for prefix searches.
   private var keys: [String] = []
   private var trie = ScalarTrie([String]())
@@ -18,6 +20,15 @@ public struct PlaceLexicon: Sendable, Hashable {
       let name = row[0]
       official[name] = Self.officialName(name, fullName: row[1], known: names)
       if row.count >= 3, row[2] == "province" { provinces.insert(name) }
+    }
+    // 杭州 → 浙江省: the province-level unit whose official name starts the full name.
+    let provinceNames = Set(provinces.compactMap { official[$0] })
+    for row in lexicon.rows where row.count >= 3 && row[2] != "province" {
+      if let province = provinceNames.filter({ row[1].hasPrefix($0) }).max(by: {
+        $0.count < $1.count
+      }) {
+        provinceOfKey[row[0]] = province
+      }
     }
     keys = official.keys.sorted()
     trie = ScalarTrie(keys)
@@ -31,6 +42,9 @@ public struct PlaceLexicon: Sendable, Hashable {
 
   /// Whether `key` is a province-level unit's name: `云南` yes, `昆明` no.
   public func isProvince(_ key: String) -> Bool { provinces.contains(key) }
+
+  /// The province-level unit a prefecture belongs to: `杭州` → `浙江省`; nil for a province.
+  public func province(of key: String) -> String? { provinceOfKey[key] }
 
   /// The longest place name `text` starts with.
   public func longestPlace(prefixOf text: String) -> String? {

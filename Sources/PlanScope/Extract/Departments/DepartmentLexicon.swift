@@ -34,8 +34,12 @@ public struct DepartmentLexicon: Sendable {
   /// Administrative prefixes a list distributes (自治区, 省, 市, 县, 区, 州, 盟, 旗).
   let administrativePrefixes = ["自治区", "自治州", "特区", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"]
   private let administrativeTrie: ScalarTrie
-  /// Words that start a generic reference: 各区, 有关部门, 相关市级部门.
-  let genericStarts = ["各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级"]
+  /// Words that start a generic reference: 各区, 有关部门, 相关市级部门; a zone type without its own name (开发区管委会,
+  /// 高新区管委会) names no specific body either.
+  let genericStarts = [
+    "各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级", "开发区", "高新区", "经开区",
+    "功能区", "园区",
+  ]
   private let genericStartTrie: ScalarTrie
   private let independentTrie: ScalarTrie
 
@@ -194,6 +198,31 @@ public struct DepartmentLexicon: Sendable {
   /// Whether a body's name may end with `scalar` (some suffix does): a fast reject before
   /// `isBody`.
   func mayEndBody(_ scalar: Unicode.Scalar) -> Bool { suffixEndScalars.contains(scalar) }
+
+  /// Whether a bare name in a list takes the list's prefix (发展改革委 → 区发展改革委,
+  /// 北部湾办 → 自治区北部湾办). Bodies named after their own area do not: a zone's
+  /// committee or a firm (高新区管委会, 徐管委, 城投集团) and a branch whose area stands between
+  /// its function and 分局 (环保西湖分局).
+  func takesListPrefix(_ name: Name) -> Bool {
+    for suffix in Self.areaBodySuffixes where name.count > suffix.count {
+      if name.suffix(suffix.count).elementsEqual(suffix) { return false }
+    }
+    guard let stem = functionStemIndex.longestPrefixLength(of: name) else { return true }
+    let rest = name.dropFirst(stem)
+    for branch in Self.branchSuffixes where rest.count > branch.count {
+      if rest.suffix(branch.count).elementsEqual(branch) { return false }
+    }
+    return true
+  }
+
+  /// Suffixes of bodies named after their own zone or firm: 管委 in 徐管委, 集团 in 城投集团.
+  private static let areaBodySuffixes: [[Unicode.Scalar]] = [
+    "管委", "管委会", "管理委员会", "集团", "公司", "办事处",
+  ].map { Array($0.unicodeScalars) }
+
+  /// Suffixes of branches that carry their own area's name: 分局 in 环保拱墅分局.
+  private static let branchSuffixes: [[Unicode.Scalar]] = ["分局", "分中心", "分行", "支行", "支队", "大队", "中队"]
+    .map { Array($0.unicodeScalars) }
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).
   func isIndependent(_ name: Name) -> Bool {

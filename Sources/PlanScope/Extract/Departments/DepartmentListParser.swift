@@ -39,13 +39,16 @@ struct DepartmentListParser: Sendable {
       while upper > lower, Self.isTrimmable(folded[upper - 1]) { upper -= 1 }
       if lower < upper { pending.append(lower..<upper) }
     }
+    // 列第一位的为牵头: the first name leads unless the list marks its leads (A牵头，B、C).
+    var leadMarked = false
     func assign(_ role: Responsibility.Role?) {
-      for (position, item) in pending.enumerated() {
+      if role == .lead { leadMarked = true }
+      for item in pending {
         for piece in split(document, item) {
           guard let named = name(document, piece, groupPrefix: &groupPrefix) else { continue }
           var itemRole = role ?? .responsible
-          if itemRole == .responsible && firstListedLeads {
-            itemRole = position == 0 ? .lead : .support
+          if firstListedLeads, role == nil || role == .responsible {
+            itemRole = result.isEmpty && !leadMarked ? .lead : .support
           }
           result.append(
             ListedDepartment(
@@ -59,7 +62,8 @@ struct DepartmentListParser: Sendable {
     var labelRole: Responsibility.Role?
     var depth = 0
     while index < range.upperBound {
-      if let (length, role) = roleWord(folded, at: index, end: range.upperBound) {
+      // Role words inside a parenthetical note (（除标注为“牵头”单位外…）) assign nothing.
+      if depth == 0, let (length, role) = roleWord(folded, at: index, end: range.upperBound) {
         closeItem(at: index)
         var after = index + length
         while after < range.upperBound, folded[after] == " " { after += 1 }
@@ -136,12 +140,17 @@ struct DepartmentListParser: Sendable {
     // Leading words of an assignment sentence: 由市财政局…, 请…
     while lower < item.upperBound, ["由", "请"].contains(s[lower]) { lower += 1 }
     var folded = s[lower..<item.upperBound]
+    var writtenEnd = item.upperBound
     // 市发展改革委（市能源局）: a body with its second name; the first one decides.
     if folded.last == ")", let open = folded.firstIndex(of: "("), open > folded.startIndex {
       folded = folded[..<open]
+      // A note in the parenthesis (（列第一位的为牵头单位，下同）) is not part of the name.
+      if s[open..<item.upperBound].count > 24 || s[open..<item.upperBound].contains(",") {
+        writtenEnd = open
+      }
     }
     guard lexicon.isBody(folded), folded.count <= 40 else { return nil }
-    let written = DisplayText.clean(document.text[SourceSpan(start: lower, end: item.upperBound)])
+    let written = DisplayText.clean(document.text[SourceSpan(start: lower, end: writtenEnd)])
     if let length = lexicon.ownPrefixLength(of: folded) {
       let own = ScalarText.string(folded.prefix(length))
       if lexicon.administrativePrefixes.contains(where: { own.hasSuffix($0) }) || own.hasSuffix("委")
@@ -150,7 +159,7 @@ struct DepartmentListParser: Sendable {
       }
       return written
     }
-    if lexicon.isIndependent(folded) { return written }
+    if lexicon.isIndependent(folded) || !lexicon.takesListPrefix(folded) { return written }
     return (groupPrefix ?? "") + written
   }
 

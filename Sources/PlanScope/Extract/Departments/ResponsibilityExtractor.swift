@@ -28,7 +28,9 @@ public struct ResponsibilityExtractor: Sendable {
     includePreamble: Bool = false, diagnostics: inout Diagnostics
   ) -> [Int: [Responsibility]] {
     let document = outline.document
-    let firstListedLeads = patterns.firstListedLeads.contains(in: document.folded.scalars)
+    // The rule applies from the item that states it on (its earlier items keep their roles).
+    let rulePosition = patterns.firstListedLeads.firstMatch(in: document.folded.scalars)?.range
+      .lowerBound
     var explicit: [Int: [ListedDepartment]] = [:]
     var defaults: [ListedDepartment] = []
     var sections = outline.sections
@@ -39,8 +41,9 @@ public struct ResponsibilityExtractor: Sendable {
           body: outline.preamble, parent: nil), at: 0)
     }
     for section in sections {
+      let firstListedLeads = rulePosition.map { section.body.end > $0 } ?? false
       var found: [ListedDepartment] = []
-      if section.kind == .tableRow {
+      if section.kind == .tableRow || isPipeRow(section, in: document) {
         found = tableRow(section, in: document, firstListedLeads: firstListedLeads)
         if !found.isEmpty { explicit[section.index] = found }
         continue
@@ -125,7 +128,7 @@ public struct ResponsibilityExtractor: Sendable {
       while start > 0, s[start - 1] != "\n" { start -= 1 }
       let line = start..<max(start, end - 1)
       let text = ScalarText.string(s[line])
-      if text.includes("\t"), text.includes("单位") || text.includes("部门") {
+      if text.includes("\t") || text.includes("|"), text.includes("单位") || text.includes("部门") {
         return Self.cells(s, in: line).map { cell in
           let name = ScalarText.string(s[cell])
           return lexicon.roleWords.first { name.includes($0.phrase) && $0.phrase.count >= 2 }?.role
@@ -136,11 +139,24 @@ public struct ResponsibilityExtractor: Sendable {
     return []
   }
 
-  /// The TAB-separated cells of a line.
+  /// Whether a section is a row of a table copied with `|` between cells:
+  /// `（1） | 任务 | 市发展改革委 | 各县区政府 |`.
+  private func isPipeRow(_ section: Section, in document: Document) -> Bool {
+    let s = document.folded.scalars
+    var count = 0
+    var index = section.span.start
+    while index < s.count, s[index] != "\n" {
+      if s[index] == "|" { count += 1 }
+      index += 1
+    }
+    return count >= 2
+  }
+
+  /// The cells of a line, separated by TABs or by `|`.
   private static func cells(_ s: [Unicode.Scalar], in line: Range<Int>) -> [Range<Int>] {
     var cells: [Range<Int>] = []
     var start = line.lowerBound
-    for index in line where s[index] == "\t" {
+    for index in line where s[index] == "\t" || s[index] == "|" {
       cells.append(start..<index)
       start = index + 1
     }

@@ -82,6 +82,12 @@ public struct TargetCues: Sendable {
     return nil
   }
 
+  /// Whether an increase word stands inside an indicator (城镇新增就业), not as part of a
+  /// measure (增加值).
+  func hasIncreaseInside(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    s.indices.contains { match(s, at: $0, kinds: [.increase, .measure])?.kind == .increase }
+  }
+
   /// Where the measure of an indicator starts (排放总量 in 氮氧化物排放总量), at offset ≥ 1.
   func measureStart(in text: String) -> Int? {
     let scalars = Array(text.unicodeScalars)

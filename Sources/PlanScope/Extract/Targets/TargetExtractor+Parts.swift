@@ -247,7 +247,11 @@ extension TargetExtractor {
     var paragraphStart = position
     while paragraphStart > 0, scalars[paragraphStart - 1] != "\n" { paragraphStart -= 1 }
     if let deadline = context.lastDeadline(endingBy: position, from: paragraphStart) {
-      if deadline.kind == .recurring { return nil }
+      // 年度计划投资… in a one-year plan: that year.
+      if deadline.kind == .recurring {
+        guard let period = context.period, period.start == period.end else { return nil }
+        return period.end
+      }
       return deadline.date.flatMap { Int($0.prefix(4)) }
     }
     return context.period?.end

@@ -193,7 +193,7 @@ public struct TargetExtractor: Sendable {
     var pre = textSkippingDeadlines(lower..<first.span.start, in: sentence, context: context)
     var baselineYear: Int?
     if let match = patterns.baseline.firstMatch(in: pre) {
-      baselineYear = Self.year(match.int("year"), roc: context.rocYears)
+      baselineYear = Self.year(Self.yearValue(match["year"]), roc: context.rocYears)
       var kept = match.scalars
       kept.removeSubrange(match.range)
       pre = ScalarText.string(kept[...])
@@ -203,7 +203,7 @@ public struct TargetExtractor: Sendable {
       // Only a clause that states a base (以…为基准) reaches past its comma; 较2020年大幅提升 does not.
       baselineYear = patterns.baseline.matches(in: s, range: earlier)
         .last { $0.text.includes("为基") }
-        .flatMap { Self.year($0.int("year"), roc: context.rocYears) }
+        .flatMap { Self.year(Self.yearValue($0["year"]), roc: context.rocYears) }
     }
     var comparatorInWords: Target.Comparator?
     if let word = patterns.comparatorWords.first(where: { pre.includes($0.word) }) {
@@ -227,6 +227,16 @@ public struct TargetExtractor: Sendable {
       case .maintain: change = .maintain
       default: change = .level
       }
+    }
+    if cueKind == nil, pre.isEmpty, reachedPrevious, let previous {
+      // 新增30个A、30个B: a count listed after another shares its verb.
+      change = previous.change
+    } else if change == .level, cueKind != .action, first.unit != "%",
+      cues.hasIncreaseInside(Array((head + tail).unicodeScalars)[...])
+    {
+      // 实现城镇新增就业50万人: 新增 inside the indicator makes the amount an increase (a
+      // share of new loans, 新增贷款的70%, stays a level).
+      change = .increase
     }
     let each = patterns.distributive.contains { head.includes($0) }
     head = trimFillers(head, patterns: patterns)
@@ -366,6 +376,12 @@ public struct TargetExtractor: Sendable {
       cursor += 1
     }
     return String(view)
+  }
+
+  /// A year as written, in Arabic or Chinese digits (二○○五 → 2005).
+  static func yearValue(_ text: String?) -> Int? {
+    guard let text else { return nil }
+    return Int(text) ?? CalendarMath.digitByDigit(Substring(text))
   }
 
   static func year(_ value: Int?, roc: Bool) -> Int? {

@@ -123,7 +123,7 @@ extension MetadataExtractor {
   /// Rule 2: `关于印发《…》的通知`, the notice possibly split after 印发…; a forwarded notice
   /// (`转发…关于印发…的通知`) gives the plan inside.
   private func noticeTitle(_ lines: [MetadataLine]) -> String? {
-    for index in lines.indices where lines[index].text.includes("关于") {
+    for index in lines.indices where patterns.noticeVerb.contains(in: lines[index].text) {
       var text = lines[index].text
       var quote = lines[index].quote
       if !text.includes("通知"), index + 1 < lines.count, lines[index + 1].text.includes("通知") {
@@ -147,6 +147,12 @@ extension MetadataExtractor {
       let innerRange = inner.range("title")
     {
       range = innerRange
+    }
+    // 转发甲办公室关于印发乙的通知: the plan after the last verb.
+    while let inner = patterns.noticeVerb.firstMatch(in: scalars, range: range),
+      inner.range.upperBound < range.upperBound
+    {
+      range = inner.range.upperBound..<range.upperBound
     }
     if range.count > 2, "《«".unicodeScalars.contains(scalars[range.lowerBound]),
       "》»".unicodeScalars.contains(scalars[range.upperBound - 1])

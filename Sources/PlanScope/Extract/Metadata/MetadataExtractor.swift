@@ -107,10 +107,11 @@ public struct MetadataExtractor: Sendable {
   // MARK: - Numbers and dates
 
   /// The fields of a portal's page header: cells split on `|` and runs of spaces, a label
-  /// cell's value in the same cell (`发文字号：…`) or the next (`| 文 号: | … |`).
+  /// cell's value in the same cell (`发文字号：…`) or the next (`| 文 号: | … |`, `| 文号 | … |`).
   private func portalFields(_ lines: [MetadataLine]) -> PortalHeader {
     var header = PortalHeader()
-    for line in lines where line.text.includes(":") || line.text.includes("：") {
+    for line in lines
+    where line.text.includes(":") || line.text.includes("：") || line.text.includes("|") {
       let cells = line.text.split(separator: "|").flatMap {
         $0.split(separator: "  ", omittingEmptySubsequences: true)
       }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -122,6 +123,9 @@ public struct MetadataExtractor: Sendable {
           let value = (match["value"] ?? "").trimmingSpaces()
           pending = value.isEmpty ? field : nil
           if !value.isEmpty { header.set(field, value) }
+        } else if let field = cues.portalField(cell) {
+          // | 发布机构 | 甲市人民政府办公厅 |: a label cell without a colon.
+          pending = field
         } else if let field = pending {
           header.set(field, cell)
           pending = nil

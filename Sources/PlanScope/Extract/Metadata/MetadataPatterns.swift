@@ -55,12 +55,13 @@ struct MetadataPatterns: Sendable {
   let trailingWord = ScalarPattern(#"\((?<word>[\p{Han}]{2,6})\)$"#)
 
   /// The plan a notice issues or forwards, with or without book-title marks:
-  /// “关于印发《…》的通知”, “关于印发甲市…方案的通知”.
-  let noticeHeading = ScalarPattern(#"关于(?:印发|转发|颁布|发布)(?<title>.{4,90}?)的通知"#)
+  /// “关于印发《…》的通知”, “关于印发甲市…方案的通知”, “甲市委 甲市人民政府印发《…》的通知”.
+  let noticeHeading = ScalarPattern(
+    #"(?:(?:关于)?(?:印发|转发|颁布)|关于发布)(?<title>.{4,90}?)的通知"#)
 
   /// The verb of a notice that issues or forwards a plan, its title possibly on the next line:
   /// “甲省人民政府关于印发甲省…规划”.
-  let noticeVerb = ScalarPattern(#"关于(?:印发|转发|颁布|发布)"#)
+  let noticeVerb = ScalarPattern(#"(?:关于)?(?:印发|转发|颁布)|关于发布"#)
 
   /// A title in book-title marks (also « » of PDF transcriptions): “《甲省…行动方案》”.
   let bookTitle = ScalarPattern(#"[《«](?<title>[^《》«»]{4,90})[》»]"#)

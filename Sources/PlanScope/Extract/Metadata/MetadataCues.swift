@@ -5,7 +5,7 @@
 public struct MetadataCues: Sendable {
   /// What a cue word signals.
   public enum Kind: String, Sendable {
-    /// 印发, 发布: a headline with one reports the plan and is not its title.
+    /// 印发, 发布, 图解: a headline with one reports the plan and is not its title.
     case newsVerb = "news_verb"
     /// 日报, 网: after a place, a newspaper's or site's name.
     case media
@@ -23,7 +23,7 @@ public struct MetadataCues: Sendable {
     case partyPrefix = "party_prefix"
     /// 征求意见稿, 试行: a parenthesised word kept in a title.
     case qualifier
-    /// 送审稿: a draft marker dropped from a title.
+    /// 送审稿, 全文: a draft or reprint marker dropped from a title.
     case draft
     /// 为, 根据: a body glued to its title starts with one.
     case opener

@@ -48,8 +48,8 @@ extension MetadataExtractor {
   /// before a media word (`甲省日报`, `乙市生活网`) names a paper or site and one inside a cited
   /// name (`《甲省…规划》`) names another document: neither is counted;
   /// a prefecture counts only if it is once written with its suffix (`甲市`), so that words
-  /// which merely contain a city's short name do not vote. A text that speaks of 我省/全省 more
-  /// than of 我市/全市 is provincial: a winning city gives its province.
+  /// which merely contain a city's short name do not vote. A text that speaks of 我省/全省 and
+  /// never of 我市/全市 is provincial: a winning city gives its province.
   func mostMentionedPlace(in document: Document) -> String? {
     let scalars = document.folded.scalars
     let end = min(scalars.count, Self.mentionWindow)
@@ -80,11 +80,13 @@ extension MetadataExtractor {
       let winner = counts.filter({ $0.value.eligible })
         .min(by: { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) })
     else { return nil }
-    // 我省, 全省 outnumbering 我市, 全市: a provincial text that names one of its cities.
+    // 我省, 全省 and no 我市, 全市: a provincial text that names one of its cities.
     let text = ScalarText.string(scalars[..<end])
     let provincial = cues.words(.provinceCue).reduce(0) { $0 + text.occurrences(of: $1) }
     let municipal = cues.words(.cityCue).reduce(0) { $0 + text.occurrences(of: $1) }
-    if provincial > municipal, let key = winner.value.key, let province = places.province(of: key) {
+    if provincial > 0, municipal == 0, let key = winner.value.key,
+      let province = places.province(of: key)
+    {
       return province
     }
     return winner.key

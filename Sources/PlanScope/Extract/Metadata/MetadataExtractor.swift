@@ -70,7 +70,7 @@ public struct MetadataExtractor: Sendable {
     metadata.docNumber =
       portal.docNumber ?? forwardedNumber(lead)
       ?? front.lazy.compactMap { self.documentNumber(in: $0) }.first
-    let candidates = front + tail
+    let candidates = splittingSignatures(front + tail)
     let dated = issueDate(candidates, roc: rocYears)
     let dateLineIndex = dated?.line
     metadata.issued =
@@ -133,6 +133,25 @@ public struct MetadataExtractor: Sendable {
       }
     }
     return header
+  }
+
+  /// `甲市人民政府 2023年3月1日` on one line: the names and the date as two lines.
+  private func splittingSignatures(_ lines: [MetadataLine]) -> [MetadataLine] {
+    lines.flatMap { line -> [MetadataLine] in
+      let scalars = Array(line.text.unicodeScalars)
+      guard let space = scalars.lastIndex(of: " "), space > 0, space + 1 < scalars.count else {
+        return [line]
+      }
+      let head = MetadataLine(
+        text: ScalarText.string(scalars[..<space]), quote: line.quote(0..<space), span: line.span)
+      let date = MetadataLine(
+        text: ScalarText.string(scalars[(space + 1)...]),
+        quote: line.quote((space + 1)..<scalars.count), span: line.span)
+      guard patterns.dateLine.wholeMatch(in: date.text) != nil, !issuerLine(head).isEmpty else {
+        return [line]
+      }
+      return [head, date]
+    }
   }
 
   /// The issue date and its line: a date under a signature first, then a written date

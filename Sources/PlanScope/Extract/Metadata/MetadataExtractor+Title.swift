@@ -16,7 +16,9 @@ extension MetadataExtractor {
   /// Rule 1: the last heading line, joined with its wrapped lines and qualifiers.
   private func headingTitle(_ lines: [MetadataLine]) -> String? {
     var chosen: String?
-    for index in lines.indices where isTitleEnd(lines[index].text) {
+    // 2.甲项目分解表: an item of a list (of attachments), not a heading.
+    for index in lines.indices
+    where isTitleEnd(lines[index].text) && !patterns.pageNumber.contains(in: lines[index].text) {
       if let title = joinedTitle(lines, endingAt: index) { chosen = title }
     }
     return chosen
@@ -35,10 +37,13 @@ extension MetadataExtractor {
     var placed = startsWithPlace(text)
     while first > 0 {
       let previous = lines[first - 1]
-      guard isTitleFragment(previous.text) else { break }
-      let connector = "和与及暨的、《〈“".unicodeScalars.contains {
-        previous.text.unicodeScalars.last == $0
-      }
+      // …第十四个五年规划 / 和二〇三五年远景目标纲要: a line that starts with a connector
+      // continues the one above, even if that one could end a title.
+      let continues = "和与及暨".unicodeScalars.contains { text.unicodeScalars.first == $0 }
+      guard isTitleFragment(previous.text, afterTitleEnd: continues) else { break }
+      let connector =
+        continues
+        || "和与及暨的、《〈“".unicodeScalars.contains { previous.text.unicodeScalars.last == $0 }
       // A letterhead of issuers above 关于…意见 is no part of the title; a notice's title
       // names its sender (甲市人民政府 / 关于…的通知).
       let letterhead = !issuerLine(previous).isEmpty && cues.suffix(of: text, .noticeWord) == nil
@@ -68,10 +73,12 @@ extension MetadataExtractor {
   }
 
   /// A line that may be the first part of a wrapped title: short, no sentence punctuation, not
-  /// a date, number, notice or parenthesised remark.
-  private func isTitleFragment(_ line: String) -> Bool {
+  /// a date, number, notice or parenthesised remark, and (unless `afterTitleEnd`) no title of
+  /// its own.
+  private func isTitleFragment(_ line: String, afterTitleEnd: Bool = false) -> Bool {
     guard line.count <= 40, !line.contains(where: { "，,。：:；;!！?？|>".contains($0) }),
-      !isTitleEnd(line), !line.includes("通知"), !line.hasPrefix("("), balancedQuotes(line),
+      afterTitleEnd || !isTitleEnd(line), !line.includes("通知"), !line.hasPrefix("("),
+      balancedQuotes(line),
       patterns.dateLine.wholeMatch(in: line) == nil,
       patterns.documentNumber.wholeMatch(in: line) == nil,
       patterns.numericDate.wholeMatch(in: line) == nil

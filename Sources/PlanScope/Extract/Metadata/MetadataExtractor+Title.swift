@@ -57,7 +57,8 @@ extension MetadataExtractor {
     }
     // 甲省人民政府关于印发 / …方案的通知: a wrapped notice heading, read by rule 2.
     // （2021—2035年）的通知: the tail of a wrapped notice heading, not a title.
-    guard text.count >= 6 || planWords.contains(text),
+    // 施政报告 alone is a title; 目录 alone is a table of contents.
+    guard text.count >= 6 || (text.count >= 4 && planWords.contains(text)),
       patterns.noticeHeading.firstMatch(in: text) == nil,
       !text.hasPrefix("("), !text.hasPrefix("的")
     else { return nil }

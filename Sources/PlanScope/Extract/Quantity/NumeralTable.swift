@@ -80,9 +80,10 @@ enum NumeralTable {
     scalar == "." || scalar == "．"
   }
 
-  /// `,` and full-width `，` between groups of three Arabic digits (1,200.5).
+  /// `,` and full-width `，` between groups of three Arabic digits (1,200.5), and the space of
+  /// Hong Kong copies (77 100, 20 000).
   static func isThousandsSeparator(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "," || scalar == "，"
+    scalar == "," || scalar == "，" || scalar == " " || scalar == "\u{00A0}" || scalar == "\u{2009}"
   }
 
   /// 多/余/餘/几/幾 after a number: “more than” (500多家, 十余万).

@@ -39,6 +39,10 @@ extension TargetExtractor {
       return true
     }
     if isQuoted(start..<end, in: s, patterns: patterns) { return true }
+    if patterns.partUnits.contains(quantity.unit) { return true }
+    // 10的18次方: an exponent.
+    if quantity.unit == "次", end < s.count, s[end] == patterns.exponentMarker { return true }
+    if countsListedItems(quantity, in: s, patterns: patterns) { return true }
     if cues.match(s[...], at: end, kinds: [.part, .parameter]) != nil { return true }
     var lead = start
     while lead > 0, start - lead < 2, patterns.partLeadFillers.contains(s[lead - 1]) { lead -= 1 }
@@ -59,6 +63,34 @@ extension TargetExtractor {
       next += 1
     }
     return false
+  }
+
+  /// Whether a count only numbers the items listed right before it: `基础类、完善类、提升类3类`,
+  /// `支持甲、乙、丙3个` (the list has as many items as the count).
+  func countsListedItems(_ quantity: Quantity, in s: [Unicode.Scalar], patterns: TargetPatterns)
+    -> Bool
+  {
+    let start = quantity.span.start
+    guard quantity.comparator == .equal, quantity.value >= 2, quantity.value <= 12, start > 0,
+      s[start - 1].properties.isIdeographic
+    else { return false }
+    var clauseStart = start
+    while clauseStart > 0, start - clauseStart < 80, !patterns.clauseDelimiters.contains(s[clauseStart - 1]) {
+      clauseStart -= 1
+    }
+    var items = 1
+    var lastItem = clauseStart
+    for index in clauseStart..<start where s[index] == "、" {
+      items += 1
+      lastItem = index + 1
+    }
+    if s[clauseStart..<start].contains(where: { NumeralTable.arabicDigit($0) != nil }) { return false }
+    // 甲、乙、丙新建3个中心: a verb between the list and the number counts something new.
+    let verbs: TargetCues.Kinds = [.action, .level, .increase, .decrease, .maintain]
+    if cues.occurs(in: s[lastItem..<start], kinds: verbs) { return false }
+    let last = ScalarText.string(s[lastItem..<start])
+    if patterns.buildVerbs.contains(where: { last.includes($0) }) { return false }
+    return items >= 2 && Double(items) == quantity.value
   }
 
   /// Whether `range` sits inside a short quotation (`“最后一公里”`, `“四件大事”`).
@@ -142,7 +174,14 @@ extension TargetExtractor {
     if let open = lastOpen, depth > 0 || s[max(index, end - 1)] == ")" { end = open }
     if let dun = firstDun, dun < end, firstNumberAfterDun != nil { end = dun }
     var start = index
-    if let de = s[index..<end].lastIndex(of: "的") { start = de + 1 }
+    // 兴建2万个公屋单位的目标: what follows the last 的 may only name the goal itself.
+    if let de = s[index..<end].lastIndex(of: "的"),
+      !patterns.goalNouns.contains(ScalarText.string(s[(de + 1)..<end]).trimmingSpaces())
+    {
+      start = de + 1
+    } else if let de = s[index..<end].lastIndex(of: "的") {
+      end = de
+    }
     if let dun = s[start..<end].firstIndex(of: "、"), start == index, firstNumberAfterDun != nil {
       end = dun
     }

@@ -75,7 +75,18 @@ public struct TargetExtractor: Sendable {
   ) -> [Target] {
     var result: [Target] = []
     var table: IndicatorTable?
+    // A report of a year before the period (2016年，全市有…；…) runs on over ；-sentences.
+    var reporting = false
     for sentence in sentences {
+      if let start = context.period?.start,
+        opensWithYear(before: start, sentence, patterns: patterns)
+      {
+        reporting = true
+      }
+      if reporting {
+        reporting = sentence.scalars.last.map(patterns.reportContinuers.contains) ?? false
+        continue
+      }
       // Indicator tables: a header row with years, then one target per row.
       if sentence.scalars.contains("\t") {
         let cells = sentence.text.split(separator: "\t", omittingEmptySubsequences: false).map(
@@ -180,9 +191,6 @@ public struct TargetExtractor: Sendable {
     {
       return []
     }
-    if let start = context.period?.start, opensWithYear(before: start, sentence, patterns: patterns) {
-      return []
-    }
     // “十三五”期间，累计完成…: a review of an earlier plan.
     if cues.occurs(in: s[sentence.contentStart..<first.span.start], kinds: [.pastPeriod]) {
       return []
@@ -238,7 +246,8 @@ public struct TargetExtractor: Sendable {
       // share of new loans, 新增贷款的70%, stays a level).
       change = .increase
     }
-    let each = patterns.distributive.contains { head.includes($0) }
+    // 成都、绵阳市各完成…, A、B分别下降…: the distributive word closes the subject (各地组织… does not).
+    let each = patterns.distributive.contains { head.hasSuffix($0) }
     head = trimFillers(head, patterns: patterns)
 
     let (noun, nounEnd) = postNoun(after: last.span.end, in: s, patterns: patterns)

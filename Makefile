@@ -16,7 +16,7 @@ STATIC_DIR := .build-static
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= text zip wordml extract
 
-.PHONY: setup build static run test golden lint score spark-example clean check-asan bench bench-quick bench-tools fuzz-build fuzz
+.PHONY: setup build static run test golden lint score score-dev spark-example clean check-asan bench bench-quick bench-tools fuzz-build fuzz
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -83,6 +83,14 @@ lint:
 ## score: seed gold score of output/dataset.json (needs ../shared)
 score:
 	python3 ../shared/eval/score.py $(OUTPUT)/dataset.json ../shared/gold/seeds.gold.json --verbose
+
+## score-dev: build, run planscope on the shared dev set (../shared/dev/texts) into a temp
+## folder and print the scorer's summary against ../shared/dev/gold.json (VERBOSE=1 for misses)
+SHARED ?= ../shared
+score-dev: build
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  .build/release/planscope run $(SHARED)/dev/texts -o "$$tmp" -q --no-cache && \
+	  python3 $(SHARED)/eval/score.py "$$tmp/dataset.json" $(SHARED)/dev/gold.json $(if $(VERBOSE),--verbose)
 
 ## spark-example: the PySpark recipe in examples/spark on corpus/, checked against one
 ## `planscope run`; installs PySpark (~320 MB, PyPI) and Java 17 (apt) if missing. Not in `test`.

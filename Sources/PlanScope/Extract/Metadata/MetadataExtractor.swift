@@ -74,8 +74,8 @@ public struct MetadataExtractor: Sendable {
     let dated = issueDate(candidates, roc: rocYears)
     let dateLineIndex = dated?.line
     metadata.issued =
-      portal.signed.flatMap { date($0, roc: rocYears) } ?? dated?.date
-      ?? portal.published.flatMap { date($0, roc: rocYears) }
+      portal.signed.flatMap { date($0, roc: rocYears, timed: true) } ?? dated?.date
+      ?? portal.published.flatMap { date($0, roc: rocYears, timed: true) }
     // A signature block: the bodies on the lines right above the date.
     var signature: [String] = []
     if let index = dateLineIndex {
@@ -190,8 +190,9 @@ public struct MetadataExtractor: Sendable {
     return nil
   }
 
-  /// A date line's ISO date (`2023年12月27日`, `二〇二三年…`, `中华民国112年5月10日`, `2023-05-10`).
-  private func date(_ line: String, roc: Bool) -> String? {
+  /// A date line's ISO date (`2023年12月27日`, `二〇二三年…`, `中华民国112年5月10日`, `2023-05-10`);
+  /// `timed` accepts a time after a numeric date (a portal field's `2023-05-10 09:30`).
+  private func date(_ line: String, roc: Bool, timed: Bool = false) -> String? {
     if let match = patterns.dateLine.wholeMatch(in: line), var year = match["year"] {
       if year.unicodeScalars.count < 4 {
         guard roc || line.contains("民国"), let value = Int(year) else { return nil }
@@ -199,7 +200,8 @@ public struct MetadataExtractor: Sendable {
       }
       return Self.isoDate(year: year, month: match["month"], day: match["day"])
     }
-    let trimmed = line.count > 10 ? String(line.prefix(10)) : line
+    // A portal's value may carry a time (`2023-05-10 09:30`); a line with more is no date line.
+    let trimmed = timed && line.count > 10 ? String(line.prefix(10)) : line
     if let match = patterns.numericDate.wholeMatch(in: line)
       ?? patterns.numericDate.wholeMatch(in: trimmed)
     {

@@ -5,9 +5,10 @@ extension MetadataExtractor {
   static let mentionWindow = 3000
 
   /// The jurisdiction, by the first source that names one: the title (narrowed by an issuer in
-  /// it: 甲市 → 甲市乙区), an issuer
-  /// (`中共甲省委` → 甲省; `国务院办公厅` → 全国), the document number's issuer code (`渝发改` → 重庆市), national addressees
-  /// (`各省、自治区、直辖市` → 全国), else the place the opening text names most often.
+  /// it: 甲市 → 甲市乙区), an issuer (`中共甲省委` → 甲省; `国务院办公厅` → 全国), a place in the
+  /// title's parentheses (`…试验区（甲省）…`), the document number's issuer code (`渝发改` →
+  /// 重庆市), national addressees (`各省、自治区、直辖市` → 全国), else the place the opening text
+  /// names most often.
   func jurisdiction(
     title: String?, issuers: [String], docNumber: String?, document: Document,
     lead: [MetadataLine]
@@ -18,6 +19,7 @@ extension MetadataExtractor {
       return issuerPlaces.first { $0.hasPrefix(place) && $0.count > place.count } ?? place
     }
     if let place = issuerPlaces.first { return place }
+    if let title, let place = parenthesizedPlace(in: title) { return place }
     if issuers.contains(where: isNationalBody) { return "全国" }
     if let docNumber, let place = cues.jurisdiction(ofDocumentNumber: docNumber) { return place }
     let national = cues.words(.national)
@@ -42,6 +44,18 @@ extension MetadataExtractor {
       return official
     }
     return localDivision(of: title)
+  }
+
+  /// A place a title names in parentheses: `国家…试验区（甲省）建设工作方案` → 甲省.
+  private func parenthesizedPlace(in title: String) -> String? {
+    let folded = title.replacing("（", with: "(").replacing("）", with: ")")
+    for match in patterns.parenthesizedPlace.matches(in: folded) {
+      guard let name = match["name"] else { continue }
+      if places.longestPlace(prefixOf: name) == name || localDivision(of: name) == name {
+        return jurisdiction(of: name)
+      }
+    }
+    return nil
   }
 
   /// The place named most often in the opening text, ties to the earliest. A place right

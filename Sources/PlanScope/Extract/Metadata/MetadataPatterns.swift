@@ -40,6 +40,9 @@ struct MetadataPatterns: Sendable {
   /// it: 长兴县, 义乌市, 余杭区 (after 杭州市).
   let localDivision = ScalarPattern(#"^(?<name>[\p{Han}]{2,4}?(?:县|市|区|旗))"#)
 
+  /// A place in parentheses inside a title: “国家…试验区（甲省）建设方案”.
+  let parenthesizedPlace = ScalarPattern(#"\((?<name>[\p{Han}]{2,8})\)"#)
+
   /// A five-year plan in a title: “十四五”.
   let fiveYearPlan = ScalarPattern(#"十(?<n>[一二三四五六七八九])五"#)
 

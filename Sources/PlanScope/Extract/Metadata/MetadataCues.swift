@@ -29,6 +29,8 @@ public struct MetadataCues: Sendable {
     case opener
     /// 日前, 近日: between an issuer's name and its verb in a news lead.
     case filler
+    /// 印发给你们: the formula of a notice that issues a plan.
+    case noticeFormula = "notice_formula"
     /// 通知, 决定: a title ending in one names its sender (甲市人民政府关于…的通知).
     case noticeWord = "notice_word"
     /// 全, 本, 自治: a start that makes 全市, 本区, 自治区 no place.

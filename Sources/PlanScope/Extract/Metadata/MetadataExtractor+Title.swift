@@ -7,21 +7,44 @@ extension MetadataExtractor {
   /// 2. the plan a notice issues or forwards (`关于印发甲市…方案的通知`, split over two lines);
   /// 3. the plan a news lead names in book-title marks (`日前印发《甲省…若干措施》`);
   /// 4. a title glued to its body (`甲市…行动计划(2021-2022年)为提高…`).
+  ///
+  /// A heading line that comes after running text in a news item (no notice before it) is
+  /// likely a related article's: the plan the lead reports (rule 3) then wins.
   func title(front: [MetadataLine], lead: [MetadataLine]) -> String? {
-    let found =
-      headingTitle(front) ?? noticeTitle(lead) ?? quotedTitle(lead) ?? runInTitle(lead)
+    var found: String?
+    if let heading = headingTitle(front) {
+      found = heading.title
+      if isAfterNewsText(front, before: heading.line),
+        let reported = quotedTitle(lead, reportedOnly: true)
+      {
+        found = reported
+      }
+    }
+    found = found ?? noticeTitle(lead) ?? quotedTitle(lead) ?? runInTitle(lead)
     return found.map { dropDraftMarker($0).trimmingSpaces() }
   }
 
   /// Rule 1: the last heading line, joined with its wrapped lines and qualifiers.
-  private func headingTitle(_ lines: [MetadataLine]) -> String? {
-    var chosen: String?
+  private func headingTitle(_ lines: [MetadataLine]) -> (title: String, line: Int)? {
+    var chosen: (String, Int)?
     // 2.甲项目分解表: an item of a list (of attachments), not a heading.
     for index in lines.indices
     where isTitleEnd(lines[index].text) && !patterns.pageNumber.contains(in: lines[index].text) {
-      if let title = joinedTitle(lines, endingAt: index) { chosen = title }
+      if let title = joinedTitle(lines, endingAt: index) { chosen = (title, index) }
     }
     return chosen
+  }
+
+  /// Whether running text (a sentence with 。) comes before line `index` and no notice does
+  /// (`…的通知`, `现将…印发给你们`).
+  private func isAfterNewsText(_ lines: [MetadataLine], before index: Int) -> Bool {
+    let earlier = lines[..<index]
+    guard earlier.contains(where: { $0.text.includes("。") }) else { return false }
+    let formulas = cues.words(.noticeFormula)
+    return !earlier.contains { line in
+      patterns.noticeHeading.contains(in: line.text)
+        || formulas.contains { line.text.includes($0) }
+    }
   }
 
   private func joinedTitle(_ lines: [MetadataLine], endingAt index: Int) -> String? {
@@ -195,7 +218,7 @@ extension MetadataExtractor {
   /// Rule 3: the plan a lead names in book-title marks, preferring one right after a news verb
   /// (`公布《…》`; a longer one that starts alike replaces a headline's shortened one), else the
   /// first that ends with a plan word.
-  private func quotedTitle(_ lines: [MetadataLine]) -> String? {
+  private func quotedTitle(_ lines: [MetadataLine], reportedOnly: Bool = false) -> String? {
     var fallback: String?
     var reported: String?
     for line in lines {
@@ -224,7 +247,7 @@ extension MetadataExtractor {
         fallback = fallback ?? title
       }
     }
-    return reported ?? fallback
+    return reportedOnly ? reported : reported ?? fallback
   }
 
   /// Rule 4: a title run into its body on one line (a document dump): the line starts with a

@@ -129,11 +129,11 @@ extension MetadataExtractor {
     return endsWithPlanWord(core)
   }
 
-  /// `…方案`, `…方案(2021-2023年)`, `…蓝图2030+`.
+  /// `…方案`, `…方案(2021-2023年)`, `…蓝图2030+`, `…蓝图2.0`.
   func endsWithPlanWord(_ text: some StringProtocol) -> Bool {
     var core = Substring(text)
     while core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = core[..<open] }
-    while let last = core.last, last.isASCII, last.isNumber || last == "+" {
+    while let last = core.last, last.isASCII, last.isNumber || last == "+" || last == "." {
       core = core.dropLast()
     }
     return planWords.contains { core.hasSuffix($0) }

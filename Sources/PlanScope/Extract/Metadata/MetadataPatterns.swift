@@ -66,8 +66,9 @@ struct MetadataPatterns: Sendable {
   /// “甲省人民政府关于印发甲省…规划”.
   let noticeVerb = ScalarPattern(#"(?:关于)?(?:印发|转发|颁布)|关于发布"#)
 
-  /// A title in book-title marks (also « » of PDF transcriptions): “《甲省…行动方案》”.
-  let bookTitle = ScalarPattern(#"[《«](?<title>[^《》«»]{4,90})[》»]"#)
+  /// A title in book-title marks (also « » of PDF transcriptions and 「」 of Hong Kong releases):
+  /// “《甲省…行动方案》”, “「甲区…蓝图」”.
+  let bookTitle = ScalarPattern(#"[《«「](?<title>[^《》«»「」]{4,90})[》»」]"#)
 
   /// A page number glued before a line's text: “1、”, “12.”.
   let pageNumber = ScalarPattern(#"^\d{1,3}[、.]"#)

@@ -61,9 +61,9 @@ extension MetadataExtractor {
   /// The place named most often in the opening text, ties to the earliest. A place right
   /// before a media word (`甲省日报`, `乙市生活网`) names a paper or site and one inside a cited
   /// name (`《甲省…规划》`) names another document: neither is counted;
-  /// a prefecture counts only if it is once written with its suffix (`甲市`), so that words
-  /// which merely contain a city's short name do not vote. A text that speaks of 我省/全省 and
-  /// never of 我市/全市 is provincial: a winning city gives its province.
+  /// a prefecture counts only if it is once written with its suffix (`甲市`) or named twice, so
+  /// that a word which merely contains a city's short name does not vote. A text that speaks
+  /// of 我省/全省 and never of 我市/全市 is provincial: a winning city gives its province.
   func mostMentionedPlace(in document: Document) -> String? {
     let scalars = document.folded.scalars
     let end = min(scalars.count, Self.mentionWindow)
@@ -91,7 +91,7 @@ extension MetadataExtractor {
       index += length
     }
     guard
-      let winner = counts.filter({ $0.value.eligible })
+      let winner = counts.filter({ $0.value.eligible || $0.value.count >= 2 })
         .min(by: { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) })
     else { return nil }
     // 我省, 全省 and no 我市, 全市: a provincial text that names one of its cities.

@@ -36,12 +36,14 @@ public struct Deadline: Codable, Sendable, Hashable {
   public var recurrence: String?
   /// Where it is.
   public var span: SourceSpan
+  /// The named extraction rule that produced it (`deadline.calendar`); see `DeadlineRule`.
+  public var rule: String?
 
   /// Creates a deadline.
   public init(
     id: String, path: [String], text: String, kind: Kind, date: String? = nil,
     start: String? = nil, duration: String? = nil, anchor: String? = nil,
-    recurrence: String? = nil, span: SourceSpan
+    recurrence: String? = nil, span: SourceSpan, rule: String? = nil
   ) {
     self.id = id
     self.path = path
@@ -53,10 +55,11 @@ public struct Deadline: Codable, Sendable, Hashable {
     self.anchor = anchor
     self.recurrence = recurrence
     self.span = span
+    self.rule = rule
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, path, text, kind, date, start, duration, anchor, recurrence, span
+    case id, path, text, kind, date, start, duration, anchor, recurrence, span, rule
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -71,5 +74,6 @@ public struct Deadline: Codable, Sendable, Hashable {
     try container.encode(anchor, forKey: .anchor)
     try container.encode(recurrence, forKey: .recurrence)
     try container.encode(span, forKey: .span)
+    try container.encodeIfPresent(rule, forKey: .rule)
   }
 }

@@ -21,16 +21,22 @@ public struct Responsibility: Codable, Sendable, Hashable {
   public var role: Role
   /// Where the name was found.
   public var span: SourceSpan?
+  /// The named extraction rule that produced it (`responsibility.label_line`); see
+  /// `ResponsibilityRule`.
+  public var rule: String?
 
   /// Creates a responsibility.
-  public init(name: String, canonical: String?, role: Role, span: SourceSpan?) {
+  public init(
+    name: String, canonical: String?, role: Role, span: SourceSpan?, rule: String? = nil
+  ) {
     self.name = name
     self.canonical = canonical
     self.role = role
     self.span = span
+    self.rule = rule
   }
 
-  private enum CodingKeys: String, CodingKey { case name, canonical, role, span }
+  private enum CodingKeys: String, CodingKey { case name, canonical, role, span, rule }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
@@ -38,6 +44,7 @@ public struct Responsibility: Codable, Sendable, Hashable {
     try container.encode(canonical, forKey: .canonical)
     try container.encode(role, forKey: .role)
     try container.encodeIfPresent(span, forKey: .span)
+    try container.encodeIfPresent(rule, forKey: .rule)
   }
 }
 

@@ -115,6 +115,10 @@ struct RecordJSONWriter {
     string(responsibility.name)
     key("role")
     string(responsibility.role.rawValue)
+    if let rule = responsibility.rule {
+      key("rule")
+      string(rule)
+    }
     if let span = responsibility.span {
       key("span")
       write(span)
@@ -130,6 +134,10 @@ struct RecordJSONWriter {
     string(target.change.rawValue)
     key("comparator")
     string(target.comparator.rawValue)
+    if let cue = target.cue {
+      key("cue")
+      string(cue)
+    }
     key("id")
     string(target.id)
     key("indicator")
@@ -138,6 +146,10 @@ struct RecordJSONWriter {
     array(target.path) { $0.string($1) }
     key("quote")
     string(target.quote)
+    if let rule = target.rule {
+      key("rule")
+      string(rule)
+    }
     if let scope = target.scope {
       key("scope")
       string(scope)
@@ -173,6 +185,10 @@ struct RecordJSONWriter {
     array(deadline.path) { $0.string($1) }
     key("recurrence")
     string(deadline.recurrence)
+    if let rule = deadline.rule {
+      key("rule")
+      string(rule)
+    }
     key("span")
     write(deadline.span)
     key("start")

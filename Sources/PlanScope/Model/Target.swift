@@ -58,13 +58,17 @@ public struct Target: Codable, Sendable, Hashable {
   public var quote: String
   /// Where the quote is.
   public var span: SourceSpan
+  /// The named extraction rule that produced it (`target.counted_noun`); see `TargetRule`.
+  public var rule: String?
+  /// The cue word that governed the number (达到, 新增), if any.
+  public var cue: String? = nil
 
   /// Creates a target.
   public init(
     id: String, path: [String], indicator: String, value: Double, valueMax: Double? = nil,
     unit: String, comparator: Comparator, change: Change, baselineYear: Int? = nil,
     targetYear: Int? = nil, scope: String? = nil, stretch: Bool = false, quote: String,
-    span: SourceSpan
+    span: SourceSpan, rule: String? = nil
   ) {
     self.id = id
     self.path = path
@@ -80,11 +84,12 @@ public struct Target: Codable, Sendable, Hashable {
     self.stretch = stretch
     self.quote = quote
     self.span = span
+    self.rule = rule
   }
 
   private enum CodingKeys: String, CodingKey {
     case id, path, indicator, value, valueMax, unit, comparator, change, baselineYear,
-      targetYear, scope, stretch, quote, span
+      targetYear, scope, stretch, quote, span, rule, cue
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -103,5 +108,7 @@ public struct Target: Codable, Sendable, Hashable {
     try container.encode(stretch, forKey: .stretch)
     try container.encode(quote, forKey: .quote)
     try container.encode(span, forKey: .span)
+    try container.encodeIfPresent(rule, forKey: .rule)
+    try container.encodeIfPresent(cue, forKey: .cue)
   }
 }

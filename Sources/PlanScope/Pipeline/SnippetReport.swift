@@ -12,6 +12,8 @@ public struct SnippetReport: Codable, Sendable, Hashable {
     public var canonical: String?
     /// The role.
     public var role: Responsibility.Role
+    /// The rule that assigned it (`ResponsibilityRule`).
+    public var rule: String?
   }
 
   /// Targets found.
@@ -38,7 +40,7 @@ extension Pipeline {
     let departments = run.record.tasks.flatMap { task in
       task.departments.map {
         SnippetReport.Department(
-          path: task.path, name: $0.name, canonical: $0.canonical, role: $0.role)
+          path: task.path, name: $0.name, canonical: $0.canonical, role: $0.role, rule: $0.rule)
       }
     }
     let quantities = quantityScanner.scan(run.outline.document.folded.scalars).map { quantity in

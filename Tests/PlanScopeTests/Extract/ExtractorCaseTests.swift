@@ -14,6 +14,7 @@ struct TargetExpectation: Decodable, Sendable {
   var baseline_year: Int?
   var target_year: Int?
   var scope: String?
+  var rule: String?
 }
 
 struct DeadlineExpectation: Decodable, Sendable {
@@ -24,6 +25,7 @@ struct DeadlineExpectation: Decodable, Sendable {
   var duration: String?
   var anchor: String?
   var recurrence: String?
+  var rule: String?
 }
 
 struct DepartmentExpectation: Decodable, Sendable {
@@ -31,6 +33,7 @@ struct DepartmentExpectation: Decodable, Sendable {
   var name: String
   var role: String
   var canonical: String?
+  var rule: String?
 }
 
 struct MetadataExpectation: Decodable, Sendable {
@@ -59,6 +62,7 @@ func extractsTargets(_ row: Case<String, [TargetExpectation]>) throws {
     #expect(target.baselineYear == expected.baseline_year)
     if let year = expected.target_year { #expect(target.targetYear == year) }
     if let scope = expected.scope { #expect(target.scope == scope) }
+    if let rule = expected.rule { #expect(target.rule == rule, "rule of \(target.indicator)") }
     #expect(ScalarText(target.quote).count == target.span.length)
   }
 }
@@ -75,6 +79,7 @@ func extractsDeadlines(_ row: Case<String, [DeadlineExpectation]>) throws {
     #expect(deadline.duration == expected.duration, "\(deadline.text)")
     if let anchor = expected.anchor { #expect(deadline.anchor == anchor) }
     #expect(deadline.recurrence == expected.recurrence, "\(deadline.text)")
+    if let rule = expected.rule { #expect(deadline.rule == rule, "rule of \(deadline.text)") }
   }
 }
 
@@ -87,6 +92,10 @@ func extractsResponsibilities(_ row: Case<String, [DepartmentExpectation]>) thro
   for expectation in row.expected {
     guard let canonical = expectation.canonical else { continue }
     #expect(report.departments.first { $0.name == expectation.name }?.canonical == canonical)
+  }
+  for expectation in row.expected {
+    guard let rule = expectation.rule else { continue }
+    #expect(report.departments.first { $0.name == expectation.name }?.rule == rule)
   }
 }
 

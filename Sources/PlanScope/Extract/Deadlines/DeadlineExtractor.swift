@@ -25,7 +25,7 @@ public struct DeadlineContext: Sendable, Hashable {
 /// years inside 《book titles》 and periods in parentheses (a title's own period).
 public struct DeadlineExtractor: Sendable {
   /// Compiled once per pipeline (a regex literal is parsed again each time it is created).
-  private let patterns = DeadlinePatterns()
+  let patterns = DeadlinePatterns()
   /// Creates an extractor.
   public init() {}
 
@@ -50,13 +50,14 @@ public struct DeadlineExtractor: Sendable {
   ) -> [Deadline] {
     let text = sentence.scalars
     let shielded = Self.shieldedRanges(sentence.scalars)
-    var candidates: [Candidate] = []
+    var candidates: [DeadlineCandidate] = []
     // Cheap scalar tests decide which patterns can match at all (regexes are slow on long texts).
     var has = Set<Unicode.Scalar>()
     for scalar in sentence.scalars where Self.patternCues.contains(scalar) { has.insert(scalar) }
     let hasNumber = sentence.scalars.contains {
       ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "〇" || $0 == "○"
     }
+    var tagged = 0  // candidates before this index carry their rule
     for match in hasNumber && has.contains("月") ? patterns.dateRange.matches(in: text) : [] {
       let range = match.range
       guard let y1 = match.int("y1"), let m1 = match.int("m1"), let d1 = match.int("d1"),
@@ -66,10 +67,11 @@ public struct DeadlineExtractor: Sendable {
       let y2 = match.int("y2") ?? y1
       guard CalendarMath.isValid(year: y2, month: m2, day: d2) else { continue }
       candidates.append(
-        Candidate(
+        DeadlineCandidate(
           range: range, kind: .period, date: CalendarMath.iso(y2, m2, d2),
           start: CalendarMath.iso(y1, m1, d1)))
     }
+    Self.tag(&candidates, from: &tagged, as: .dateRange)
     for match in hasNumber ? patterns.yearRange.matches(in: text) : [] {
       let range = match.range
       guard let y1 = Self.year(match["y1"], roc: context.rocYears),
@@ -78,10 +80,11 @@ public struct DeadlineExtractor: Sendable {
       else { continue }
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       candidates.append(
-        Candidate(
+        DeadlineCandidate(
           range: range, kind: .period, date: CalendarMath.iso(y2, 12, 31),
           start: CalendarMath.iso(y1, 1, 1)))
     }
+    Self.tag(&candidates, from: &tagged, as: .yearRange)
     for match in has.contains("五") ? patterns.fiveYearPlan.matches(in: text) : [] {
       let range = match.range
       guard let n = match["n"].flatMap({ CalendarMath.smallCount(Substring($0)) }) else { continue }
@@ -90,7 +93,7 @@ public struct DeadlineExtractor: Sendable {
       if let period = context.period, first + 4 < period.start { continue }
       let isEnd = match["suffix"] == "末" || match["suffix"] == "期末"
       candidates.append(
-        Candidate(
+        DeadlineCandidate(
           range: range, kind: isEnd ? .by : .period, date: CalendarMath.iso(first + 4, 12, 31),
           start: isEnd ? nil : CalendarMath.iso(first, 1, 1)))
     }
@@ -100,6 +103,7 @@ public struct DeadlineExtractor: Sendable {
       $0.range.lowerBound == sentence.contentStart
         || patterns.clauseOpeners.contains(text[$0.range.lowerBound - 1])
     }
+    Self.tag(&candidates, from: &tagged, as: .fiveYearPlan)
     let listedPlans =
       has.contains("五") ? patterns.fiveYearPlanListed.matches(in: text) + quotedPlans : []
     for match in listedPlans {
@@ -109,7 +113,7 @@ public struct DeadlineExtractor: Sendable {
       let first = 2021 + (n - 4) * 5
       if let period = context.period, first + 4 < period.start { continue }
       candidates.append(
-        Candidate(
+        DeadlineCandidate(
           range: range, kind: .period, date: CalendarMath.iso(first + 4, 12, 31),
           start: CalendarMath.iso(first, 1, 1)))
     }
@@ -118,12 +122,14 @@ public struct DeadlineExtractor: Sendable {
     var yearsByEnd: [(end: Int, year: Int)] = []
     let pastSentence =
       sentence.scalars.contains("已") || sentence.scalars.includes(Self.cumulative)
+    Self.tag(&candidates, from: &tagged, as: .fiveYearPlanListed)
     for match in hasNumber || has.contains("月") ? patterns.calendar.matches(in: text) : [] {
       let range = match.range
       if shielded.contains(where: { $0.overlaps(range) }) { continue }
       let prefix = match["prefix"]
       if prefix == nil,
-        patterns.baselineCue.contains(in: text, range: max(0, range.lowerBound - 2)..<range.lowerBound)
+        patterns.baselineCue.contains(
+          in: text, range: max(0, range.lowerBound - 2)..<range.lowerBound)
       {
         continue
       }
@@ -149,7 +155,7 @@ public struct DeadlineExtractor: Sendable {
         let hasBound =
           before || end || prefix.map { ["到", "不晚于", "截至"].contains($0) } == true
         candidates.append(
-          Candidate(
+          DeadlineCandidate(
             range: range, kind: hasBound ? .by : .in,
             date: CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))))
         continue
@@ -161,7 +167,7 @@ public struct DeadlineExtractor: Sendable {
       }
       // 2023年度: the year as a reporting period (an object of the work), not a time limit.
       if sentence.scalars[range.upperBound...].first == "度" { continue }
-      if let candidate = calendarCandidate(
+      if let candidate = calendarDeadlineCandidate(
         year: year, month: month, day: day,
         prefix: prefix, hasEnd: end,
         hasBefore: before, range: range, sentence: sentence, context: context)
@@ -172,6 +178,7 @@ public struct DeadlineExtractor: Sendable {
     // Dates without a year take the last year the plan named; with none named yet they are
     // still deadlines, undated.
     let year = contextYear
+    Self.tag(&candidates, from: &tagged, as: .calendar)
     for match in has.contains("月") ? patterns.bareMonth.matches(in: text) : [] {
       let range = match.range
       if range.lowerBound > 0, Self.isYearContext(sentence.scalars[range.lowerBound - 1]) {
@@ -185,8 +192,9 @@ public struct DeadlineExtractor: Sendable {
         guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
         date = CalendarMath.iso(year, month, day)
       }
-      candidates.append(Candidate(range: range, kind: .by, date: date))
+      candidates.append(DeadlineCandidate(range: range, kind: .by, date: date))
     }
+    Self.tag(&candidates, from: &tagged, as: .bareMonth)
     for match in has.contains("底") || has.contains("末") || has.contains("内")
       ? patterns.yearEnd.matches(in: text) : []
     {
@@ -196,9 +204,10 @@ public struct DeadlineExtractor: Sendable {
       }
       let within = match.text.hasSuffix("年内")
       candidates.append(
-        Candidate(
+        DeadlineCandidate(
           range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
     }
+    Self.tag(&candidates, from: &tagged, as: .yearEnd)
     if previousYear != nil {
       for match in patterns.partialDate.matches(in: text) {
         var range = match.range
@@ -211,10 +220,13 @@ public struct DeadlineExtractor: Sendable {
         guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
         let isBy = match.range("before") != nil || match.range("end") != nil
         candidates.append(
-          Candidate(range: range, kind: isBy ? .by : .on, date: CalendarMath.iso(year, month, day)))
+          DeadlineCandidate(
+            range: range, kind: isBy ? .by : .on, date: CalendarMath.iso(year, month, day)))
       }
     }
-    for match in has.contains("内") && Self.mayHoldLimit(text) ? patterns.relative.matches(in: text) : []
+    Self.tag(&candidates, from: &tagged, as: .listedDate)
+    for match in has.contains("内") && Self.mayHoldLimit(text)
+      ? patterns.relative.matches(in: text) : []
     {
       var range = match.range
       var anchor = match["anchor"]
@@ -234,23 +246,27 @@ public struct DeadlineExtractor: Sendable {
         anchor = nil
       }
       candidates.append(
-        Candidate(range: range, kind: .relative, duration: duration, anchor: anchor))
+        DeadlineCandidate(range: range, kind: .relative, duration: duration, anchor: anchor))
     }
+    Self.tag(&candidates, from: &tagged, as: .relative)
     for match in has.contains("每") || has.contains("按") ? patterns.recurring.matches(in: text) : []
     {
       let range = match.range
       guard let unit = match["unit"],
-        let recurrence = Self.recurrence(count: match["n"].map { Substring($0) }, unit: Substring(unit))
+        let recurrence = Self.recurrence(
+          count: match["n"].map { Substring($0) }, unit: Substring(unit))
       else { continue }
-      candidates.append(Candidate(range: range, kind: .recurring, recurrence: recurrence))
+      candidates.append(DeadlineCandidate(range: range, kind: .recurring, recurrence: recurrence))
     }
+    Self.tag(&candidates, from: &tagged, as: .recurring)
     for match in has.contains("度") ? patterns.annualDeliverable.matches(in: text) : [] {
       // 2020年度计划: a dated plan (its year is the calendar match's), not a yearly one.
       if match.range.lowerBound > 0, Self.isYearContext(text[match.range.lowerBound - 1]) {
         continue
       }
-      candidates.append(Candidate(range: match.range, kind: .recurring, recurrence: "P1Y"))
+      candidates.append(DeadlineCandidate(range: match.range, kind: .recurring, recurrence: "P1Y"))
     }
+    Self.tag(&candidates, from: &tagged, as: .annualDeliverable)
     var resolved = Self.resolveOverlaps(candidates)
     // 分别于2024年3月31日、9月30日和12月31日前: the closing 前 bounds every listed date.
     for index in resolved.indices.dropLast().reversed() {
@@ -268,206 +284,26 @@ public struct DeadlineExtractor: Sendable {
         id: "", path: sentence.path,
         text: ScalarText.string(sentence.scalars[candidate.range]), kind: candidate.kind,
         date: candidate.date, start: candidate.start, duration: candidate.duration,
-        anchor: candidate.anchor, recurrence: candidate.recurrence, span: span)
+        anchor: candidate.anchor, recurrence: candidate.recurrence, span: span,
+        rule: candidate.rule.rawValue)
     }
   }
 
-  // MARK: - Classification
-
-  private func calendarCandidate(
-    year: Int, month: Int?, day: Int?, prefix: String?, hasEnd: Bool, hasBefore: Bool,
-    range: Range<Int>, sentence: Sentence, context: DeadlineContext
-  ) -> Candidate? {
-    let byPrefix = prefix.map { ["到", "至", "截至", "截止到", "截止", "力争到", "不晚于"].contains($0) } ?? false
-    if let month {
-      if let day {
-        guard CalendarMath.isValid(year: year, month: month, day: day) else { return nil }
-        let kind: Deadline.Kind = hasBefore || byPrefix ? .by : .on
-        return Candidate(range: range, kind: kind, date: CalendarMath.iso(year, month, day))
-      }
-      guard (1...12).contains(month) else { return nil }
-      let date = CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))
-      return Candidate(range: range, kind: hasEnd || hasBefore || byPrefix ? .by : .in, date: date)
-    }
-    let date = CalendarMath.iso(year, 12, 31)
-    // 2000年底前建成的小区: a date that picks what the work applies to, not a time limit.
-    if hasBefore, patterns.scopeAfterDate.contains(in: sentence.scalars, range: range.upperBound..<min(sentence.scalars.count, range.upperBound + 5)) {
-      return nil
-    }
-    if hasEnd || hasBefore || byPrefix {
-      return Candidate(range: range, kind: .by, date: date)
-    }
-    // A bare year is a deadline only when the plan's own work happens in it (2022年制定…),
-    // not when it recalls the past (2020年全市…) or is followed by 以来/的.
-    // 2030年的减排目标: the year the goals are set for.
-    if patterns.goalAfterYear.contains(in: sentence.scalars, range: range.upperBound..<min(sentence.scalars.count, range.upperBound + 12)) {
-      return Candidate(range: range, kind: .in, date: date)
-    }
-    let after = sentence.scalars[range.upperBound...].prefix(2)
-    if let next = after.first,
-      ["以", "的", "起", "开", "来", "、", "-", "—", "至", "到"].contains(Character(next))
-    {
-      return nil
-    }
-    if let period = context.period, year < period.start || year > period.end + 5 { return nil }
-    return Candidate(range: range, kind: .in, date: date)
-  }
-
-  /// Ranges inside 《…》 (titles of other documents) and periods inside （…）.
-  private static func shieldedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-    var ranges: [Range<Int>] = []
-    var openBook: Int?
-    var openParen: Int?
-    for (index, scalar) in scalars.enumerated() {
-      switch scalar {
-      case "《": openBook = openBook ?? index
-      case "》":
-        if let start = openBook { ranges.append(start..<(index + 1)) }
-        openBook = nil
-      case "(": openParen = index
-      case ")":
-        if let start = openParen, isBareYearRange(scalars[(start + 1)..<index]) {
-          ranges.append(start..<(index + 1))
-        }
-        openParen = nil
-      default: break
-      }
-    }
-    return ranges
-  }
-
-  /// `2023-2025年` alone inside parentheses: a title's period, not a time frame of the text.
-  private static func isBareYearRange(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
-    slice.count <= 14
-      && slice.allSatisfy {
-        ($0.value >= 0x30 && $0.value <= 0x39) || "-—–~至到年 ".unicodeScalars.contains($0)
-      }
-  }
-
-  /// A scalar before a month or 年底 that ties it to a year or a recurrence: 2024年6月, 每年年底.
-  private static func isYearContext(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value >= 0x30 && scalar.value <= 0x39) || scalar == "年" || scalar == "每"
-      || scalar == "月"
-  }
-
-  /// The last month of 上半年 (6), 下半年 (12), 年中 (6) or quarter `Qn` (3n).
-  private static func lastMonth(of part: String) -> Int {
-    switch part {
-    case "上半年", "年中": 6
-    case "下半年": 12
-    default: 3 * (CalendarMath.smallCount(Substring(part.dropFirst())) ?? 4)
-    }
-  }
-
-  /// The last day of 上旬 (10), 中旬 (20), 下旬 (month end).
-  private static func day(of part: String, year: Int, month: Int) -> Int {
-    switch part {
-    case "上旬": 10
-    case "中旬": 20
-    default: CalendarMath.lastDay(year: year, month: month)
-    }
-  }
-
-  private static func year(_ written: String?, roc: Bool) -> Int? {
-    guard let written else { return nil }
-    let text = Substring(written)
-    if text.count == 4, let value = Int(text) {
-      return (1900...2100).contains(value) ? value : nil
-    }
-    if text.count == 4 { return CalendarMath.digitByDigit(text) }
-    guard roc, let value = Int(text), (60...150).contains(value) else { return nil }
-    return value + 1911
-  }
-
-  private static func duration(count: Substring, unit: Substring) -> String? {
-    if count == "半" {
-      return unit == "年" ? "P6M" : unit == "月" ? "P15D" : nil
-    }
-    guard let n = CalendarMath.smallCount(count), n > 0 else { return nil }
-    switch unit {
-    case "年": return "P\(n)Y"
-    case "月": return "P\(n)M"
-    case "季度": return quarters(n)
-    case "周": return "P\(n)W"
-    case "日", "天", "工作日": return "P\(n)D"
-    default: return nil
-    }
-  }
-
-  /// `n` quarters as an ISO 8601 duration in months (ISO has no quarter designator): 2 → P6M.
-  /// nil when the months overflow `Int`: the count is a run of digits (“4000000000000000000个季度内”),
-  /// no time limit.
-  private static func quarters(_ n: Int) -> String? {
-    let (months, overflow) = n.multipliedReportingOverflow(by: 3)
-    return overflow ? nil : "P\(months)M"
-  }
-
-  private static func recurrence(count: Substring?, unit: Substring) -> String? {
-    let n = count.flatMap { CalendarMath.smallCount($0) } ?? 1
-    switch unit {
-    case "年": return "P\(n)Y"
-    case "半年": return "P6M"
-    case "季度": return quarters(n)
-    case "月": return "P\(n)M"
-    case "周": return "P\(n)W"
-    case "日", "天": return "P\(n)D"
-    default: return nil
-    }
-  }
-
-  /// The event a relative limit counts from, without leading modal words: 应在名单公布 → 名单公布.
-  private static func trimAnchor(_ anchor: String) -> String? {
-    var value = Substring(anchor)
-    for cue in ["应当在", "应在", "须在", "必须在", "要在", "并在", "在", "于", "自", "从"] {
-      if let range = value.range(of: cue, options: .backwards) {
-        value = value[range.upperBound...]
-        break
-      }
-    }
-    return value.count >= 2 ? String(value) : nil
-  }
-
-  private static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
-    let ordered = candidates.sorted {
-      ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)
-    }
-    var kept: [Candidate] = []
-    for candidate in ordered {
-      if let last = kept.last, last.range.overlaps(candidate.range) { continue }
-      kept.append(candidate)
-    }
-    return kept
-  }
-
-  /// Characters without which a sentence holds no deadline (a cheap filter before the regexes).
-  private static func mayHoldTime(_ scalars: [Unicode.Scalar]) -> Bool {
-    timeScalars.containsAny(of: scalars)
-  }
-
-  private static let cumulative = Array("累计".unicodeScalars)
-  private static let timeScalars = ScalarBitmap("年月日天周每五内季旬".unicodeScalars)
-
-  /// Whether `relative` can match: each of its matches ends in a unit (工作日 月 年 周 日 天
-  /// 季度) and 内 or 以内, so a sentence without that pair skips the pattern, whose optional
-  /// anchor (up to 12 scalars before 后 or 起) is tried at every position (“区内”, “国内”,
-  /// “内容” made it a tenth of an extraction).
-  static func mayHoldLimit(_ scalars: [Unicode.Scalar]) -> Bool {
-    for index in scalars.indices where scalars[index] == "内" && index > 0 {
-      let before = scalars[index - 1]
-      if limitUnitEnds.contains(before) { return true }
-      if before == "以", index > 1, limitUnitEnds.contains(scalars[index - 2]) { return true }
-    }
-    return false
-  }
-
-  /// The last scalar of each unit `relative` accepts.
-  private static let limitUnitEnds = ScalarBitmap("日月年周天度".unicodeScalars)
-  /// Scalars whose presence decides which patterns run on a sentence.
-  private static let patternCues = ScalarBitmap("月五内每按度底末旬季".unicodeScalars)
 }
 
 /// A deadline found in a sentence, before it gets its document span.
-private struct Candidate {
+extension DeadlineExtractor {
+  /// Gives the candidates found since `start` the rule that found them.
+  static func tag(
+    _ candidates: inout [DeadlineCandidate], from start: inout Int, as rule: DeadlineRule
+  ) {
+    for index in start..<candidates.count { candidates[index].rule = rule }
+    start = candidates.count
+  }
+}
+
+/// A deadline found by one pattern, before overlaps are resolved.
+struct DeadlineCandidate {
   var range: Range<Int>
   var kind: Deadline.Kind
   var date: String? = nil
@@ -475,4 +311,5 @@ private struct Candidate {
   var duration: String? = nil
   var anchor: String? = nil
   var recurrence: String? = nil
+  var rule: DeadlineRule = .calendar
 }

@@ -21,7 +21,8 @@ public struct DepartmentLexicon: Sendable {
   /// Role words as scalars, longest first.
   private let roleWordScalars: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]
   /// Role words as scalars by first scalar, longest first (for scans over folded text).
-  let roleWordsByFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]]
+  let roleWordsByFirstScalar:
+    [Unicode.Scalar: [(scalars: [Unicode.Scalar], role: Responsibility.Role)]]
   private let bodySuffixIndex: AffixIndex
   private let genericSuffixIndex: AffixIndex
   private let functionStemIndex: AffixIndex
@@ -221,8 +222,10 @@ public struct DepartmentLexicon: Sendable {
   ].map { Array($0.unicodeScalars) }
 
   /// Suffixes of branches that carry their own area's name: 分局 in 环保拱墅分局.
-  private static let branchSuffixes: [[Unicode.Scalar]] = ["分局", "分中心", "分行", "支行", "支队", "大队", "中队"]
-    .map { Array($0.unicodeScalars) }
+  private static let branchSuffixes: [[Unicode.Scalar]] = [
+    "分局", "分中心", "分行", "支行", "支队", "大队", "中队",
+  ]
+  .map { Array($0.unicodeScalars) }
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).
   func isIndependent(_ name: Name) -> Bool {

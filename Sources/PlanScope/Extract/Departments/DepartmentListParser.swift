@@ -6,6 +6,8 @@ struct ListedDepartment: Sendable, Hashable {
   var role: Responsibility.Role
   /// Where the written part of the name is, in the normalized text.
   var span: SourceSpan
+  /// The rule that assigned it (set by the extractor, which knows where the list stood).
+  var rule: ResponsibilityRule = .parenthetical
 }
 
 /// Parses an assignment such as `自治区工业和信息化厅牵头；自治区生态环境厅、发展改革委配合`

@@ -48,11 +48,11 @@ public struct ResponsibilityExtractor: Sendable {
         if !found.isEmpty { explicit[section.index] = found }
         continue
       }
-      for range in assignmentRanges(in: document, body: section.body, patterns: patterns) {
+      for (range, rule) in assignmentRanges(in: document, body: section.body, patterns: patterns) {
         let listed = parser.parse(document, range: range, firstListedLeads: firstListedLeads)
-        found.append(contentsOf: listed)
+        found.append(contentsOf: listed.map { $0.with(rule) })
         if let clause = defaultClause(in: document, range: range, patterns: patterns) {
-          defaults = parser.parse(document, range: clause)
+          defaults = parser.parse(document, range: clause).map { $0.with(.defaultForFollowing) }
         }
       }
       if !found.isEmpty {
@@ -70,7 +70,9 @@ public struct ResponsibilityExtractor: Sendable {
         explicit[index] == nil
       else { continue }
       inferred[index, default: []].append(
-        contentsOf: infer(sentence, document: document, patterns: patterns))
+        contentsOf: infer(sentence, document: document, patterns: patterns).map {
+          $0.with(.runningText)
+        })
     }
     for (index, listed) in inferred where !listed.isEmpty {
       result[index] = responsibilities(listed, jurisdiction: jurisdiction)
@@ -85,7 +87,7 @@ public struct ResponsibilityExtractor: Sendable {
     listed.firstOfEach(key: \.name).map { item in
       Responsibility(
         name: item.name, canonical: lexicon.canonical(item.name, jurisdiction: jurisdiction),
-        role: item.role, span: item.span)
+        role: item.role, span: item.span, rule: item.rule.rawValue)
     }
   }
 
@@ -115,7 +117,7 @@ public struct ResponsibilityExtractor: Sendable {
           return item
         }
       }
-      found.append(contentsOf: listed)
+      found.append(contentsOf: listed.map { $0.with(role == nil ? .tableCell : .tableColumn) })
     }
     return found
   }
@@ -187,10 +189,10 @@ public struct ResponsibilityExtractor: Sendable {
   private func assignmentRanges(
     in document: Document, body: SourceSpan, patterns: ResponsibilityPatterns
   )
-    -> [Range<Int>]
+    -> [(Range<Int>, ResponsibilityRule)]
   {
     let s = document.folded.scalars
-    var ranges: [Range<Int>] = []
+    var ranges: [(Range<Int>, ResponsibilityRule)] = []
     var depth = 0
     var open = body.start
     for index in body.start..<body.end {
@@ -200,7 +202,9 @@ public struct ResponsibilityExtractor: Sendable {
         depth += 1
       case ")", "】", "]":
         depth = max(0, depth - 1)
-        if depth == 0, index > open, namesBody(s[open..<index]) { ranges.append(open..<index) }
+        if depth == 0, index > open, namesBody(s[open..<index]) {
+          ranges.append((open..<index, .parenthetical))
+        }
       case "\n": depth = 0
       default: break
       }
@@ -215,9 +219,11 @@ public struct ResponsibilityExtractor: Sendable {
       else { continue }
       var end = index + 1
       while end < body.end, s[end] != "\n", s[end] != "。" { end += 1 }
-      if !ranges.contains(where: { $0.contains(start) }) { ranges.append(start..<end) }
+      if !ranges.contains(where: { $0.0.contains(start) }) {
+        ranges.append((start..<end, .labelLine))
+      }
     }
-    return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    return ranges.sorted { $0.0.lowerBound < $1.0.lowerBound }
   }
 
   /// Whether a parenthetical names at least one body or role (not `（含网约车）`).
@@ -287,7 +293,9 @@ public struct ResponsibilityExtractor: Sendable {
       return item
     }
     // 市发展改革委会同市财政局制定…: the partners named after 会同 support.
-    if rest.starts(with: patterns.together), let (partners, _) = subject(s, from: listEnd + 2, to: end) {
+    if rest.starts(with: patterns.together),
+      let (partners, _) = subject(s, from: listEnd + 2, to: end)
+    {
       found += parser.parse(
         document,
         range: (sentence.span.start + partners[0].lowerBound)..<(sentence.span.start
@@ -348,5 +356,14 @@ public struct ResponsibilityExtractor: Sendable {
       end += 1
     }
     return nil
+  }
+}
+
+extension ListedDepartment {
+  /// The same department, assigned by `rule`.
+  fileprivate func with(_ rule: ResponsibilityRule) -> ListedDepartment {
+    var copy = self
+    copy.rule = rule
+    return copy
   }
 }

@@ -35,7 +35,9 @@ extension TargetExtractor {
   {
     let start = quantity.span.start
     let end = quantity.span.end
-    if quantity.unit == "次", s[max(0, start - patterns.sessionReach)..<start].contains(patterns.sessionMarker) {
+    if quantity.unit == "次",
+      s[max(0, start - patterns.sessionReach)..<start].contains(patterns.sessionMarker)
+    {
       return true
     }
     if isQuoted(start..<end, in: s, patterns: patterns) { return true }
@@ -75,7 +77,9 @@ extension TargetExtractor {
       s[start - 1].properties.isIdeographic
     else { return false }
     var clauseStart = start
-    while clauseStart > 0, start - clauseStart < 80, !patterns.clauseDelimiters.contains(s[clauseStart - 1]) {
+    while clauseStart > 0, start - clauseStart < 80,
+      !patterns.clauseDelimiters.contains(s[clauseStart - 1])
+    {
       clauseStart -= 1
     }
     var items = 1
@@ -84,7 +88,9 @@ extension TargetExtractor {
       items += 1
       lastItem = index + 1
     }
-    if s[clauseStart..<start].contains(where: { NumeralTable.arabicDigit($0) != nil }) { return false }
+    if s[clauseStart..<start].contains(where: { NumeralTable.arabicDigit($0) != nil }) {
+      return false
+    }
     // 甲、乙、丙新建3个中心: a verb between the list and the number counts something new.
     let verbs: TargetCues.Kinds = [.action, .level, .increase, .decrease, .maintain]
     if cues.occurs(in: s[lastItem..<start], kinds: verbs) { return false }
@@ -98,7 +104,9 @@ extension TargetExtractor {
     var open = range.lowerBound
     while open > 0, range.lowerBound - open < patterns.quoteReach {
       let scalar = s[open - 1]
-      if scalar == patterns.closeQuote || patterns.clauseDelimiters.contains(scalar) { return false }
+      if scalar == patterns.closeQuote || patterns.clauseDelimiters.contains(scalar) {
+        return false
+      }
       if scalar == patterns.openQuote { break }
       open -= 1
     }
@@ -106,7 +114,9 @@ extension TargetExtractor {
     var close = range.upperBound
     while close < s.count, close - range.upperBound < patterns.quoteReach {
       if s[close] == patterns.closeQuote { return true }
-      if s[close] == patterns.openQuote || patterns.clauseDelimiters.contains(s[close]) { return false }
+      if s[close] == patterns.openQuote || patterns.clauseDelimiters.contains(s[close]) {
+        return false
+      }
       close += 1
     }
     return false

@@ -1,46 +1,3 @@
-/// What the target extractor needs besides the sentences.
-public struct TargetContext: Sendable {
-  /// The plan period: its end is the target year of targets without their own year.
-  public var period: Period?
-  /// The plan's deadlines (their spans date the targets around them).
-  public var deadlines: [Deadline]
-  /// Whether 2–3 digit years are Republic of China years (Taiwan's plans).
-  public var rocYears: Bool
-
-  /// Deadlines by the offset they start at (looked up for every scalar before a number).
-  let deadlineStarting: [Int: Deadline]
-
-  /// Creates a context.
-  public init(period: Period?, deadlines: [Deadline], rocYears: Bool = false) {
-    self.period = period
-    self.deadlines = deadlines.sorted { $0.span.start < $1.span.start }
-    self.rocYears = rocYears
-    var starting: [Int: Deadline] = [:]
-    for deadline in deadlines where starting[deadline.span.start] == nil {
-      starting[deadline.span.start] = deadline
-    }
-    self.deadlineStarting = starting
-  }
-
-  /// The last deadline (not relative) ending at or before `position` and starting at or after
-  /// `floor`, found by binary search over the deadlines in document order.
-  func lastDeadline(endingBy position: Int, from floor: Int) -> Deadline? {
-    var low = 0
-    var high = deadlines.count
-    while low < high {
-      let middle = (low + high) / 2
-      if deadlines[middle].span.start < position { low = middle + 1 } else { high = middle }
-    }
-    var index = low - 1
-    while index >= 0, deadlines[index].span.start >= floor {
-      let deadline = deadlines[index]
-      if deadline.span.end <= position && deadline.kind != .relative { return deadline }
-      index -= 1
-    }
-    return nil
-  }
-}
-
 /// Finds quantified targets (目标指标) in a plan's sentences.
 ///
 /// Takes sentences and the plan's deadlines; returns targets with indicator, value, unit,
@@ -100,7 +57,7 @@ public struct TargetExtractor: Sendable {
               unit: row.unit, comparator: row.comparator,
               change: IndicatorTable.change(of: row.indicator),
               targetYear: current.year ?? context.period?.end, quote: document.text[span],
-              span: span))
+              span: span, rule: TargetRule.indicatorTable.rawValue))
           continue
         }
         if let header = IndicatorTable(header: cells, period: context.period, patterns: patterns) {
@@ -273,11 +230,16 @@ public struct TargetExtractor: Sendable {
     if base.count <= 2, !noun.isEmpty, base != noun { base += noun }
     // 城市污水处理率达到95%、县城达到90%: the second clause names only its scope;
     // …达到80%，较2020年提高8个百分点: or nothing at all.
+    var rule: TargetRule =
+      !noun.isEmpty && base.hasSuffix(noun)
+      ? .countedNoun : (cueKind == nil ? .clause : .governingVerb)
     if elliptic, let previous {
       if base.isEmpty {
         base = previous.indicator
+        rule = .elided
       } else if !cues.hasMeasure(base), base.count <= 6, noun.isEmpty {
         base = elide(previous.indicator, scope: base, patterns: patterns)
+        rule = .elided
       }
     }
 
@@ -287,8 +249,10 @@ public struct TargetExtractor: Sendable {
     if let placeScopes, !noun.isEmpty, cueKind != .increase, cueKind != .decrease {
       let indicator = tail.isEmpty ? noun : tail + noun
       indicators = placeScopes.map { (indicator, $0) }
+      rule = .perPlace
     } else if each || run.count > 1 {
       indicators = distribute(base, count: run.count, patterns: patterns).map { ($0, nil) }
+      if run.count > 1 { rule = .listed }
     } else {
       indicators = [(base, nil)]
     }
@@ -297,7 +261,7 @@ public struct TargetExtractor: Sendable {
     }
     guard !indicators.contains(where: { $0.indicator.isEmpty }) else { return [] }
 
-    let usesNoun = base == noun || placeScopes != nil
+    let usesNoun = rule == .countedNoun || placeScopes != nil
     let spanEnd = usesNoun ? max(last.span.end, nounEnd) : last.span.end
     while lower < first.span.start, s[lower] == " " { lower += 1 }
     let span = sentence.documentSpan(lower..<spanEnd)
@@ -313,12 +277,13 @@ public struct TargetExtractor: Sendable {
       where placeScopes != nil || perItem || run.count == 1 || position == 0 {
         var comparator = quantity.comparator
         if comparator == .equal, let word = comparatorInWords { comparator = word }
-        result.append(
-          Target(
-            id: "", path: sentence.path, indicator: entry.indicator, value: quantity.value,
-            valueMax: quantity.valueMax, unit: quantity.unit, comparator: comparator,
-            change: change, baselineYear: baselineYear, targetYear: year, scope: entry.scope,
-            stretch: stretch, quote: quote, span: span))
+        var target = Target(
+          id: "", path: sentence.path, indicator: entry.indicator, value: quantity.value,
+          valueMax: quantity.valueMax, unit: quantity.unit, comparator: comparator,
+          change: change, baselineYear: baselineYear, targetYear: year, scope: entry.scope,
+          stretch: stretch, quote: quote, span: span, rule: rule.rawValue)
+        target.cue = cueText.isEmpty ? nil : cueText
+        result.append(target)
       }
     }
     return result

@@ -3,7 +3,9 @@ struct TargetPatterns: Sendable {
   /// A baseline year inside the words before a number: “较2020年”, “比2020年”, “与2020年相比”,
   /// “从2005年的水平”, “由二○○五年的水平”, “以2005年为基准”, “较94年” (a Taiwan plan's ROC year).
   let baseline =
-    ScalarPattern(#"(?:较|比|与|同|相比|相较|从|由|以)(?:民国)?(?<year>\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3})年(?:的水平|水平|为基准|为基数|为基年|的基础上|基础上|相比|比)?"#)
+    ScalarPattern(
+      #"(?:较|比|与|同|相比|相较|从|由|以)(?:民国)?(?<year>\d{4}|[〇○零一二三四五六七八九]{4}|\d{2,3})年(?:的水平|水平|为基准|为基数|为基年|的基础上|基础上|相比|比)?"#
+    )
 
   /// The starting value of a change, not its target: “由2020年的28%”, “从2005年的”.
   let startingValue = ScalarPattern(#"(?:由|从)(?:\d{4}年(?:底)?的)?$"#)

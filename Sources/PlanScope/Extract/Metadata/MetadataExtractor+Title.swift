@@ -119,9 +119,16 @@ extension MetadataExtractor {
         String(String.UnicodeScalarView(line.unicodeScalars.prefix(date.range.lowerBound))))
     }
     guard core.count >= 2, core.count <= 90,
-      !core.contains(where: { "。，,；;!！?？|>：:".contains($0) }), balancedQuotes(core),
+      !core.contains(where: { "。，,；;!！?？|>".contains($0) }), balancedQuotes(core),
       !patterns.noticeVerb.contains(in: String(core))
     else { return false }
+    // 标题：…, 附件1：…: a label before a colon; 香港2030+：跨越…策略: a subtitle.
+    if let colon = core.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+      let label = core[..<colon]
+      guard label.count > 5, cues.portalField(String(label)) == nil,
+        !core[core.index(after: colon)...].contains(where: { $0 == "：" || $0 == ":" })
+      else { return false }
+    }
     // 甲省印发…方案: a headline reporting the plan, not its title.
     if !core.includes("关于"), cues.words(.newsVerb).contains(where: { core.includes($0) }) {
       return false

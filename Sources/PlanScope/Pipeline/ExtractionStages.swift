@@ -36,7 +36,8 @@ struct ExtractionStages: Sendable {
     let rocYears = Self.usesROCYears(document)
     let meta = metadata.extract(from: outline, rocYears: rocYears, diagnostics: &diagnostics)
     let deadlineContext = DeadlineContext(
-      period: meta.period, rocYears: rocYears, defaultYear: meta.titleYear)
+      period: meta.period, rocYears: rocYears, defaultYear: meta.titleYear,
+      issueYear: meta.issued.flatMap { Int($0.prefix(4)) })
     let foundDeadlines = deadlines.extract(
       from: sentences, context: deadlineContext, diagnostics: &diagnostics)
     let foundTargets = targets.extract(

@@ -199,4 +199,37 @@ extension DeadlineExtractor {
   static let limitUnitEnds = ScalarBitmap("日月年周天度".unicodeScalars)
   /// Scalars whose presence decides which patterns run on a sentence.
   static let patternCues = ScalarBitmap("月五内每按度底末旬季".unicodeScalars)
+
+  /// 今年, 明年初, 今年6月底前, 次年上半年: years counted from the issue year (`base`). Without an
+  /// issue year only 今年/本年 resolve, against the year of a one-year plan's title.
+  func relativeYears(in text: [Unicode.Scalar], base: Int, hasIssueYear: Bool)
+    -> [DeadlineCandidate]
+  {
+    var found: [DeadlineCandidate] = []
+    for match in patterns.relativeYear.matches(in: text) {
+      guard let word = match["word"], let offset = patterns.relativeYearOffsets[word],
+        hasIssueYear || offset == 0
+      else { continue }
+      let year = base + offset
+      let before = match.range("before") != nil
+      if let month = match.int("month"), (1...12).contains(month) {
+        let day = match.int("day") ?? CalendarMath.lastDay(year: year, month: month)
+        guard CalendarMath.isValid(year: year, month: month, day: day) else { continue }
+        let bounded = before || match.range("end") != nil
+        found.append(
+          DeadlineCandidate(
+            range: match.range, kind: bounded ? .by : .in, date: CalendarMath.iso(year, month, day))
+        )
+        continue
+      }
+      let part = match["part"] ?? ""
+      let month = patterns.relativeYearPartMonths[part] ?? 12
+      let kind: Deadline.Kind = part.isEmpty && !before ? .in : .by
+      found.append(
+        DeadlineCandidate(
+          range: match.range, kind: kind,
+          date: CalendarMath.iso(year, month, CalendarMath.lastDay(year: year, month: month))))
+    }
+    return found
+  }
 }

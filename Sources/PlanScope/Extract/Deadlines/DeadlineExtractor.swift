@@ -7,12 +7,15 @@ public struct DeadlineContext: Sendable, Hashable {
   /// The year of dates written without one (`6月底前`) before the plan names any year:
   /// the single year of a title like `2024年工作要点`.
   public var defaultYear: Int?
+  /// The year the plan was issued: 今年 and 明年 count from it.
+  public var issueYear: Int?
 
   /// Creates a context.
-  public init(period: Period?, rocYears: Bool, defaultYear: Int? = nil) {
+  public init(period: Period?, rocYears: Bool, defaultYear: Int? = nil, issueYear: Int? = nil) {
     self.period = period
     self.rocYears = rocYears
     self.defaultYear = defaultYear
+    self.issueYear = issueYear
   }
 }
 
@@ -208,6 +211,10 @@ public struct DeadlineExtractor: Sendable {
           range: range, kind: within ? .in : .by, date: year.map { CalendarMath.iso($0, 12, 31) }))
     }
     Self.tag(&candidates, from: &tagged, as: .yearEnd)
+    if let base = context.issueYear ?? context.defaultYear, text.contains("年") {
+      candidates += relativeYears(in: text, base: base, hasIssueYear: context.issueYear != nil)
+    }
+    Self.tag(&candidates, from: &tagged, as: .relativeYear)
     if previousYear != nil {
       for match in patterns.partialDate.matches(in: text) {
         var range = match.range

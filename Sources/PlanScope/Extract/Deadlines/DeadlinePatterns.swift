@@ -51,6 +51,21 @@ struct DeadlinePatterns: Sendable {
   /// The end of the current year: “年底前”, “今年年底前”, “年内”.
   let yearEnd = ScalarPattern(#"(?:今年|当年|本年度?)?(?:年底前|年末前|年内)"#)
 
+  /// A year named relative to the issue date, with an optional part or month:
+  /// “今年”, “明年初”, “今年6月底前”, “次年上半年”, “明年年底前”.
+  let relativeYear = ScalarPattern(
+    #"(?<word>今年|本年|明年|次年|来年)(?:(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))?|(?<part>年初|初|一季度|上半年|年中|下半年|年底|年末|底|末))?(?<before>前|以前|之前)?"#
+  )
+
+  /// How many years after the issue year each relative word means.
+  let relativeYearOffsets: [String: Int] = ["今年": 0, "本年": 0, "明年": 1, "次年": 1, "来年": 1]
+
+  /// The last month a part of a relative year covers (年初 taken as the first quarter).
+  let relativeYearPartMonths: [String: Int] = [
+    "年初": 3, "初": 3, "一季度": 3, "上半年": 6, "年中": 6, "下半年": 12, "年底": 12, "年末": 12, "底": 12,
+    "末": 12,
+  ]
+
   /// A month (and day) after a listed date, taking its year from that date: “、9月30日前”,
   /// “和12月15日”.
   let partialDate = ScalarPattern(

@@ -15,6 +15,8 @@ public enum DeadlineRule: String, Sendable, CaseIterable {
   case bareMonth = "deadline.bare_month"
   /// `年底前`, `年内`.
   case yearEnd = "deadline.year_end"
+  /// `今年`, `明年初`, `今年6月底前`: counted from the issue year.
+  case relativeYear = "deadline.relative_year"
   /// `、12月15日` after a dated one, its year carried from the date before it.
   case listedDate = "deadline.listed_date"
   /// `名单公布后1个月内`.

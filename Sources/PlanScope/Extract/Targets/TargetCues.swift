@@ -3,7 +3,7 @@ public struct TargetCues: Sendable {
   /// What a cue word says.
   public enum Kind: String, Sendable, CaseIterable {
     case increase, decrease, maintain, level, action, subject, stretch, past, incentive, vague,
-      category, measure, pastPeriod, part, partLead, parameter
+      category, measure, pastPeriod, part, partLead, parameter, projection
   }
 
   /// A set of kinds as bits, written like an array: `[.increase, .decrease]`.

@@ -141,7 +141,10 @@ public struct TargetExtractor: Sendable {
     {
       clauseStart = dun + 1
     }
-    if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past]) { return [] }
+    // 已完成…, 预计共有…: a report or a forecast, not a goal.
+    if cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.past, .projection]) {
+      return []
+    }
     // 给予…奖励: money handed out is an instrument, not a target (资助2000幢楼宇 still is one).
     if first.unit.hasSuffix("元"),
       cues.occurs(in: s[clauseStart..<first.span.start], kinds: [.incentive])

@@ -35,11 +35,10 @@ public struct DepartmentLexicon: Sendable {
   /// Administrative prefixes a list distributes (自治区, 省, 市, 县, 区, 州, 盟, 旗).
   let administrativePrefixes = ["自治区", "自治州", "特区", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"]
   private let administrativeTrie: ScalarTrie
-  /// Words that start a generic reference: 各区, 有关部门, 相关市级部门; a zone type without its own name (开发区管委会,
-  /// 高新区管委会) names no specific body either.
+  /// Words that start a generic reference: 各区, 有关部门, 相关市级部门; 开发区管委会 (a zone
+  /// type without its own name) names no specific body either.
   let genericStarts = [
-    "各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级", "开发区", "高新区", "经开区",
-    "功能区", "园区",
+    "各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级", "开发区",
   ]
   private let genericStartTrie: ScalarTrie
   private let independentTrie: ScalarTrie

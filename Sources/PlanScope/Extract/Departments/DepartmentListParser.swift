@@ -51,6 +51,9 @@ struct DepartmentListParser: Sendable {
           var itemRole = role ?? .responsible
           if firstListedLeads, role == nil || role == .responsible {
             itemRole = result.isEmpty && !leadMarked ? .lead : .support
+          } else if role == nil, leadMarked {
+            // 市发改委牵头，市财政局、市住建局: names after the lead without a role word support.
+            itemRole = .support
           }
           result.append(
             ListedDepartment(

@@ -205,9 +205,19 @@ public struct ResponsibilityExtractor: Sendable {
         if depth == 0, index > open, namesBody(s[open..<index]) {
           ranges.append((open..<index, .parenthetical))
         }
-      case "\n": depth = 0
+      case "\n":
+        // （市发改委牵头，市财政局… cut before its closing bracket: the rest of the line.
+        if depth == 1, index > open, namesBody(s[open..<index]) {
+          ranges.append((open..<index, .parenthetical))
+        }
+        depth = 0
       default: break
       }
+    }
+    if depth == 1, body.end > open, namesBody(s[open..<body.end]) {
+      var end = body.end
+      while end > open, s[end - 1].properties.isWhitespace { end -= 1 }
+      ranges.append((open..<end, .parenthetical))
     }
     // `牵头单位：…`: every label is four characters, then optional spaces, then a colon.
     for index in body.start..<body.end where s[index] == ":" || s[index] == "：" {

@@ -285,6 +285,19 @@ public struct DeadlineExtractor: Sendable {
         resolved[index].kind = .by
       }
     }
+    // 每年1月15日、7月15日前: one 每年 makes every date listed after it recurring.
+    for index in resolved.indices.dropFirst() {
+      let previous = resolved[index - 1]
+      if previous.kind == .recurring, resolved[index].rule == .bareMonth,
+        resolved[index].range.lowerBound == previous.range.upperBound + 1,
+        patterns.dateListSeparators.contains(sentence.scalars[previous.range.upperBound])
+      {
+        resolved[index].kind = .recurring
+        resolved[index].recurrence = previous.recurrence
+        resolved[index].date = nil
+        resolved[index].rule = .recurringListed
+      }
+    }
     return resolved.map { candidate in
       let span = sentence.documentSpan(candidate.range)
       return Deadline(

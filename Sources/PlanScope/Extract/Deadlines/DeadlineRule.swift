@@ -23,6 +23,8 @@ public enum DeadlineRule: String, Sendable, CaseIterable {
   case relative = "deadline.relative"
   /// `每年`, `每月20日前`.
   case recurring = "deadline.recurring"
+  /// `、7月15日前` after `每年1月15日`: a date listed after a recurring one recurs too.
+  case recurringListed = "deadline.recurring_listed"
   /// `年度计划`, `年度报告`.
   case annualDeliverable = "deadline.annual_deliverable"
 }

@@ -240,7 +240,8 @@ public struct TargetExtractor: Sendable {
       if base.isEmpty {
         base = previous.indicator
         rule = .elided
-      } else if !cues.hasMeasure(base), base.count <= 6, noun.isEmpty {
+      } else if !cues.hasMeasure(base), base.count <= 6, noun.isEmpty, first.unit == previous.unit {
+        // 公共充电桩达到2万个 after …保有量30万辆: another unit measures another thing.
         base = elide(previous.indicator, scope: base, patterns: patterns)
         rule = .elided
       }

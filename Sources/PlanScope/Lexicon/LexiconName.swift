@@ -23,6 +23,9 @@ public enum LexiconName: String, CaseIterable, Sendable {
   case departmentAbbreviations = "department_abbreviations"
   /// Department name stems and the function they serve (发展改革 → development_reform).
   case departmentFunctions = "department_functions"
+  /// Words that decide how a department name is read in a list: independent and generic
+  /// openings, zone and branch suffixes (`各	generic_start`, `分局	branch_suffix`).
+  case departmentNameWords = "department_name_words"
   /// Phrases marking a department's role (牵头 → lead, 配合 → support).
   case roleWords = "role_words"
   /// Units after a number, with their dimension: `万吨	mass`, `%	ratio`, `个	count`.

@@ -36,18 +36,22 @@ public struct DepartmentLexicon: Sendable {
   let administrativePrefixes = ["自治区", "自治州", "特区", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"]
   private let administrativeTrie: ScalarTrie
   /// Words that start a generic reference: 各区, 有关部门, 相关市级部门; 开发区管委会 (a zone
-  /// type without its own name) names no specific body either.
-  let genericStarts = [
-    "各", "有关", "相关", "其他", "其它", "所有", "全市", "全省", "全区", "本级", "开发区",
-  ]
+  /// type without its own name) names no specific body either. From `department_name_words`.
+  let genericStarts: [String]
   private let genericStartTrie: ScalarTrie
   private let independentTrie: ScalarTrie
 
   /// Builds the lexicon from its tables.
   public init(
     suffixes: Lexicon, abbreviations: Lexicon, functions: Lexicon, roleWords: Lexicon,
-    places: PlaceLexicon
+    nameWords: Lexicon, places: PlaceLexicon
   ) {
+    func words(_ kind: String) -> [String] {
+      nameWords.rows.filter { $0.count > 1 && $0[1] == kind }.map { $0[0] }
+    }
+    genericStarts = words("generic_start")
+    areaBodySuffixes = words("area_suffix").map { Array($0.unicodeScalars) }
+    branchSuffixes = words("branch_suffix").map { Array($0.unicodeScalars) }
     let byLength: (String, String) -> Bool = { $0.count > $1.count }
     bodySuffixes = suffixes.rows.filter { $0.count > 1 && $0[1] == "body" }.map { $0[0] }
       .sorted(by: byLength)
@@ -81,7 +85,7 @@ public struct DepartmentLexicon: Sendable {
     abbreviationIndex = AffixIndex(expansions.keys)
     self.places = places
     administrativeTrie = ScalarTrie(administrativePrefixes)
-    self.independentPrefixes = ["人民银行", "中国人民银行", "国家", "中国", "中央", "全国", "海关", "国网", "中石油", "中石化"]
+    self.independentPrefixes = words("independent")
     genericStartTrie = ScalarTrie(genericStarts)
     independentTrie = ScalarTrie(independentPrefixes)
   }
@@ -94,6 +98,7 @@ public struct DepartmentLexicon: Sendable {
       abbreviations: Lexicon.load(.departmentAbbreviations, from: directory),
       functions: Lexicon.load(.departmentFunctions, from: directory),
       roleWords: Lexicon.load(.roleWords, from: directory),
+      nameWords: Lexicon.load(.departmentNameWords, from: directory),
       places: PlaceLexicon(Lexicon.load(.placesChina, from: directory)))
   }
 
@@ -204,27 +209,22 @@ public struct DepartmentLexicon: Sendable {
   /// committee or a firm (高新区管委会, 徐管委, 城投集团) and a branch whose area stands between
   /// its function and 分局 (环保西湖分局).
   func takesListPrefix(_ name: Name) -> Bool {
-    for suffix in Self.areaBodySuffixes where name.count > suffix.count {
+    for suffix in areaBodySuffixes where name.count > suffix.count {
       if name.suffix(suffix.count).elementsEqual(suffix) { return false }
     }
     guard let stem = functionStemIndex.longestPrefixLength(of: name) else { return true }
     let rest = name.dropFirst(stem)
-    for branch in Self.branchSuffixes where rest.count > branch.count {
+    for branch in branchSuffixes where rest.count > branch.count {
       if rest.suffix(branch.count).elementsEqual(branch) { return false }
     }
     return true
   }
 
   /// Suffixes of bodies named after their own zone or firm: 管委 in 徐管委, 集团 in 城投集团.
-  private static let areaBodySuffixes: [[Unicode.Scalar]] = [
-    "管委", "管委会", "管理委员会", "集团", "公司", "办事处",
-  ].map { Array($0.unicodeScalars) }
+  private let areaBodySuffixes: [[Unicode.Scalar]]
 
   /// Suffixes of branches that carry their own area's name: 分局 in 环保拱墅分局.
-  private static let branchSuffixes: [[Unicode.Scalar]] = [
-    "分局", "分中心", "分行", "支行", "支队", "大队", "中队",
-  ]
-  .map { Array($0.unicodeScalars) }
+  private let branchSuffixes: [[Unicode.Scalar]]
 
   /// Whether a name stands on its own and never takes a list's prefix (人民银行南宁中心支行).
   func isIndependent(_ name: Name) -> Bool {

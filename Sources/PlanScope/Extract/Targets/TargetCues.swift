@@ -3,7 +3,8 @@ public struct TargetCues: Sendable {
   /// What a cue word says.
   public enum Kind: String, Sendable, CaseIterable {
     case increase, decrease, maintain, level, action, subject, stretch, past, incentive, vague,
-      category, measure, pastPeriod, part, partLead, parameter, projection
+      category, measure, pastPeriod, part, partLead, parameter, projection, goalNoun, buildVerb,
+      partUnit
   }
 
   /// A set of kinds as bits, written like an array: `[.increase, .decrease]`.
@@ -17,6 +18,8 @@ public struct TargetCues: Sendable {
 
   /// Cue phrases by kind, longest first.
   let phrases: [(phrase: [Unicode.Scalar], kind: Kind)]
+  /// Each phrase's kind, for whole-word lookups (`isWord`).
+  private let kindOfPhrase: [String: Kind]
   /// The phrases in a trie, and each phrase's kind as a bit.
   private let trie: ScalarTrie
   private let kindBits: [UInt32]
@@ -28,7 +31,22 @@ public struct TargetCues: Sendable {
       return (Array(row[0].unicodeScalars), kind)
     }.sorted { $0.phrase.count > $1.phrase.count }
     trie = ScalarTrie(phrases.map(\.phrase))
+    var kindOfPhrase: [String: Kind] = [:]
+    for (phrase, kind) in phrases { kindOfPhrase[ScalarText.string(phrase[...])] = kind }
+    self.kindOfPhrase = kindOfPhrase
     kindBits = phrases.map { Kinds.bit($0.kind) }
+  }
+
+  /// Whether `word` as a whole is a cue of one of `kinds` (`目标` is a goal noun).
+  func isWord(_ word: String, of kinds: Kinds) -> Bool {
+    guard let kind = kindOfPhrase[word] else { return false }
+    return kinds.bits & Kinds.bit(kind) != 0
+  }
+
+  /// Whether `text` contains a cue of one of `kinds`.
+  func occurs(in text: String, kinds: Kinds) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    return occurs(in: scalars[...], kinds: kinds)
   }
 
   /// The longest cue starting at `index` of `s`, if any, among `kinds` (of equal cues, the

@@ -41,7 +41,7 @@ extension TargetExtractor {
       return true
     }
     if isQuoted(start..<end, in: s, patterns: patterns) { return true }
-    if patterns.partUnits.contains(quantity.unit) { return true }
+    if cues.isWord(quantity.unit, of: [.partUnit, .part]) { return true }
     // 10的18次方: an exponent.
     if quantity.unit == "次", end < s.count, s[end] == patterns.exponentMarker { return true }
     if countsListedItems(quantity, in: s, patterns: patterns) { return true }
@@ -94,8 +94,7 @@ extension TargetExtractor {
     // 甲、乙、丙新建3个中心: a verb between the list and the number counts something new.
     let verbs: TargetCues.Kinds = [.action, .level, .increase, .decrease, .maintain]
     if cues.occurs(in: s[lastItem..<start], kinds: verbs) { return false }
-    let last = ScalarText.string(s[lastItem..<start])
-    if patterns.buildVerbs.contains(where: { last.includes($0) }) { return false }
+    if cues.occurs(in: s[lastItem..<start], kinds: [.buildVerb]) { return false }
     return items >= 2 && Double(items) == quantity.value
   }
 
@@ -186,7 +185,7 @@ extension TargetExtractor {
     var start = index
     // 兴建2万个公屋单位的目标: what follows the last 的 may only name the goal itself.
     if let de = s[index..<end].lastIndex(of: "的"),
-      !patterns.goalNouns.contains(ScalarText.string(s[(de + 1)..<end]).trimmingSpaces())
+      !cues.isWord(ScalarText.string(s[(de + 1)..<end]).trimmingSpaces(), of: [.goalNoun, .part])
     {
       start = de + 1
     } else if let de = s[index..<end].lastIndex(of: "的") {

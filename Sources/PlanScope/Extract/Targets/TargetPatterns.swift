@@ -50,16 +50,6 @@ struct TargetPatterns: Sendable {
   /// Sentence ends after which a report of a past year goes on: “…1633所；毛入园率95.3%”.
   let reportContinuers: Set<Unicode.Scalar> = [";", "；"]
 
-  /// Nouns after “…的” that name the goal, not the counted thing: “2万个公屋单位的目标”.
-  let goalNouns: Set<String> = ["目标", "任务", "要求", "计划", "目标任务"]
-
-  /// Verbs of building that are no target cue (新建建筑 is a noun) but, after a list, show that
-  /// the count is of new things: “甲、乙、丙新建3个中心”.
-  let buildVerbs: [String] = ["新建", "改建", "组建", "共建"]
-
-  /// Units that count kinds, not things: “3类”, “10类重点群体” (a definition).
-  let partUnits: Set<String> = ["类", "大类"]
-
   /// 方 after 次 makes an exponent: “10的18次方”.
   let exponentMarker: Unicode.Scalar = "方"
 

@@ -4,7 +4,7 @@ public struct TargetCues: Sendable {
   public enum Kind: String, Sendable, CaseIterable {
     case increase, decrease, maintain, level, action, subject, stretch, past, incentive, vague,
       category, measure, pastPeriod, part, partLead, parameter, projection, goalNoun, buildVerb,
-      partUnit
+      partUnit, review
   }
 
   /// A set of kinds as bits, written like an array: `[.increase, .decrease]`.

@@ -32,9 +32,16 @@ public struct TargetExtractor: Sendable {
   ) -> [Target] {
     var result: [Target] = []
     var table: IndicatorTable?
-    // A report of a year before the period (2016年，全市有…；…) runs on over ；-sentences.
+    // A report of a year before the period (2016年，全市有…；…) runs on over ；-sentences;
+    // a paragraph that opens looking back (两年来，…) reports to its end.
     var reporting = false
+    var reviewingParagraph = false
     for sentence in sentences {
+      if sentence.startsLine { reviewingParagraph = false }
+      if sentence.startsLine, opensLookingBack(sentence) { reviewingParagraph = true }
+      // …到2027年，… or 力争… turns from the review to the plan's own goals.
+      if reviewingParagraph, looksAhead(sentence, context: context) { reviewingParagraph = false }
+      if reviewingParagraph { continue }
       if let start = context.period?.start,
         opensWithYear(before: start, sentence, patterns: patterns)
       {
@@ -291,6 +298,18 @@ public struct TargetExtractor: Sendable {
       }
     }
     return result
+  }
+
+  /// Whether the sentence opens with a look back (`两年来，`, `过去一年，`): a review.
+  private func opensLookingBack(_ sentence: Sentence) -> Bool {
+    cues.match(sentence.scalars[...], at: sentence.contentStart, kinds: [.review]) != nil
+  }
+
+  /// Whether the sentence opens with a deadline or 力争 (`到2027年，…`, `力争…`).
+  private func looksAhead(_ sentence: Sentence, context: TargetContext) -> Bool {
+    let start = sentence.span.start + sentence.contentStart
+    if let deadline = context.deadlineStarting[start], deadline.kind != .relative { return true }
+    return cues.match(sentence.scalars[...], at: sentence.contentStart, kinds: [.stretch]) != nil
   }
 
   /// Whether the sentence opens with a year before `start` (`2016年，全市有…`).

@@ -275,6 +275,7 @@ extension TargetExtractor {
     while changed {
       changed = false
       for word in patterns.fillers where value.hasSuffix(word) && value.count > word.count {
+        if patterns.fillerWords.contains(where: { value.hasSuffix($0) }) { continue }
         value.removeLast(word.count)
         changed = true
       }

@@ -214,7 +214,9 @@ public struct TargetExtractor: Sendable {
       change = .increase
     }
     // 成都、绵阳市各完成…, A、B分别下降…: the distributive word closes the subject (各地组织… does not).
-    let each = patterns.distributive.contains { head.hasSuffix($0) }
+    let each =
+      patterns.distributive.contains { head.hasSuffix($0) }
+      && !patterns.fillerWords.contains { head.hasSuffix($0) }
     head = trimFillers(head, patterns: patterns)
 
     let (noun, nounEnd) = postNoun(after: last.span.end, in: s, patterns: patterns)

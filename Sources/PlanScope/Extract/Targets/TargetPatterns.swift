@@ -24,9 +24,13 @@ struct TargetPatterns: Sendable {
 
   /// Scalars that end the clause a target sits in (on folded text).
   /// ꎬ and ꎮ stand for ， and 。 in some PDF transcriptions.
+  /// A table's TAB and `|` end a cell's clause too.
   let clauseDelimiters: Set<Unicode.Scalar> = [
-    ",", ";", ":", "。", "!", "?", "\n", "：", "；", "ꎬ", "ꎮ",
+    ",", ";", ":", "。", "!", "?", "\n", "：", "；", "ꎬ", "ꎮ", "\t", "|",
   ]
+
+  /// Words ending in a filler that keep it: 年均, 人均 (均 there is no distributive).
+  let fillerWords: [String] = ["年均", "人均", "户均"]
 
   /// A sentence that opens with a year before the plan's period reports it:
   /// “2016年，全市有幼儿园1633所” in a 2017—2020 plan.

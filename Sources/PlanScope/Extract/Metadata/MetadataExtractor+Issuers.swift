@@ -37,8 +37,10 @@ extension MetadataExtractor {
     return names
   }
 
-  /// A specific body's name: a place (after 中共) first, a body suffix last, no punctuation.
+  /// A specific body's name: a place (after 中共) first, a body suffix last, no punctuation;
+  /// never a paper or a site (`甲市人民政府门户网站`, `乙市日报`: a portal's banner is no issuer).
   func isIssuerName(_ name: String) -> Bool {
+    if cues.suffix(of: name, .media) != nil { return false }
     let bare = withoutPartyPrefix(name)
     // 国务院 is a whole name; 国家 alone is none.
     let central = isNationalBody(name) && name.count >= 3

@@ -34,22 +34,31 @@ struct DepartmentListParser: Sendable {
     var groupPrefix: String?
     var index = range.lowerBound
 
+    // 市发改委（牵头）: a role in parentheses marks its own item only.
+    var itemRole: Responsibility.Role?
+    var markedRoles: [Responsibility.Role?] = []
     func closeItem(at end: Int) {
       var lower = itemStart
       var upper = end
       while lower < upper, Self.isTrimmable(folded[lower]) { lower += 1 }
       while upper > lower, Self.isTrimmable(folded[upper - 1]) { upper -= 1 }
-      if lower < upper { pending.append(lower..<upper) }
+      if lower < upper {
+        pending.append(lower..<upper)
+        markedRoles.append(itemRole)
+      }
+      itemRole = nil
     }
     // 列第一位的为牵头: the first name leads unless the list marks its leads (A牵头，B、C).
     var leadMarked = false
     func assign(_ role: Responsibility.Role?) {
-      if role == .lead { leadMarked = true }
-      for item in pending {
+      if role == .lead || markedRoles.contains(.lead) { leadMarked = true }
+      for (position, item) in pending.enumerated() {
         for piece in split(document, item) {
           guard let named = name(document, piece, groupPrefix: &groupPrefix) else { continue }
           var itemRole = role ?? .responsible
-          if firstListedLeads, role == nil || role == .responsible {
+          if let marked = markedRoles[position] {
+            itemRole = marked
+          } else if firstListedLeads, role == nil || role == .responsible {
             itemRole = result.isEmpty && !leadMarked ? .lead : .support
           } else if role == nil, leadMarked {
             // 市发改委牵头，市财政局、市住建局: names after the lead without a role word support.
@@ -62,6 +71,7 @@ struct DepartmentListParser: Sendable {
         }
       }
       pending.removeAll()
+      markedRoles.removeAll()
     }
 
     var labelRole: Responsibility.Role?
@@ -87,6 +97,17 @@ struct DepartmentListParser: Sendable {
       }
       let scalar = folded[index]
       // 各县（市、区）政府: separators inside parentheses belong to the name.
+      if scalar == "(", depth == 0,
+        let (length, role) = roleWord(folded, at: index + 1, end: range.upperBound),
+        index + 1 + length < range.upperBound, folded[index + 1 + length] == ")"
+      {
+        // 市发改委（牵头）、市财政局: the marker ends the name.
+        itemRole = role
+        closeItem(at: index)
+        index += length + 2
+        itemStart = index
+        continue
+      }
       if scalar == "(" { depth += 1 } else if scalar == ")" { depth = max(0, depth - 1) }
       if depth == 0,
         scalar == "、" || scalar == "," || scalar == ";" || scalar == "。" || scalar == ":"
@@ -149,10 +170,9 @@ struct DepartmentListParser: Sendable {
     // 市发展改革委（市能源局）: a body with its second name; the first one decides.
     if folded.last == ")", let open = folded.firstIndex(of: "("), open > folded.startIndex {
       folded = folded[..<open]
-      // A note in the parenthesis (（列第一位的为牵头单位，下同）) is not part of the name.
-      if s[open..<item.upperBound].count > 24 || s[open..<item.upperBound].contains(",") {
-        writtenEnd = open
-      }
+      // The name is X: its second name (市能源局) or a note (（列第一位的为牵头单位，下同）) is
+      // not part of it.
+      writtenEnd = open
     }
     guard lexicon.isBody(folded), folded.count <= 40 else { return nil }
     let written = DisplayText.clean(document.text[SourceSpan(start: lower, end: writtenEnd)])

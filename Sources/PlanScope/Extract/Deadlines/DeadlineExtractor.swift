@@ -139,6 +139,17 @@ public struct DeadlineExtractor: Sendable {
       // 以2005年为基准, 2005年的水平: a baseline.
       let after = String(String.UnicodeScalarView(sentence.scalars[range.upperBound...].prefix(4)))
       if after.hasPrefix("为基") || after.hasPrefix("的水平") || after.hasPrefix("水平") { continue }
+      // 2026年3月5日发布, …印发: a publication date, no limit.
+      if match.range("before") == nil, match.range("end") == nil,
+        patterns.publicationAfterDate.contains(
+          in: text, range: range.upperBound..<min(text.count, range.upperBound + 4))
+      {
+        // It still dates the months written later without a year.
+        if context.defaultYear == nil, let year = Self.year(match["year"], roc: context.rocYears) {
+          contextYear = year
+        }
+        continue
+      }
       // 截至2022年底，全市已建成…: a statement of the past.
       if let prefix, prefix.hasPrefix("截"), pastSentence { continue }
       guard let year = Self.year(match["year"], roc: context.rocYears) else { continue }

@@ -28,6 +28,10 @@ struct DeadlinePatterns: Sendable {
   /// Scalars after which a clause starts (a quoted 十四五 there is a phase, not a name's part).
   let clauseOpeners: Set<Unicode.Scalar> = ["。", ",", "，", ";", "；", ":", "：", "\n", " "]
 
+  /// After a date, words that make it a publication date: “2026年3月5日发布”, “…印发”. (An
+  /// effective date, 自2026年1月1日起施行, stays an `on` deadline.)
+  let publicationAfterDate = ScalarPattern(#"^(?:发布|印发|公布|颁布|签发|成文)"#)
+
   /// After a bare year, the goals it dates: “2030年的减排目标”.
   let goalAfterYear = ScalarPattern(#"^的[^,，。；;]{0,6}?目标"#)
 

@@ -11,7 +11,10 @@ extension TargetExtractor {
     let before = s[max(0, quantity.span.start - 4)..<quantity.span.start]
     if quantity.unit.hasSuffix("元"), cues.occurs(in: before, kinds: [.incentive]) { return false }
     // 第2批, 十一届8次: ordinals; 新一轮: not a count.
-    if let previous = before.last, ["第", "届", "新"].contains(previous) { return false }
+    // (Spaced PDF copies put a space after 第: “第 三 次”.)
+    if let previous = before.last(where: { $0 != " " }), ["第", "届", "新"].contains(previous) {
+      return false
+    }
     // “5000吨”: a quoted category name, not an amount.
     if let previous = before.last, previous == "“", end < s.count, s[end] == "”" { return false }
     // 一次烟气, 一次性: 一 with 次 is an adjective unless bounded (不少于1次).

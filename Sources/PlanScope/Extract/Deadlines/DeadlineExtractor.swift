@@ -75,6 +75,19 @@ public struct DeadlineExtractor: Sendable {
           start: CalendarMath.iso(y1, m1, d1)))
     }
     Self.tag(&candidates, from: &tagged, as: .dateRange)
+    for match in hasNumber && has.contains("月") ? patterns.monthRange.matches(in: text) : [] {
+      guard let y1 = match.int("y1"), let m1 = match.int("m1"), let m2 = match.int("m2"),
+        (1...12).contains(m1), (1...12).contains(m2)
+      else { continue }
+      let y2 = match.int("y2") ?? y1
+      guard y2 > y1 || (y2 == y1 && m2 > m1) else { continue }
+      candidates.append(
+        DeadlineCandidate(
+          range: match.range, kind: .period,
+          date: CalendarMath.iso(y2, m2, CalendarMath.lastDay(year: y2, month: m2)),
+          start: CalendarMath.iso(y1, m1, 1)))
+    }
+    Self.tag(&candidates, from: &tagged, as: .monthRange)
     for match in hasNumber ? patterns.yearRange.matches(in: text) : [] {
       let range = match.range
       guard let y1 = Self.year(match["y1"], roc: context.rocYears),

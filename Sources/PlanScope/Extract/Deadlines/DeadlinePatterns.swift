@@ -12,6 +12,12 @@ struct DeadlinePatterns: Sendable {
       #"(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日\s*(?:-|—|–|~|至|到)\s*(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日"#
     )
 
+  /// A range of months: “2021年1月至2021年12月”, “2023年3月—6月”.
+  let monthRange =
+    ScalarPattern(
+      #"(?<y1>\d{4})年(?<m1>\d{1,2})月\s*(?:-|—|–|~|至|到)\s*(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?:底|末)?"#
+    )
+
   /// A five-year-plan period used as a time frame: “十四五”期间, 十四五时期, “十四五”末.
   let fiveYearPlan = ScalarPattern(
     #"(?:到|至)?[“"]?十(?<n>[一二三四五六七八九])五[”"]?\s*(?<suffix>期间|时期|期末|末|规划期内?)"#)

@@ -3,6 +3,8 @@
 public enum DeadlineRule: String, Sendable, CaseIterable {
   /// `2023年11月15日至12月15日`.
   case dateRange = "deadline.date_range"
+  /// `2021年1月至2021年12月`.
+  case monthRange = "deadline.month_range"
   /// `2023-2025年`.
   case yearRange = "deadline.year_range"
   /// `“十四五”期间`, `到“十四五”期末`.

@@ -6,13 +6,15 @@ struct DigestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "digest",
     abstract:
-      "Write the weekly digest: plans new or changed in the window, their changes, deadlines due.",
+      "Write the weekly digest: new and changed plans, deadlines due.",
     discussion: """
-      Reads the state database `planscope run` keeps and writes Markdown to OUTPUT/digest.md
-      (or --output). Prints nothing on success, so cron mails only failures.
+      Reads the state database `planscope run` keeps and writes Markdown to
+      OUTPUT/digest.md (or --output). Prints nothing on success, so cron mails only
+      failures.
 
       Example (crontab, Mondays 06:00):
-        0 6 * * 1  cd /srv/plans && planscope run corpus -o output -q && planscope digest --days 7 output
+        0 6 * * 1  cd /srv/plans && planscope run corpus -o output -q &&
+                   planscope digest --days 7 output
       """
   )
 
@@ -22,10 +24,10 @@ struct DigestCommand: ParsableCommand {
   @Option(help: "First day of the window, YYYY-MM-DD.")
   var since: String?
 
-  @Option(help: "Window length in days, ending today (default 7).")
+  @Option(help: "Window length in days, ending today.")
   var days: Int = 7
 
-  @Option(help: "Report deadlines due within this many days (default 28).")
+  @Option(help: "Report deadlines due within this many days.")
   var horizonDays: Int = 28
 
   @Option(help: "The day the digest is for, YYYY-MM-DD (default: today, UTC).")

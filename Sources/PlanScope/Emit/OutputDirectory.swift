@@ -112,6 +112,7 @@ public struct OutputDirectory: Sendable {
       throw OutputError.writeFailed(path: url.path, reason: "cannot create folder")
     }
     removeStaleStaging()
+    try checkPublishedNames()
     let staging = url.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
     do {
       try FileManager.default.createDirectory(
@@ -125,11 +126,11 @@ public struct OutputDirectory: Sendable {
   /// The folder name of the current generation (`.data-…`), if a run has committed one.
   public var currentGenerationName: String? { currentGeneration?.lastPathComponent }
 
-  /// Removes what killed runs left: staging folders and moved-aside legacy outputs. Only for a
-  /// caller holding the output lock (no other run is writing).
+  /// Removes what killed runs left: staging folders. Only for a caller holding the output
+  /// lock (no other run is writing).
   public func removeStaleStaging() {
     for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    where name.hasPrefix(".staging-") || name.hasPrefix(".legacy-") {
+    where name.hasPrefix(".staging-") {
       try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
     }
   }
@@ -164,25 +165,20 @@ public struct OutputDirectory: Sendable {
     }
     syncFolder(url)
     for entry in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    where (entry.hasPrefix(".data-") && entry != generationName) || entry.hasPrefix(".legacy-") {
+    where entry.hasPrefix(".data-") && entry != generationName {
       try? FileManager.default.removeItem(at: url.appendingPathComponent(entry))
     }
     return generationName
   }
 
-  /// Makes `name` a link to `.current/name`, moving aside what an older planscope wrote there.
+  /// Makes `name` a link to `.current/name`; an entry planscope did not write is never
+  /// replaced (`checkWritable` refused it before the run; this catches one made meanwhile).
   private func publish(_ name: String) throws {
     let path = url.appendingPathComponent(name).path
     let target = "\(Self.currentLink)/\(name)"
     if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == target { return }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      try move(
-        URL(fileURLWithPath: path),
-        to: url.appendingPathComponent(".legacy-\(name)-\(ProcessInfo.processInfo.processIdentifier)"))
-    }
+    var status = stat()
+    if lstat(path, &status) == 0 { throw OutputSafetyError.foreignEntry(path: path) }
     try replaceLink(name, target: target)
   }
 

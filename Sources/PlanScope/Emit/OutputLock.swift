@@ -9,6 +9,8 @@ import Foundation
 /// when it is killed.
 public final class OutputLock: Sendable {
   private let descriptor: Int32
+  /// The lock file's name inside the output folder.
+  public static let fileName = ".planscope.lock"
 
   /// Why the lock could not be taken.
   public enum LockError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -31,7 +33,7 @@ public final class OutputLock: Sendable {
   /// - Throws: `LockError.held` when another process has it.
   public init(folder: URL) throws {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent(".planscope.lock").path
+    let path = folder.appendingPathComponent(Self.fileName).path
     let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw LockError.unavailable(path: path, reason: String(cString: strerror(errno)))

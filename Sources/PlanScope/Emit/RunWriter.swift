@@ -24,6 +24,7 @@ public final class RunWriter {
   private var textIDs = Set<String>()
   private var textHash = FNV1a()
   private var lastPath: String?
+  private var skipped: [SkippedFile] = []
   private var committed = false
   /// Documents added so far.
   public private(set) var count = 0
@@ -79,11 +80,17 @@ public final class RunWriter {
     count += 1
   }
 
+  /// Lists a file that was not read in the dataset's `skipped` (any order: sorted on commit).
+  public func addSkipped(_ file: SkippedFile) {
+    skipped.append(file)
+  }
+
   /// Finishes every file and publishes the outputs; returns the generation's folder name.
   /// - Throws: `OutputError` or `SQLiteError`.
   @discardableResult public func commit() throws -> String {
     try json.write(count == 0 ? "\n\n  ],\n" : "\n  ],\n")
-    try json.write("  \"schema\" : \"\(Dataset.schemaID)\"\n}\n")
+    try json.write("  \"schema\" : \"\(Dataset.schemaID)\",\n")
+    try json.write(try Self.skippedMember(skipped) + "\n}\n")
     try json.finish()
     for file in exports { try file.finish() }
     try database.finish()
@@ -102,6 +109,16 @@ public final class RunWriter {
     let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true
     return generation
+  }
+
+  /// The dataset's `"skipped" : [...]` member, laid out exactly as `DatasetJSONWriter` lays it
+  /// out inside the dataset (the same encoder writes it).
+  static func skippedMember(_ files: [SkippedFile]) throws -> String {
+    struct Member: Encodable { var skipped: [SkippedFile] }
+    let sorted = Dataset(records: [], skipped: files).skipped
+    let text = String(decoding: try DatasetCoding.encoder().encode(Member(skipped: sorted)), as: UTF8.self)
+    // `{\n  "skipped" : […]\n}` without its braces.
+    return String(text.dropFirst(2).dropLast(2))
   }
 
   /// `text/<id>.txt` and `text/<id>.original.txt`: linked from the current generation when

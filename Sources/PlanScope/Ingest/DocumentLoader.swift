@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads one file from disk and hands its bytes to the reader for its format.
 ///
 /// The only place planscope reads input files. Fills `source.sha256` from the bytes.
@@ -12,7 +16,7 @@ public struct DocumentLoader: Sendable {
   /// Creates a loader with the given limits.
   public init(limits: IngestLimits = IngestLimits()) {
     self.limits = limits
-    self.textReader = TextReader()
+    self.textReader = TextReader(maxTextBytes: limits.maxTextBytes)
     self.docxReader = DocxReader(limits: limits)
   }
 
@@ -63,24 +67,50 @@ public struct DocumentLoader: Sendable {
   }
 
   private func readBytes(_ url: URL, path: String) throws -> [UInt8] {
-    let attributes: [FileAttributeKey: Any]
-    do {
-      attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-    } catch {
-      throw IngestError.unreadableFile(path: path, reason: "no such file or not accessible")
+    try Self.readRegularFile(url.path, reportedAs: path, limit: limits.maxInputBytes)
+  }
+
+  /// The bytes of the regular file at `filePath`, at most `limit` of them: a FIFO, device or
+  /// socket is refused before a byte is read (`/dev/zero` would never end, a FIFO could block
+  /// forever), and a file that grows past the limit while it is read is refused too.
+  /// - Throws: `IngestError.unreadableFile`, `.notRegularFile` or `.inputTooLarge`.
+  public static func readRegularFile(_ filePath: String, reportedAs path: String, limit: Int)
+    throws -> [UInt8]
+  {
+    // O_NONBLOCK: opening a FIFO without a writer must not wait for one.
+    let descriptor = open(filePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+      throw IngestError.unreadableFile(path: path, reason: reason)
     }
-    if let size = attributes[.size] as? Int, size > limits.maxInputBytes {
-      throw IngestError.inputTooLarge(path: path, size: size, limit: limits.maxInputBytes)
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw IngestError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
     }
-    guard let handle = FileHandle(forReadingAtPath: url.path) else {
-      throw IngestError.unreadableFile(path: path, reason: "permission denied")
+    guard (status.st_mode & S_IFMT) == S_IFREG else { throw IngestError.notRegularFile(path: path) }
+    let size = Int(status.st_size)
+    if size > limit { throw IngestError.inputTooLarge(path: path, size: size, limit: limit) }
+    // One byte more than the limit allows tells a file that grew past it.
+    var bytes = [UInt8](repeating: 0, count: min(size, limit) + 1)
+    var filled = 0
+    while true {
+      if filled == bytes.count {
+        if filled > limit { break }
+        bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - filled)))
+      }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+      }
+      if count < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        throw IngestError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      filled += count
     }
-    defer { try? handle.close() }
-    do {
-      let data = try handle.readToEnd() ?? Data()
-      return [UInt8](data)
-    } catch {
-      throw IngestError.unreadableFile(path: path, reason: String(describing: error))
-    }
+    if filled > limit { throw IngestError.inputTooLarge(path: path, size: filled, limit: limit) }
+    bytes.removeSubrange(filled...)
+    return bytes
   }
 }

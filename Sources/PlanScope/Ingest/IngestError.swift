@@ -10,6 +10,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case binaryContent(path: String)
   /// The extension is neither `.txt` nor `.docx`.
   case unsupportedFormat(path: String)
+  /// A FIFO, socket, device or folder where a file was expected: never read.
+  case notRegularFile(path: String)
+  /// The document took longer than the per-document time budget.
+  case timeBudgetExceeded(path: String, seconds: Double, stage: String)
   /// The DOCX package or its XML is broken or hostile.
   case unreadableDocx(path: String, reason: DocxError)
 
@@ -17,7 +21,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   public var path: String {
     switch self {
     case .unreadableFile(let path, _), .inputTooLarge(let path, _, _),
-      .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path),
+      .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path), .notRegularFile(let path),
+      .timeBudgetExceeded(let path, _, _),
       .unreadableDocx(let path, _):
       path
     }
@@ -32,8 +37,24 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .textTooLarge(let path, let size, let limit):
       "\(path): text too large: \(size) bytes of text exceed the limit of \(limit) bytes"
     case .binaryContent(let path): "\(path): binary content (NUL bytes), not a text file"
-    case .unsupportedFormat(let path): "\(path): unsupported format (expected .txt or .docx)"
+    case .unsupportedFormat(let path):
+      "\(path): unsupported format (expected .txt or .docx): \(SkippedFile.conversionHint(for: Self.fileExtension(path)))"
+    case .notRegularFile(let path):
+      "\(path): not a regular file (a FIFO, socket, device or folder is never read)"
+    case .timeBudgetExceeded(let path, let seconds, let stage):
+      "\(path): took longer than the time budget of \(Self.seconds(seconds)) per document (during \(stage)); raise it with --max-seconds, or report the file"
     case .unreadableDocx(let path, let reason): "\(path): \(reason)"
     }
+  }
+
+  static func fileExtension(_ path: String) -> String {
+    guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."),
+      dot != name.startIndex
+    else { return "" }
+    return name[name.index(after: dot)...].lowercased()
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
   }
 }

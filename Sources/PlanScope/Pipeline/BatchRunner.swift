@@ -6,6 +6,17 @@ public enum BatchOutcome: Sendable {
   case processed(ProcessedDocument)
   /// Failed with a reason naming the file.
   case failed(path: String, reason: String)
+  /// Not read (an unsupported format, a FIFO …): listed in the dataset's `skipped`.
+  case skipped(SkippedFile)
+
+  /// The path the outcome is for.
+  public var path: String {
+    switch self {
+    case .processed(let document): document.record.source.path
+    case .failed(let path, _): path
+    case .skipped(let file): file.path
+    }
+  }
 }
 
 /// Runs the pipeline over many files on several threads and hands the outcomes back in input
@@ -73,8 +84,14 @@ public struct BatchRunner: Sendable {
     _ file: CorpusFile, pipeline: Pipeline, cache: (any RecordCache)?,
     encoder: RecordEncoder? = nil
   ) -> BatchOutcome {
+    switch file.disposition {
+    case .read: break
+    case .skip(let skipped): return .skipped(skipped)
+    case .fail(let reason): return .failed(path: file.path, reason: reason)
+    }
     let stamp = FileStamp.of(file.url.path)
     do {
+      var budget = TimeBudget(seconds: pipeline.maxSecondsPerDocument)
       let input = try pipeline.loader.input(file.url, as: file.path)
       let sha256 = SHA256.hexDigest(input.bytes)
       if var hit = cache?.cached(sha256: sha256) {
@@ -86,7 +103,12 @@ public struct BatchRunner: Sendable {
       let source = try pipeline.loader.read(
         input, format: DocumentLoader.format(of: file.url), sha256: sha256)
       var diagnostics = Diagnostics()
-      var document = ProcessedDocument(pipeline.run(source, diagnostics: &diagnostics))
+      let run = pipeline.run(source, budget: &budget, diagnostics: &diagnostics)
+      if let stage = budget.exceededStage {
+        throw IngestError.timeBudgetExceeded(
+          path: file.path, seconds: budget.seconds ?? 0, stage: stage)
+      }
+      var document = ProcessedDocument(run)
       document.stamp = stamp
       document.encoded = try encoder?.encode(document.record)
       return .processed(document)

@@ -15,10 +15,7 @@ public struct DocumentLine: Sendable {
 
   /// Wraps an outcome.
   public init(_ outcome: BatchOutcome) {
-    switch outcome {
-    case .processed(let document): path = document.record.source.path
-    case .failed(let path, _): self.path = path
-    }
+    path = outcome.path
     self.outcome = outcome
   }
 
@@ -42,6 +39,8 @@ public struct DocumentLine: Sendable {
         + stamp + "}"
     case .failed(_, let reason):
       return "{\"path\":\(try text(path)),\"error\":\(try text(reason))}"
+    case .skipped(let file):
+      return "{\"path\":\(try text(path)),\"skipped\":\(try text(file))}"
     }
   }
 
@@ -58,6 +57,13 @@ public struct DocumentLine: Sendable {
     }
     if let reason = wire.error {
       return DocumentLine(.failed(path: wire.path, reason: reason))
+    }
+    if let skipped = wire.skipped {
+      guard skipped.path == wire.path else {
+        throw DocumentLineError.malformed(
+          source: source, reason: "\(wire.path): skipped entry is for \(skipped.path)")
+      }
+      return DocumentLine(.skipped(skipped))
     }
     guard let record = wire.record, let text = wire.text, let original = wire.original else {
       throw DocumentLineError.malformed(
@@ -100,6 +106,7 @@ public struct DocumentLine: Sendable {
     var text: String?
     var original: String?
     var error: String?
+    var skipped: SkippedFile?
     var size: Int?
     var modified: String?
   }

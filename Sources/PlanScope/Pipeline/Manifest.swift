@@ -5,15 +5,18 @@ import Foundation
 /// relative to the corpus folder gives the same records as `planscope run <corpus>`.
 public enum Manifest {
   /// The files named by `text`, one path per line (blank lines skipped, a final `\r` dropped,
-  /// a leading `./` removed), each once, sorted by path.
+  /// a leading `./` removed), each once, sorted by path. Paths are compared as bytes, like
+  /// file names: the NFC and NFD spellings of one name are two files, both kept.
   public static func files(from text: String, root: URL) -> [CorpusFile] {
-    var paths = Set<String>()
+    // Not `Set<String>`: String equality is canonical equivalence, which merges NFC and NFD.
+    var seen = Set<[UInt8]>()
+    var paths: [String] = []
     // "\r\n" is one Character, so lines are split on both.
     for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       var path = Substring(line)
       while path.hasPrefix("./") { path = path.dropFirst(2) }
       guard !path.isEmpty else { continue }
-      paths.insert(String(path))
+      if seen.insert(Array(path.utf8)).inserted { paths.append(String(path)) }
     }
     return paths.sorted(by: DocumentOrder.precedes).map { path in
       let url =

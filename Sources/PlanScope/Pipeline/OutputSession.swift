@@ -8,6 +8,8 @@ public struct RunSummary: Sendable, Hashable {
   public var cached = 0
   /// Failed files with their reasons (which name the file), in path order.
   public var failures: [String] = []
+  /// Files not read, in path order (also in the dataset's `skipped`).
+  public var skipped: [SkippedFile] = []
 }
 
 /// Writes the full outputs of a run, document by document in path order: the output folder
@@ -22,15 +24,27 @@ public final class OutputSession {
   /// Serializes records that arrive without their encoded forms (merged JSON lines), once
   /// for both the outputs and the state.
   private let encoder = RecordEncoder()
+  private let policy: PublishPolicy
+  private let source: String
+  /// Paths of the documents published before this run, and how many of them are here again.
+  private let previous: Set<[UInt8]>
+  private var kept = 0
   /// What was written so far.
   public private(set) var summary = RunSummary()
 
-  /// Opens the session; the caller holds the folder's `OutputLock`.
-  /// - Throws: `OutputError` or `SQLiteError`.
+  /// Opens the session; the caller holds the folder's `OutputLock`. `policy` decides whether
+  /// a run that found fewer documents may replace the published ones; `source` names the
+  /// input in its message (the corpus folder).
+  /// - Throws: `OutputError`, `OutputSafetyError` or `SQLiteError`.
   public init(
-    output: URL, comparison: ComparisonMarkdownWriter, state: StateStore?, at now: Date
+    output: URL, comparison: ComparisonMarkdownWriter, state: StateStore?, at now: Date,
+    policy: PublishPolicy = PublishPolicy(), source: String = "the input"
   ) throws {
-    writer = try RunWriter(directory: OutputDirectory(output), comparison: comparison)
+    let directory = OutputDirectory(output)
+    previous = directory.publishedPaths() ?? []
+    self.policy = policy
+    self.source = source
+    writer = try RunWriter(directory: directory, comparison: comparison)
     update = try state?.beginUpdate(at: now)
     self.state = state
     key = state.map { StateStore.RunKey(fingerprint: $0.fingerprint) }
@@ -47,16 +61,26 @@ public final class OutputSession {
       key?.add(path: document.record.source.path, sha256: document.record.source.sha256)
       summary.processed += 1
       if document.cached { summary.cached += 1 }
+      if previous.contains(Array(document.record.source.path.utf8)) { kept += 1 }
     case .failed(let path, let reason):
       try update?.addFailure(path: path)
       summary.failures.append(reason)
+    case .skipped(let file):
+      writer.addSkipped(file)
+      key?.add(skipped: file)
+      summary.skipped.append(file)
     }
   }
 
   /// Publishes the outputs, then commits the state (with the run's key when nothing failed,
-  /// so an unchanged corpus is skipped next time).
-  /// - Throws: `OutputError` or `SQLiteError`.
+  /// so an unchanged corpus is skipped next time). A run that found no document, or would
+  /// drop more of the published ones than `policy` allows, publishes nothing and changes no
+  /// state.
+  /// - Throws: `OutputSafetyError`, `OutputError` or `SQLiteError`.
   public func commit() throws -> RunSummary {
+    try policy.check(
+      current: summary.processed, previous: previous.count, lost: previous.count - kept,
+      corpus: source, skipped: summary.skipped.count, failed: summary.failures.count)
     let generation = try writer.commit()
     try state?.rememberRun(
       key: summary.failures.isEmpty ? key?.value : nil, generation: generation)

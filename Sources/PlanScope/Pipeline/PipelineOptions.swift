@@ -6,6 +6,9 @@ public struct PipelineOptions: Sendable, Hashable {
   public var extraction = ExtractionOptions()
   /// Share of the minority script below which a document counts as one script (default 5 %).
   public var mixedScriptThreshold = 0.05
+  /// Seconds one document may take from reading to its record (default 120; nil: no limit).
+  /// Plans take well under a second; a 64 MB text about ten.
+  public var maxSecondsPerDocument: Double? = 120
 
   /// The defaults.
   public init() {}

@@ -31,11 +31,13 @@ final class SQLiteDatabase {
   /// The database file.
   let path: String
 
-  /// Opens (creating if needed) the database at `path`.
+  /// Opens (creating if needed, unless `readOnly`) the database at `path`.
   /// - Throws: `SQLiteError`.
-  init(path: String) throws {
+  init(path: String, readOnly: Bool = false) throws {
     self.path = path
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+      | SQLITE_OPEN_NOMUTEX
     if sqlite3_open_v2(path, &handle, flags, nil) != SQLITE_OK {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
       sqlite3_close(handle)

@@ -17,6 +17,12 @@ extension StateStore {
       hash.add(sha256)
     }
 
+    /// Adds a file that is listed as skipped (a new PDF changes the dataset's `skipped`).
+    public mutating func add(skipped: SkippedFile) {
+      hash.add(skipped.path)
+      hash.add("skipped \(skipped.reason.rawValue) \(skipped.detail)")
+    }
+
     /// The key as hex.
     public var value: String { String(hash.value, radix: 16) }
   }
@@ -32,27 +38,35 @@ extension StateStore {
     guard let generation, try meta("generation") == generation,
       let expected = try meta("run_key")
     else { return nil }
-    var known: [String: (sha: String, size: Int64, modified: String)] = [:]
+    // Keyed by bytes: NFC and NFD spellings of a name are two paths.
+    var known: [[UInt8]: (sha: String, size: Int64, modified: String)] = [:]
     for row in try database.query(
       "SELECT path, sha256, size, modified FROM documents WHERE present = 1")
     {
       guard let path = row[0].text, let sha = row[1].text, case .integer(let size) = row[2],
         let modified = row[3].text
       else { return nil }
-      known[path] = (sha, size, modified)
+      known[Array(path.utf8)] = (sha, size, modified)
     }
-    guard known.count == files.count else { return nil }
     var key = RunKey(fingerprint: fingerprint)
+    var read = 0
     for file in files {
-      guard let entry = known[file.path], let stamp = FileStamp.of(file.url.path),
+      switch file.disposition {
+      case .read: read += 1
+      case .skip(let skipped):
+        key.add(skipped: skipped)
+        continue
+      case .fail: return nil
+      }
+      guard let entry = known[Array(file.path.utf8)], let stamp = FileStamp.of(file.url.path),
         Int64(stamp.size) == entry.size, stamp.modified == entry.modified
       else { return nil }
       key.add(path: file.path, sha256: entry.sha)
     }
-    guard key.value == expected else { return nil }
+    guard read == known.count, key.value == expected else { return nil }
     try database.run(
       "UPDATE documents SET last_seen = ? WHERE present = 1", rows: [[.text(Self.stamp(now))]])
-    return files.count
+    return read
   }
 
   /// Remembers a complete run's key and published generation; nil forgets them (a run with

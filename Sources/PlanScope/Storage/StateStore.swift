@@ -1,5 +1,19 @@
 import Foundation
 
+/// Why a state database cannot serve a run.
+public enum StateError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The state serves another output folder.
+  case otherOutput(state: String, owner: String, output: String)
+
+  /// A one-line reason with what to do.
+  public var description: String {
+    switch self {
+    case .otherOutput(let state, let owner, let output):
+      "\(state) is the state of the output folder \(owner), not of \(output): give each output folder its own --state (or none: the default is OUTPUT/state.sqlite)"
+    }
+  }
+}
+
 /// What the state database knows about one document path.
 public struct StateEntry: Sendable, Hashable {
   /// `source.path`.
@@ -51,23 +65,7 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     try FileManager.default.createDirectory(
       at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
     database = try SQLiteDatabase(path: path)
-    try database.execute(
-      """
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS cache (
-        sha256 TEXT PRIMARY KEY, record TEXT NOT NULL, text TEXT NOT NULL, original TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS documents (
-        path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, first_seen TEXT NOT NULL, last_changed TEXT NOT NULL,
-        last_seen TEXT NOT NULL, present INTEGER NOT NULL, record TEXT NOT NULL, previous_record TEXT,
-        removed_at TEXT);
-      """)
-    // Added after the first release: file stamps for the unchanged-run check.
-    let columns = try database.query("PRAGMA table_info(documents)").compactMap { $0[1].text }
-    if !columns.contains("size") {
-      try database.execute(
-        "ALTER TABLE documents ADD COLUMN size INTEGER; ALTER TABLE documents ADD COLUMN modified TEXT;"
-      )
-    }
+    try Self.migrate(database)
     if fingerprint != nil {
       // A state without documents is being filled for the first time: nobody can be reading
       // an earlier version of it, so WAL's reader isolation buys nothing, while the rollback
@@ -86,6 +84,55 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)",
         rows: [[.text(fingerprint)]])
       try database.execute("COMMIT")
+    }
+  }
+
+  /// Creates or upgrades the schema in one transaction: a run killed halfway through leaves
+  /// the previous schema, never half of the new one.
+  /// - Throws: `SQLiteError`.
+  static func migrate(_ database: SQLiteDatabase) throws {
+    // Deferred: a current schema is only read, so a reader (digest) never waits for a run.
+    try database.execute("BEGIN")
+    do {
+      try database.execute(
+        """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS cache (
+          sha256 TEXT PRIMARY KEY, record TEXT NOT NULL, text TEXT NOT NULL, original TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS documents (
+          path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, first_seen TEXT NOT NULL, last_changed TEXT NOT NULL,
+          last_seen TEXT NOT NULL, present INTEGER NOT NULL, record TEXT NOT NULL, previous_record TEXT,
+          removed_at TEXT);
+        """)
+      // Added after the first release: file stamps for the unchanged-run check. Each column
+      // is checked on its own (a state from a build that migrated one at a time may have one).
+      let columns = try database.query("PRAGMA table_info(documents)").compactMap { $0[1].text }
+      for (column, type) in [("size", "INTEGER"), ("modified", "TEXT")]
+      where !columns.contains(column) {
+        try database.execute("ALTER TABLE documents ADD COLUMN \(column) \(type)")
+      }
+      try database.execute("COMMIT")
+    } catch {
+      try? database.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// Ties the state to the output folder it serves. A state at its default place inside the
+  /// folder follows the folder when it moves; one given with `--state` must serve one output
+  /// folder only (two folders sharing one state would each see the other's documents as
+  /// removed, and skip runs on the other's outputs).
+  /// - Throws: `StateError.otherOutput` or `SQLiteError`.
+  public func claim(output: URL, isDefaultLocation: Bool) throws {
+    let current = RealPath.string(output)
+    let stored = try database.query("SELECT value FROM meta WHERE key = 'output'").first?.first?
+      .text
+    if !isDefaultLocation, let stored, stored != current {
+      throw StateError.otherOutput(state: database.path, owner: stored, output: current)
+    }
+    if stored != current {
+      try database.run(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('output', ?)", rows: [[.text(current)]])
     }
   }
 

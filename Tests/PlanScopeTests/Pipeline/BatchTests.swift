@@ -27,8 +27,11 @@ struct ScratchFolder: ~Copyable {
   try corpus.write("a/broken.txt", [0x00, 0x01, 0x02])
   try corpus.write("notes.md", Array("ignored".utf8))
   try corpus.write(".hidden.txt", Array("ignored".utf8))
-  let files = try Corpus(root: corpus.url).files()
-  #expect(files.map(\.path) == ["a/broken.txt", "b/plan.txt"])
+  let found = try Corpus(root: corpus.url).files()
+  // Hidden files are not part of a corpus; other formats are listed as skipped.
+  #expect(found.map(\.path) == ["a/broken.txt", "b/plan.txt", "notes.md"])
+  #expect(found[2].disposition == .skip(.unsupported(path: "notes.md", fileExtension: "md")))
+  let files = found.filter { $0.disposition == .read }
   let outcomes = BatchRunner(pipeline: try Shared.pipeline(), jobs: 2).run(files)
   guard case .failed(let path, let reason) = outcomes[0] else {
     Issue.record("binary file should fail")

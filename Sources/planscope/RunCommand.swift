@@ -174,7 +174,9 @@ struct RunCommand: ParsableCommand {
       try writer.finish()
       if let shard = try shard.map(Shard.init(parsing:)), !jsonl {
         try OutputDirectory(URL(fileURLWithPath: output)).write(
-          String(decoding: try JSONEncoder().encode(ShardInfo(shard: shard, documents: files.count)), as: UTF8.self) + "\n",
+          String(
+            decoding: try JSONEncoder().encode(ShardInfo(shard: shard, documents: files.count)),
+            as: UTF8.self) + "\n",
           to: "shard.json")
       }
       if !quiet {
@@ -196,7 +198,8 @@ struct RunCommand: ParsableCommand {
     var started: OutputSession?
     do {
       let comparison = ComparisonMarkdownWriter(
-        lexicon: try ComparisonLexicon.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) }))
+        lexicon: try ComparisonLexicon.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) })
+      )
       let target = try OutputTarget(
         output: outputURL, statePath: state, fingerprint: pipeline.fingerprint, force: force)
       Interruption.watch(output: outputURL)
@@ -206,7 +209,9 @@ struct RunCommand: ParsableCommand {
       {
         OutputDirectory(outputURL).removeStaleStaging()
         if !quiet {
-          printError("planscope: \(unchanged) document(s) unchanged since the last run; \(output) is current")
+          printError(
+            "planscope: \(unchanged) document(s) unchanged since the last run; \(output) is current"
+          )
           printSkipped(files.compactMap(\.skippedFile))
         }
         return
@@ -279,10 +284,12 @@ func printSkipped(_ skipped: [SkippedFile]) {
     let detail = extensions.sorted { $0.key < $1.key }.map {
       "\($0.key.isEmpty ? "no extension" : "." + $0.key) \($0.value)"
     }
-    return "\(total) \(reason.rawValue.replacingOccurrences(of: "_", with: " ")) (\(detail.joined(separator: ", ")))"
+    return
+      "\(total) \(reason.rawValue.replacingOccurrences(of: "_", with: " ")) (\(detail.joined(separator: ", ")))"
   }
   printError(
-    "planscope: \(skipped.count) file(s) skipped, not read: \(parts.joined(separator: "; ")); listed under \"skipped\" in dataset.json")
+    "planscope: \(skipped.count) file(s) skipped, not read: \(parts.joined(separator: "; ")); listed under \"skipped\" in dataset.json"
+  )
   var hinted = Set<String>()
   for file in skipped where file.reason == .unsupportedFormat {
     let hint = SkippedFile.conversionHint(for: file.fileExtension)

@@ -113,7 +113,8 @@ public struct OutputDirectory: Sendable {
     }
     removeStaleStaging()
     try checkPublishedNames()
-    let staging = url.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
+    let staging = url.appendingPathComponent(
+      ".staging-\(ProcessInfo.processInfo.processIdentifier)")
     do {
       try FileManager.default.createDirectory(
         at: staging.appendingPathComponent("text"), withIntermediateDirectories: true)

@@ -115,7 +115,8 @@ public struct SentenceSplitter: Sendable {
     let startsLine = range.lowerBound == 0 || folded[range.lowerBound - 1] == "\n"
     result.append(
       Sentence(
-        path: path, sectionIndex: sectionIndex, scalars: Array(slice), span: SourceSpan(start: lower, end: range.upperBound),
+        path: path, sectionIndex: sectionIndex, scalars: Array(slice),
+        span: SourceSpan(start: lower, end: range.upperBound),
         startsLine: startsLine, contentStart: max(0, range.lowerBound + label - lower)))
   }
 }

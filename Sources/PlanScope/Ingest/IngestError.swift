@@ -21,7 +21,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   public var path: String {
     switch self {
     case .unreadableFile(let path, _), .inputTooLarge(let path, _, _),
-      .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path), .notRegularFile(let path),
+      .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path),
+      .notRegularFile(let path),
       .timeBudgetExceeded(let path, _, _),
       .unreadableDocx(let path, _):
       path

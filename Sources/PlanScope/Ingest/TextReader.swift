@@ -41,7 +41,8 @@ public struct TextReader: DocumentReader {
       diagnostics.append(
         Diagnostic(
           code: .undecodableBytes,
-          message: "\(cleaned.nuls) NUL character(s) removed (decoded as \(decoded.encoding.rawValue))"
+          message:
+            "\(cleaned.nuls) NUL character(s) removed (decoded as \(decoded.encoding.rawValue))"
         ))
     }
     if let runnerUp = decoded.runnerUp {

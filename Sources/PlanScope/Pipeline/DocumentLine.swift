@@ -31,9 +31,10 @@ public struct DocumentLine: Sendable {
     switch outcome {
     case .processed(let document):
       // The file stamp travels too, so a merged state can skip an unchanged corpus later.
-      let stamp = document.stamp.map {
-        ",\"size\":\($0.size),\"modified\":\"\($0.modified)\""
-      } ?? ""
+      let stamp =
+        document.stamp.map {
+          ",\"size\":\($0.size),\"modified\":\"\($0.modified)\""
+        } ?? ""
       return "{\"path\":\(try text(path)),\"record\":\(try text(document.record)),"
         + "\"text\":\(try text(document.text)),\"original\":\(try text(document.original))"
         + stamp + "}"
@@ -87,7 +88,9 @@ public struct DocumentLine: Sendable {
     let prefix = Array("{\"path\":\"".utf8)
     if bytes.starts(with: prefix) {
       let start = bytes.startIndex + prefix.count
-      if let end = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+      if let end = bytes[start...].firstIndex(where: {
+        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+      }),
         bytes[end] == UInt8(ascii: "\"")
       {
         return String(decoding: bytes[start..<end], as: UTF8.self)

@@ -25,7 +25,8 @@ public struct LineMerger {
       try index(url, number: number, into: &entries)
     }
     entries.sort { DocumentOrder.precedes($0.path, $1.path) }
-    for (previous, next) in zip(entries, entries.dropFirst())     where previous.path.utf8.elementsEqual(next.path.utf8) {
+    for (previous, next) in zip(entries, entries.dropFirst())
+    where previous.path.utf8.elementsEqual(next.path.utf8) {
       throw DocumentLineError.duplicatePath(next.path)
     }
     var handles: [Int: FileHandle] = [:]

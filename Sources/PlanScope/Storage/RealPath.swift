@@ -27,6 +27,7 @@ enum RealPath {
   /// The resolved path as one string.
   static func string(_ url: URL) -> String {
     let parts = components(url)
-    return parts.first == "/" ? "/" + parts.dropFirst().joined(separator: "/") : parts.joined(separator: "/")
+    return parts.first == "/"
+      ? "/" + parts.dropFirst().joined(separator: "/") : parts.joined(separator: "/")
   }
 }

@@ -75,7 +75,9 @@ extension StateStore {
   public func rememberRun(key: String?, generation: String?) throws {
     try database.run(
       "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-      rows: [[.text("run_key"), .text(key ?? "")], [.text("generation"), .text(generation ?? "")]])
+      rows: [
+        [.text("run_key"), .text(key ?? "")], [.text("generation"), .text(generation ?? "")],
+      ])
   }
 
   private func meta(_ key: String) throws -> String? {

@@ -154,7 +154,10 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   let output = work.url.appendingPathComponent("output")
   let result = try run(["run", link.path, "-o", output.path, "-q"])
   #expect(result.status == 0)
-  #expect(try DatasetFile.load(output.path).documents.map(\.source.path) == ["p0.txt", "p1.txt", "p2.txt"])
+  #expect(
+    try DatasetFile.load(output.path).documents.map(\.source.path) == [
+      "p0.txt", "p1.txt", "p2.txt",
+    ])
 }
 
 @Test func anUnreadableFolderIsAFailure() throws {
@@ -170,9 +173,10 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
     // Root reads every folder: run as nobody, which can write the scratch folder.
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
     chmod(work.url.path, 0o777)
-    arguments = [
-      "--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTool.url.path,
-    ] + arguments
+    arguments =
+      [
+        "--reuid=65534", "--regid=65534", "--clear-groups", CommandLineTool.url.path,
+      ] + arguments
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
     process.arguments = arguments
@@ -203,7 +207,8 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   }
   #expect(mkfifo(corpus.appendingPathComponent("pipe.txt").path, 0o644) == 0)
   try FileManager.default.createSymbolicLink(
-    at: corpus.appendingPathComponent("zero.txt"), withDestinationURL: URL(fileURLWithPath: "/dev/zero"))
+    at: corpus.appendingPathComponent("zero.txt"),
+    withDestinationURL: URL(fileURLWithPath: "/dev/zero"))
   try FileManager.default.createSymbolicLink(
     at: corpus.appendingPathComponent("folder-link"), withDestinationURL: work.url)
   // A link to a plan elsewhere is read like the plan.
@@ -256,7 +261,9 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   close(file)
   close(descriptor)
   let output = work.url.appendingPathComponent("output")
-  let result = try run(["run", work.url.appendingPathComponent("corpus").path, "-o", output.path, "-q"])
+  let result = try run([
+    "run", work.url.appendingPathComponent("corpus").path, "-o", output.path, "-q",
+  ])
   #expect(result.status == 0)
   let dataset = try DatasetFile.load(output.path)
   #expect(dataset.skipped.map(\.reason) == [.pathTooLong])
@@ -450,5 +457,29 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
         entry.components(separatedBy: "(default").count <= 2,
         "planscope help \(command) prints a default twice: \(entry)")
     }
+  }
+}
+
+// MARK: - Linear extraction
+
+@Test func runsWithoutATerminatorAreCutIntoBoundedSentences() throws {
+  let pipeline = try Shared.pipeline()
+  let limit = SentenceSplitter.defaultMaxSentenceLength
+  for (unit, cutsAfterComma) in [("达到85%以上", false), ("农膜回收率达到85%以上，", true)] {
+    let text = String(repeating: unit, count: 3 * limit / unit.count + 7)
+    let source = SourceDocument(
+      source: SourceInfo(path: "long.txt", sha256: "", format: .text, encoding: "utf-8"),
+      text: text, diagnostics: [])
+    var diagnostics = Diagnostics()
+    let run = pipeline.run(source, diagnostics: &diagnostics)
+    let sentences = SentenceSplitter().sentences(of: run.outline)
+    #expect(sentences.count >= 3)
+    #expect(sentences.allSatisfy { $0.scalars.count <= limit })
+    // Nothing is lost or repeated: the sentences tile the text.
+    #expect(sentences.map(\.scalars.count).reduce(0, +) == text.unicodeScalars.count)
+    if cutsAfterComma {
+      #expect(sentences.dropLast().allSatisfy { $0.scalars.last == "," })
+    }
+    #expect(!run.record.targets.isEmpty)
   }
 }

@@ -32,17 +32,20 @@ let package = Package(
       dependencies: ["CLibXML2", "CZlib", "CSQLite", "CSHA256Blocks"],
       resources: [.copy("Resources/Lexicons")]
     ),
+    // The benchmark suite (`planscope bench`): corpora, stage timings, reference tools. Not part
+    // of the library users link.
+    .target(name: "PlanScopeBench", dependencies: ["PlanScope"]),
     .executableTarget(
       name: "planscope",
       dependencies: [
-        "PlanScope",
+        "PlanScope", "PlanScopeBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "PlanScopeTests",
       // The executable is a dependency so command-line tests can run the freshly built tool.
-      dependencies: ["PlanScope", "planscope"],
+      dependencies: ["PlanScope", "PlanScopeBench", "planscope"],
       // Fixtures, case tables and golden files are read from the source tree via #filePath,
       // so `make golden` can rewrite them in place.
       exclude: ["Fixtures", "Cases", "Golden"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanScope
+import PlanScopeBench
 
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

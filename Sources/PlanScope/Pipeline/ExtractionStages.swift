@@ -2,7 +2,7 @@ import Foundation
 
 /// The extractors, run in order over an outlined document to fill its record:
 /// sentences → metadata → deadlines → targets (dated by the deadlines) → responsibilities.
-struct ExtractionStages: Sendable {
+package struct ExtractionStages: Sendable {
   private let splitter = SentenceSplitter()
   private let metadata: MetadataExtractor
   private let deadlines = DeadlineExtractor()
@@ -24,7 +24,7 @@ struct ExtractionStages: Sendable {
 
   /// Extracts a record; with `preambleAsTask` (snippets) departments of the text before the
   /// first heading are reported on a task with an empty path.
-  func extract(
+  package func extract(
     from outline: OutlinedDocument, preambleAsTask: Bool = false, diagnostics: inout Diagnostics
   ) -> DocumentRecord {
     var budget = TimeBudget.unlimited

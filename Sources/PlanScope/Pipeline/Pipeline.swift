@@ -6,6 +6,12 @@ public struct PipelineRun: Sendable {
   public var outline: OutlinedDocument
   /// The dataset record.
   public var record: DocumentRecord
+
+  /// Pairs an outline with its record.
+  package init(outline: OutlinedDocument, record: DocumentRecord) {
+    self.outline = outline
+    self.record = record
+  }
 }
 
 /// The only place the stages meet: ingest → normalize → outline → extract.
@@ -25,11 +31,11 @@ public struct Pipeline: Sendable {
   /// another fingerprint are not reused.
   public let fingerprint: String
   /// The normalize stage (internal: `BenchSuite` times each stage on its own).
-  let normalizer: Normalizer
+  package let normalizer: Normalizer
   /// The outline stage.
-  let outliner: Outliner
+  package let outliner: Outliner
   /// The extraction stages.
-  let extraction: ExtractionStages
+  package let extraction: ExtractionStages
   /// The number layer, for reports of every number expression.
   let quantityScanner: QuantityScanner
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlanScope
+@testable import PlanScopeBench
 
 struct HostileTextExpectation: Decodable, Sendable {
   var encoding: String?

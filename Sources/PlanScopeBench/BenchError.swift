@@ -1,3 +1,4 @@
+import PlanScope
 /// Why the benchmark could not run. A missing reference tool is not an error (its rows read
 /// “n/a”); these stop the whole suite.
 public enum BenchError: Error, Sendable, Hashable, CustomStringConvertible {

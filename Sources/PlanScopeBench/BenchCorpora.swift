@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// A generated corpus on disk: the folder given to `planscope run` and its files.
 struct BenchCorpus {

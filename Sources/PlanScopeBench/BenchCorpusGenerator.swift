@@ -1,3 +1,4 @@
+import PlanScope
 /// One generated plan: its bytes (UTF-8, LF line ends) and its script.
 public struct GeneratedPlan: Sendable, Hashable {
   /// The file's bytes.

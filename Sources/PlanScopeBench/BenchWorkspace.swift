@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// The benchmark's work folder (default `.build/bench`): generated corpora, reference tool
 /// outputs and `planscope run` outputs.

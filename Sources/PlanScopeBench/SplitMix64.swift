@@ -1,3 +1,4 @@
+import PlanScope
 /// A small, fast pseudo-random generator with a fixed algorithm (SplitMix64, Steele et al.
 /// 2014), so a benchmark corpus is the same bytes on every machine and every run.
 ///

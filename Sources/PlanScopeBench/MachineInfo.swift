@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// The machine a benchmark ran on, so figures from two machines are not compared blindly.
 public struct MachineInfo: Sendable, Hashable {

@@ -14,28 +14,6 @@ public enum StateError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// What the state database knows about one document path.
-public struct StateEntry: Sendable, Hashable {
-  /// `source.path`.
-  public var path: String
-  /// SHA-256 of the bytes last seen.
-  public var sha256: String
-  /// When the path was first seen.
-  public var firstSeen: Date
-  /// When its bytes last changed (first seen counts as a change).
-  public var lastChanged: Date
-  /// When a run last saw it.
-  public var lastSeen: Date
-  /// Whether the latest run saw it.
-  public var present: Bool
-  /// When a run first missed it, while it is missing.
-  public var removedAt: Date?
-  /// Its current record.
-  public var record: DocumentRecord
-  /// Its record before the last change, if it changed after it was first seen.
-  public var previous: DocumentRecord?
-}
-
 /// The state database of a output folder (SQLite, WAL): each document's hash, when it was first
 /// seen and last changed, its current and previous record, and a cache of records by hash so an
 /// unchanged document is not extracted again.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// Renders a `BenchReport` as Markdown: the machine and tools, then one table each for the
 /// corpora, the stages, the `planscope run` subprocesses, the reference tools and the targets.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// The benchmark: generates the corpora, times the stages in-process, runs `planscope run`
 /// and the reference tools as subprocesses on the same bytes, and checks the goals.

@@ -25,7 +25,7 @@ public enum SQLiteValue: Sendable, Hashable {
 ///
 /// The only file that imports `CSQLite`; no pointer leaves it. Not thread-safe: one
 /// connection per writer.
-final class SQLiteDatabase {
+package final class SQLiteDatabase {
   private var handle: OpaquePointer?
   private var statements: [String: OpaquePointer] = [:]
   /// The database file.
@@ -54,7 +54,7 @@ final class SQLiteDatabase {
 
   /// Runs one or more statements without results.
   /// - Throws: `SQLiteError`.
-  func execute(_ sql: String) throws {
+  package func execute(_ sql: String) throws {
     var error: UnsafeMutablePointer<CChar>?
     if sqlite3_exec(handle, sql, nil, nil, &error) != SQLITE_OK {
       let message = error.map { String(cString: $0) } ?? "unknown error"

@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// Sizes and switches of a benchmark run, with the defaults of the issue and a quick preset.
 ///

@@ -1,3 +1,4 @@
+import PlanScope
 /// A pipeline stage timed in-process.
 public enum BenchStage: String, Sendable, Hashable, CaseIterable {
   /// `DocumentLoader`: file bytes → decoded text (encoding detection, SHA-256).

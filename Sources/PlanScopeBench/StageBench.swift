@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// Times each pipeline stage on its own, in-process on one thread, document by document.
 ///

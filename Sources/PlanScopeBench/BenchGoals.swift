@@ -1,3 +1,4 @@
+import PlanScope
 /// What one suite run measured, by role (the report lists them in this order).
 struct Measurements {
   /// In-process stage timings.

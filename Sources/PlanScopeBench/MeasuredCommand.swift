@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import PlanScope
 
 /// A reference tool found on `PATH` (`opencc`, `pandoc`), with its version line.
 public struct ReferenceTool: Sendable, Hashable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlanScope
+@testable import PlanScopeBench
 
 #if canImport(Glibc)
   import Glibc

@@ -25,11 +25,15 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
-    // SHA-256 blocks with the x86 SHA extensions (checked at run time; Swift hashes elsewhere).
-    .target(name: "CSHA256Blocks"),
+    // SHA-256 through OpenSSL's libcrypto (EVP_Digest).
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
     .target(
       name: "PlanScope",
-      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CSHA256Blocks"],
+      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCrypto"],
       resources: [.copy("Resources/Lexicons")]
     ),
     // The benchmark suite (`planscope bench`): corpora, stage timings, reference tools. Not part

@@ -39,8 +39,8 @@ public struct Sentence: Sendable, Hashable {
 /// sentence grows faster than its length, so this bound keeps a document's extraction linear
 /// in its length; real sentences stay far below it.
 public struct SentenceSplitter: Sendable {
-  /// Longest sentence handed to the extractors, in scalars (default 1,000).
-  public static let defaultMaxSentenceLength = 1_000
+  /// Longest sentence handed to the extractors by default (`ExtractionOptions`).
+  public static let defaultMaxSentenceLength = ExtractionOptions().maxSentenceLength
   /// This splitter's bound.
   public let maxSentenceLength: Int
 

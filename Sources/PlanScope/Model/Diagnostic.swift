@@ -13,10 +13,8 @@ public struct Diagnostic: Codable, Sendable, Hashable {
     case damagedText = "damaged_text"
     /// A DOCX part that could not be read completely (the rest of the document was kept).
     case unreadablePart = "unreadable_part"
-    /// A numbering or heading that could not be placed in the outline.
+    /// A document with text but no outline headings, so no task structure.
     case unknownStructure = "unknown_structure"
-    /// A fact that looked like a target, deadline or department but could not be parsed.
-    case unparsedFact = "unparsed_fact"
   }
 
   /// The kind of problem.

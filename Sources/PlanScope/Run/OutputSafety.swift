@@ -35,17 +35,7 @@ public enum OutputSafetyError: Error, Sendable, Hashable, CustomStringConvertibl
   }
 }
 
-/// What a run may publish (`--allow-shrink`, `--max-shrink`); defaults in `PublishPolicy()`.
-public struct PublishPolicy: Sendable, Hashable {
-  /// Publish whatever the run found, even nothing.
-  public var allowShrink = false
-  /// Largest share of the published documents a run may drop (default 0.5): a weekly run
-  /// that loses half the plans has lost a folder, not retired plans.
-  public var maxShrink = 0.5
-
-  /// The defaults.
-  public init() {}
-
+extension PublishPolicy {
   /// Throws when a run that read `current` documents (of paths `kept` ∩ previous) should not
   /// replace a generation of `previous` documents.
   /// - Throws: `OutputSafetyError.noDocuments` or `.shrink`.

@@ -8,10 +8,13 @@
 public struct Outliner: Sendable {
   private let patterns = OutlinePatterns()
   private let maxTitleLength: Int
+  /// Text length from which a document without headings gets an `unknownStructure` warning.
+  private let minimumOutlinedLength: Int
 
   /// Creates an outliner.
   public init(options: ExtractionOptions = ExtractionOptions()) {
     self.maxTitleLength = options.maxTitleLength
+    self.minimumOutlinedLength = options.minimumOutlinedLength
   }
 
   /// Outlines one document.
@@ -67,6 +70,13 @@ public struct Outliner: Sendable {
       sections[index].body.end = sections[index + 1].body.start
     }
     let preambleEnd = sections.first?.body.start ?? folded.count
+    if sections.isEmpty, folded.count >= minimumOutlinedLength {
+      // News items and portal pages often carry no numbering: say so, since every task-level
+      // fact (departments) then hangs on the document as a whole.
+      diagnostics.report(
+        .unknownStructure,
+        "no outline headings (一、 （一） 1． 第一条 …) found in \(folded.count) characters: the text has no task structure")
+    }
     return OutlinedDocument(
       document: document, sections: sections,
       preamble: SourceSpan(start: 0, end: preambleEnd))

@@ -27,7 +27,7 @@ struct StageBench {
     for file in corpus.files {
       let start = clock.now
       let input = try pipeline.loader.input(file, as: file.lastPathComponent)
-      let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file))
+      let source = try pipeline.loader.read(input, format: DocumentLoader.format(of: file, bytes: input.bytes))
       let decoded = clock.now
       // Counting the output keeps the optimizer from dropping the conversion.
       converted += converter.convert(source.text).utf8.count

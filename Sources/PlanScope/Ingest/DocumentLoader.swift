@@ -10,23 +10,34 @@ import Foundation
 /// Does not walk directories (the command line discovers files).
 public struct DocumentLoader: Sendable {
   private let limits: IngestLimits
-  private let textReader: TextReader
-  private let docxReader: DocxReader
+  /// The reader of each format: a new format is one reader and a row here and in
+  /// `formatsByExtension`.
+  private let readers: [SourceFormat: any DocumentReader]
 
   /// Creates a loader with the given limits.
   public init(limits: IngestLimits = IngestLimits()) {
     self.limits = limits
-    self.textReader = TextReader(maxTextBytes: limits.maxTextBytes)
-    self.docxReader = DocxReader(limits: limits)
+    let detector = TextEncodingDetector()
+    readers = [
+      .text: TextReader(detector: detector, maxTextBytes: limits.maxTextBytes),
+      .docx: DocxReader(limits: limits),
+      .html: HtmlReader(limits: limits, detector: detector),
+    ]
   }
 
+  /// The format each file extension names (lowercase, without the dot).
+  public static let formatsByExtension: [String: SourceFormat] = [
+    "txt": .text, "docx": .docx, "html": .html, "htm": .html, "shtml": .html, "xhtml": .html,
+  ]
+
   /// The file extensions planscope reads.
-  public static let supportedExtensions: Set<String> = ["txt", "docx"]
+  public static let supportedExtensions = Set(formatsByExtension.keys)
 
   /// Reads `url`, reporting it as `path` (relative to the corpus root).
   /// - Throws: `IngestError` naming the file and the reason.
   public func load(_ url: URL, as path: String) throws -> SourceDocument {
-    try read(try input(url, as: path), format: Self.format(of: url))
+    let input = try input(url, as: path)
+    return try read(input, format: Self.format(of: url, bytes: input.bytes))
   }
 
   /// The bytes of `url` (checked against the size limit), not yet decoded.
@@ -40,7 +51,19 @@ public struct DocumentLoader: Sendable {
 
   /// The format a file's extension names.
   public static func format(of url: URL) -> SourceFormat {
-    url.pathExtension.lowercased() == "docx" ? .docx : .text
+    formatsByExtension[url.pathExtension.lowercased()] ?? .text
+  }
+
+  /// The format of a file from its extension and first bytes: a `.txt` that is an HTML page
+  /// (saved from a browser) is read as HTML.
+  public static func format(of url: URL, bytes: [UInt8]) -> SourceFormat {
+    let named = format(of: url)
+    guard named == .text else { return named }
+    var head = bytes.prefix(512)[...]
+    if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+    let text = String(decoding: head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }, as: UTF8.self)
+      .lowercased()
+    return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") ? .html : .text
   }
 
   /// Reads bytes already in memory in the given format; `sha256` is the bytes' digest when the
@@ -53,11 +76,8 @@ public struct DocumentLoader: Sendable {
       throw IngestError.inputTooLarge(
         path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
     }
-    var document: SourceDocument
-    switch format {
-    case .text: document = try textReader.read(input)
-    case .docx: document = try docxReader.read(input)
-    }
+    guard let reader = readers[format] else { throw IngestError.unsupportedFormat(path: input.path) }
+    var document = try reader.read(input)
     let textBytes = document.text.utf8.count
     if textBytes > limits.maxTextBytes {
       throw IngestError.textTooLarge(path: input.path, size: textBytes, limit: limits.maxTextBytes)

@@ -14,6 +14,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case notRegularFile(path: String)
   /// The document took longer than the per-document time budget.
   case timeBudgetExceeded(path: String, seconds: Double, stage: String)
+  /// The HTML page could not be parsed.
+  case unreadableHtml(path: String, reason: String)
   /// The DOCX package or its XML is broken or hostile.
   case unreadableDocx(path: String, reason: DocxError)
 
@@ -23,7 +25,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unreadableFile(let path, _), .inputTooLarge(let path, _, _),
       .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path),
       .notRegularFile(let path),
-      .timeBudgetExceeded(let path, _, _),
+      .timeBudgetExceeded(let path, _, _), .unreadableHtml(let path, _),
       .unreadableDocx(let path, _):
       path
     }
@@ -45,6 +47,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .timeBudgetExceeded(let path, let seconds, let stage):
       "\(path): took longer than the time budget of \(Self.seconds(seconds)) per document (during \(stage)); raise it with --max-seconds, or report the file"
     case .unreadableDocx(let path, let reason): "\(path): \(reason)"
+    case .unreadableHtml(let path, let reason): "\(path): cannot read HTML: \(reason)"
     }
   }
 

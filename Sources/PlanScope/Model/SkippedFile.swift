@@ -3,7 +3,7 @@
 public struct SkippedFile: Codable, Sendable, Hashable {
   /// Why a file was not read.
   public enum Reason: String, Codable, Sendable, Hashable, CaseIterable {
-    /// An extension planscope has no reader for (`.pdf`, `.doc`, `.wps`, `.html` …).
+    /// An extension planscope has no reader for (`.pdf`, `.doc`, `.wps`, `.mht` …).
     case unsupportedFormat = "unsupported_format"
     /// A FIFO, socket or device: reading one could block or never end.
     case notRegularFile = "not_regular_file"
@@ -47,12 +47,12 @@ public struct SkippedFile: Codable, Sendable, Hashable {
       "PDF is not read yet: convert it with `pdftotext -enc UTF-8 FILE.pdf FILE.txt` (poppler-utils)"
     case "doc", "wps", "rtf", "odt", "wpt", "dot":
       "legacy Word formats are not read yet: convert with `soffice --headless --convert-to docx FILE`"
-    case "html", "htm", "shtml", "xhtml", "mht", "mhtml":
-      "HTML is not read yet: convert with `pandoc -f html -t plain FILE -o FILE.txt`"
+    case "mht", "mhtml":
+      "web archives are not read: save the page as .html"
     case "":
-      "no extension: planscope reads .txt and .docx (rename a text file to .txt)"
+      "no extension: planscope reads .txt, .docx and .html (rename a text file to .txt)"
     default:
-      "planscope reads .txt and .docx only"
+      "planscope reads .txt, .docx and .html"
     }
   }
 }

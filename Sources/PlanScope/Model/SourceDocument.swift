@@ -4,6 +4,8 @@ public enum SourceFormat: String, Codable, Sendable {
   case text
   /// Office Open XML word-processing document.
   case docx
+  /// An HTML page (the article, without the portal around it).
+  case html
 }
 
 /// Where a document came from: the dataset's `source` object.

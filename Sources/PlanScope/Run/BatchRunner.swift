@@ -101,7 +101,7 @@ public struct BatchRunner: Sendable {
         return .processed(hit)
       }
       let source = try pipeline.loader.read(
-        input, format: DocumentLoader.format(of: file.url), sha256: sha256)
+        input, format: DocumentLoader.format(of: file.url, bytes: input.bytes), sha256: sha256)
       var diagnostics = Diagnostics()
       let run = pipeline.run(source, budget: &budget, diagnostics: &diagnostics)
       if let stage = budget.exceededStage {

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Swift 6.3 lives in /opt/swift on this project's machines; a fresh shell may not have it on PATH.
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev libssl-dev
+APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev libssl-dev libpoppler-glib-dev
 BENCH_PACKAGES := opencc pandoc time
 BENCH_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -25,6 +25,12 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
+    // PDF text with character positions (poppler's GLib binding).
+    .systemLibrary(
+      name: "CPoppler",
+      pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"])]
+    ),
     // SHA-256 through OpenSSL's libcrypto (EVP_Digest).
     .systemLibrary(
       name: "CCrypto",
@@ -33,7 +39,7 @@ let package = Package(
     ),
     .target(
       name: "PlanScope",
-      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCrypto"],
+      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCrypto", "CPoppler"],
       resources: [.copy("Resources/Lexicons")]
     ),
     // The benchmark suite (`planscope bench`): corpora, stage timings, reference tools. Not part

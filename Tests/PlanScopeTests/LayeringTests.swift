@@ -17,7 +17,10 @@ private let layers: [(folder: String, uses: Set<String>)] = [
   ("Emit", ["Text", "Model", "Lexicon", "SQLite", "Review"]),
   (
     "Pipeline",
-    ["Text", "Model", "Lexicon", "SQLite", "Ingest", "Normalize", "Structure", "Extract", "Review", "Emit"]
+    [
+      "Text", "Model", "Lexicon", "SQLite", "Ingest", "Normalize", "Structure", "Extract", "Review",
+      "Emit",
+    ]
   ),
   (
     "Run",

@@ -22,12 +22,14 @@ public struct DocumentLoader: Sendable {
       .text: TextReader(detector: detector, maxTextBytes: limits.maxTextBytes),
       .docx: DocxReader(limits: limits),
       .html: HtmlReader(limits: limits, detector: detector),
+      .pdf: PdfReader(),
     ]
   }
 
   /// The format each file extension names (lowercase, without the dot).
   public static let formatsByExtension: [String: SourceFormat] = [
     "txt": .text, "docx": .docx, "html": .html, "htm": .html, "shtml": .html, "xhtml": .html,
+    "pdf": .pdf,
   ]
 
   /// The file extensions planscope reads.
@@ -61,8 +63,10 @@ public struct DocumentLoader: Sendable {
     guard named == .text else { return named }
     var head = bytes.prefix(512)[...]
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-    let text = String(decoding: head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }, as: UTF8.self)
-      .lowercased()
+    let text = String(
+      decoding: head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }, as: UTF8.self
+    )
+    .lowercased()
     return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") ? .html : .text
   }
 
@@ -76,7 +80,9 @@ public struct DocumentLoader: Sendable {
       throw IngestError.inputTooLarge(
         path: input.path, size: input.bytes.count, limit: limits.maxInputBytes)
     }
-    guard let reader = readers[format] else { throw IngestError.unsupportedFormat(path: input.path) }
+    guard let reader = readers[format] else {
+      throw IngestError.unsupportedFormat(path: input.path)
+    }
     var document = try reader.read(input)
     let textBytes = document.text.utf8.count
     if textBytes > limits.maxTextBytes {

@@ -16,6 +16,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case timeBudgetExceeded(path: String, seconds: Double, stage: String)
   /// The HTML page could not be parsed.
   case unreadableHtml(path: String, reason: String)
+  /// The PDF could not be opened, or has no text layer.
+  case unreadablePdf(path: String, reason: String)
   /// The DOCX package or its XML is broken or hostile.
   case unreadableDocx(path: String, reason: DocxError)
 
@@ -25,7 +27,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unreadableFile(let path, _), .inputTooLarge(let path, _, _),
       .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path),
       .notRegularFile(let path),
-      .timeBudgetExceeded(let path, _, _), .unreadableHtml(let path, _),
+      .timeBudgetExceeded(let path, _, _), .unreadableHtml(let path, _), .unreadablePdf(let path, _),
       .unreadableDocx(let path, _):
       path
     }
@@ -48,6 +50,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       "\(path): took longer than the time budget of \(Self.seconds(seconds)) per document (during \(stage)); raise it with --max-seconds, or report the file"
     case .unreadableDocx(let path, let reason): "\(path): \(reason)"
     case .unreadableHtml(let path, let reason): "\(path): cannot read HTML: \(reason)"
+    case .unreadablePdf(let path, let reason): "\(path): cannot read PDF: \(reason)"
     }
   }
 

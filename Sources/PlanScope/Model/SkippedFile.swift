@@ -43,8 +43,6 @@ public struct SkippedFile: Codable, Sendable, Hashable {
   /// How to turn a file of this extension into one planscope reads.
   public static func conversionHint(for fileExtension: String) -> String {
     switch fileExtension {
-    case "pdf":
-      "PDF is not read yet: convert it with `pdftotext -enc UTF-8 FILE.pdf FILE.txt` (poppler-utils)"
     case "doc", "wps", "rtf", "odt", "wpt", "dot":
       "legacy Word formats are not read yet: convert with `soffice --headless --convert-to docx FILE`"
     case "mht", "mhtml":

@@ -6,6 +6,8 @@ public enum SourceFormat: String, Codable, Sendable {
   case docx
   /// An HTML page (the article, without the portal around it).
   case html
+  /// A PDF with a text layer.
+  case pdf
 }
 
 /// Where a document came from: the dataset's `source` object.

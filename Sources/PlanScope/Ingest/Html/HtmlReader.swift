@@ -23,7 +23,9 @@ public struct HtmlReader: DocumentReader {
   private let detector: TextEncodingDetector
 
   /// A reader with the given limits (nesting is capped at `maxXMLDepth`).
-  public init(limits: IngestLimits = IngestLimits(), detector: TextEncodingDetector = TextEncodingDetector()) {
+  public init(
+    limits: IngestLimits = IngestLimits(), detector: TextEncodingDetector = TextEncodingDetector()
+  ) {
     self.limits = limits
     self.detector = detector
   }

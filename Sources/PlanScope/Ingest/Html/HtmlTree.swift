@@ -83,7 +83,8 @@ enum HtmlTree {
         if depth + 1 < maxDepth {
           children.append(convert(current, depth: depth + 1, maxDepth: maxDepth))
         } else {
-          children.append(HtmlNode(name: "", text: textContent(current), attributes: [:], children: []))
+          children.append(
+            HtmlNode(name: "", text: textContent(current), attributes: [:], children: []))
         }
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if let content = current.pointee.content {
@@ -99,7 +100,9 @@ enum HtmlTree {
   }
 
   /// The attributes kept on nodes.
-  static let keptAttributes: Set<String> = ["class", "id", "name", "http-equiv", "content", "charset"]
+  static let keptAttributes: Set<String> = [
+    "class", "id", "name", "http-equiv", "content", "charset",
+  ]
 
   /// All text below `node`, depth first, without recursion (the subtree may be deep).
   private static func textContent(_ node: xmlNodePtr) -> String {

@@ -23,13 +23,16 @@ public struct DocumentLoader: Sendable {
       .docx: DocxReader(limits: limits),
       .html: HtmlReader(limits: limits, detector: detector),
       .pdf: PdfReader(),
+      .doc: LegacyWordReader(format: .doc, limits: limits),
+      .wps: LegacyWordReader(format: .wps, limits: limits),
+      .rtf: LegacyWordReader(format: .rtf, limits: limits),
     ]
   }
 
   /// The format each file extension names (lowercase, without the dot).
   public static let formatsByExtension: [String: SourceFormat] = [
     "txt": .text, "docx": .docx, "html": .html, "htm": .html, "shtml": .html, "xhtml": .html,
-    "pdf": .pdf,
+    "pdf": .pdf, "doc": .doc, "wps": .wps, "rtf": .rtf,
   ]
 
   /// The file extensions planscope reads.
@@ -57,9 +60,16 @@ public struct DocumentLoader: Sendable {
   }
 
   /// The format of a file from its extension and first bytes: a `.txt` that is an HTML page
-  /// (saved from a browser) is read as HTML.
+  /// (saved from a browser) is read as HTML, and a `.doc` that is a zip as DOCX or that is
+  /// RTF as RTF (Word saves both under .doc). A `.docx` is always read as DOCX: one that is
+  /// an OLE2 file fails with its own message (a renamed .doc, or an encrypted file).
   public static func format(of url: URL, bytes: [UInt8]) -> SourceFormat {
     let named = format(of: url)
+    if named == .doc {
+      if bytes.starts(with: Array("PK".utf8)) { return .docx }
+      if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
+      return named
+    }
     guard named == .text else { return named }
     var head = bytes.prefix(512)[...]
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }

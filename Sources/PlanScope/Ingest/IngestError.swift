@@ -18,6 +18,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case unreadableHtml(path: String, reason: String)
   /// The PDF could not be opened, or has no text layer.
   case unreadablePdf(path: String, reason: String)
+  /// A format read through a converter that is missing or failed.
+  case conversionFailed(path: String, reason: String)
   /// The DOCX package or its XML is broken or hostile.
   case unreadableDocx(path: String, reason: DocxError)
 
@@ -28,6 +30,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       .textTooLarge(let path, _, _), .binaryContent(let path), .unsupportedFormat(let path),
       .notRegularFile(let path),
       .timeBudgetExceeded(let path, _, _), .unreadableHtml(let path, _), .unreadablePdf(let path, _),
+      .conversionFailed(let path, _),
       .unreadableDocx(let path, _):
       path
     }
@@ -51,6 +54,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unreadableDocx(let path, let reason): "\(path): \(reason)"
     case .unreadableHtml(let path, let reason): "\(path): cannot read HTML: \(reason)"
     case .unreadablePdf(let path, let reason): "\(path): cannot read PDF: \(reason)"
+    case .conversionFailed(let path, let reason): "\(path): \(reason)"
     }
   }
 

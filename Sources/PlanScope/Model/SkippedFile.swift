@@ -43,8 +43,8 @@ public struct SkippedFile: Codable, Sendable, Hashable {
   /// How to turn a file of this extension into one planscope reads.
   public static func conversionHint(for fileExtension: String) -> String {
     switch fileExtension {
-    case "doc", "wps", "rtf", "odt", "wpt", "dot":
-      "legacy Word formats are not read yet: convert with `soffice --headless --convert-to docx FILE`"
+    case "odt", "wpt", "dot", "docm", "dotx":
+      "not read: convert with `soffice --headless --convert-to docx FILE`"
     case "mht", "mhtml":
       "web archives are not read: save the page as .html"
     case "":

@@ -8,6 +8,12 @@ public enum SourceFormat: String, Codable, Sendable {
   case html
   /// A PDF with a text layer.
   case pdf
+  /// Word 97–2003, converted to DOCX by LibreOffice.
+  case doc
+  /// WPS Writer, converted to DOCX by LibreOffice.
+  case wps
+  /// Rich Text Format, converted to DOCX by LibreOffice.
+  case rtf
 }
 
 /// Where a document came from: the dataset's `source` object.

@@ -202,7 +202,7 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   let work = try ScratchFolder()
   try writePlans(work, "corpus", count: 1)
   let corpus = work.url.appendingPathComponent("corpus")
-  for name in ["photo.jpg", "old.doc", "page.mht", "draft.wps"] {
+  for name in ["photo.jpg", "sheet.xlsx", "page.mht", "draft.odt"] {
     try work.write("corpus/\(name)", Array("x".utf8))
   }
   #expect(mkfifo(corpus.appendingPathComponent("pipe.txt").path, 0o644) == 0)
@@ -232,13 +232,13 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   let reasons = Dictionary(uniqueKeysWithValues: dataset.skipped.map { ($0.path, $0.reason) })
   #expect(
     reasons == [
-      "caf\\xE9.txt": .nameNotUTF8, "draft.wps": .unsupportedFormat, "folder-link": .symbolicLink,
-      "old.doc": .unsupportedFormat, "page.mht": .unsupportedFormat, "pipe.txt": .notRegularFile,
+      "caf\\xE9.txt": .nameNotUTF8, "draft.odt": .unsupportedFormat, "folder-link": .symbolicLink,
+      "sheet.xlsx": .unsupportedFormat, "page.mht": .unsupportedFormat, "pipe.txt": .notRegularFile,
       "photo.jpg": .unsupportedFormat, "zero.txt": .notRegularFile,
     ])
   #expect(result.standardError.contains("8 file(s) skipped"))
-  #expect(result.standardError.contains("4 unsupported format (.doc 1, .jpg 1, .mht 1, .wps 1)"))
-  #expect(result.standardError.contains("soffice --headless --convert-to docx"))
+  #expect(result.standardError.contains("4 unsupported format (.jpg 1, .mht 1, .odt 1, .xlsx 1)"))
+  #expect(result.standardError.contains("soffice --headless --convert-to docx FILE"))
   // The streamed dataset.json lays `skipped` out exactly as the dataset's own encoder.
   let written = try Data(contentsOf: output.appendingPathComponent("dataset.json"))
   #expect(String(decoding: written, as: UTF8.self) == (try DatasetJSONWriter().write(dataset)))

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev libssl-dev libpoppler-glib-dev
-BENCH_PACKAGES := opencc pandoc time
+BENCH_PACKAGES := opencc pandoc time poppler-utils
 BENCH_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus

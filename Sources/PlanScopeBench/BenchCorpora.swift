@@ -23,6 +23,10 @@ struct BenchCorpora {
   var large: BenchCorpus?
   /// The Word file (nil without pandoc to write it).
   var docx: BenchCorpus?
+  /// The same plans as one HTML page with portal chrome.
+  var html: BenchCorpus?
+  /// The Word file as a PDF (nil without LibreOffice to print it).
+  var pdf: BenchCorpus?
   /// The corpus re-run with the state cache.
   var cached: BenchCorpus
   /// The peak-memory corpora, smallest first.
@@ -32,7 +36,7 @@ struct BenchCorpora {
 
   /// Every corpus, for the report.
   var summaries: [CorpusSummary] {
-    ([small, large, docx, cached].compactMap { $0 } + memory).map(\.summary)
+    ([small, large, docx, html, pdf, cached].compactMap { $0 } + memory).map(\.summary)
   }
 
   /// Generates what is missing and links the corpus folders.
@@ -53,11 +57,14 @@ struct BenchCorpora {
     let concatenated = workspace.url("reference/small-all.txt")
     try workspace.folder("reference")
     _ = try workspace.concatenate(small.files, into: concatenated)
+    let word = try docx(
+      options: options, generator: generator, workspace: workspace, pandoc: pandoc, log: log)
     return BenchCorpora(
       small: small,
       large: try large(options: options, generator: generator, workspace: workspace, log: log),
-      docx: try docx(
-        options: options, generator: generator, workspace: workspace, pandoc: pandoc, log: log),
+      docx: word,
+      html: try html(options: options, generator: generator, workspace: workspace),
+      pdf: try pdf(of: word, workspace: workspace, log: log),
       cached: cached, memory: memory, smallConcatenated: concatenated)
   }
 
@@ -87,6 +94,57 @@ struct BenchCorpora {
         name: "large", files: files.count, bytes: bytes, traditionalFiles: traditional,
         written: written),
       root: root, files: files.map { root.appendingPathComponent($0.lastPathComponent) })
+  }
+
+  /// The DOCX's plans as one page: each line a paragraph, inside a portal's navigation,
+  /// breadcrumbs and footer.
+  private static func html(
+    options: BenchOptions, generator: BenchCorpusGenerator, workspace: BenchWorkspace
+  ) throws -> BenchCorpus? {
+    guard options.docxMB > 0 else { return nil }
+    let markdown = generator.docxMarkdown(
+      textBytes: options.docxMB * 1_000_000, plans: options.smallFileBytes)
+    var page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>方案</title></head><body>"
+    page += "<div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/gk\">政务公开</a></div>"
+    page += "<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; 政策文件</div><div class=\"content\">"
+    for line in markdown.split(separator: "\n") where !line.isEmpty {
+      page += "<p>" + line.replacingOccurrences(of: "&", with: "&amp;")
+        .replacingOccurrences(of: "<", with: "&lt;") + "</p>\n"
+    }
+    page += "</div><div class=\"footer\">版权所有 网站地图</div></body></html>\n"
+    try workspace.folder("pool-html")
+    let file = workspace.url("pool-html/plans.html")
+    let written = try workspace.store(Array(page.utf8), at: file) ? 1 : 0
+    let root = try workspace.linkFolder("corpora/html", to: [file][...])
+    return BenchCorpus(
+      summary: CorpusSummary(
+        name: "html", files: 1, bytes: page.utf8.count, traditionalFiles: nil, written: written),
+      root: root, files: [root.appendingPathComponent(file.lastPathComponent)])
+  }
+
+  /// The Word file printed to PDF by LibreOffice (redone when the DOCX was rewritten).
+  private static func pdf(of docx: BenchCorpus?, workspace: BenchWorkspace, log: (String) -> Void)
+    throws -> BenchCorpus?
+  {
+    guard let docx, let soffice = ToolRunner.find("soffice") else { return nil }
+    try workspace.folder("pool-pdf")
+    let pdf = workspace.url("pool-pdf/plans.pdf")
+    var written = 0
+    if docx.summary.written > 0 || !FileManager.default.fileExists(atPath: pdf.path) {
+      log("printing the DOCX to PDF with LibreOffice")
+      try ToolRunner.capture(
+        soffice,
+        [
+          "-env:UserInstallation=\(workspace.url("pool-pdf/profile").absoluteString)", "--headless",
+          "--convert-to", "pdf", "--outdir", workspace.url("pool-pdf").path, docx.files[0].path,
+        ])
+      written = 1
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int) ?? 0
+    let root = try workspace.linkFolder("corpora/pdf", to: [pdf][...])
+    return BenchCorpus(
+      summary: CorpusSummary(name: "pdf", files: 1, bytes: size, traditionalFiles: nil, written: written),
+      root: root, files: [root.appendingPathComponent(pdf.lastPathComponent)])
   }
 
   private static func docx(

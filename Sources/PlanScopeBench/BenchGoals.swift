@@ -7,6 +7,10 @@ struct Measurements {
   var opencc: CommandResult?
   /// `pandoc -f docx -t plain` over the Word file.
   var pandoc: CommandResult?
+  /// `pandoc -f html -t plain` over the HTML page.
+  var pandocHTML: CommandResult?
+  /// `pdftotext -enc UTF-8` over the PDF.
+  var pdftotext: CommandResult?
   /// `planscope run --no-cache --jobs 1` over the many-small-files corpus.
   var smallOneJob: CommandResult?
   /// The same with two jobs.
@@ -32,7 +36,7 @@ struct Measurements {
 
   /// One line per command that did not exit 0 (its figures do not count).
   func failureNotes(workFolder: String) -> [String] {
-    (runs + [opencc, pandoc].compactMap { $0 }).filter { $0.cost.status != 0 }.map {
+    (runs + [opencc, pandoc, pandocHTML, pdftotext].compactMap { $0 }).filter { $0.cost.status != 0 }.map {
       "\($0.name) over \($0.corpus) exited with status \($0.cost.status) (its stderr is under "
         + "\(workFolder)); goals using it read n/a."
     }

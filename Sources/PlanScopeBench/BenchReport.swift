@@ -5,6 +5,10 @@ public enum BenchStage: String, Sendable, Hashable, CaseIterable {
   case readDecode = "read/decode"
   /// `DocxReader`: unzip, XML parse, numbering → text.
   case docx = "DOCX unzip + XML"
+  /// `HtmlReader`: charset, libxml2's HTML parser, main block → text.
+  case html = "HTML reader"
+  /// `PdfReader`: poppler's characters → lines, columns, paragraphs.
+  case pdf = "PDF reader"
   /// `ScriptConverter` alone: UTF-8 text → Simplified UTF-8 text (what opencc does).
   case t2s = "t2s"
   /// `Normalizer`: debris, t2s, width folding, script and damage checks.

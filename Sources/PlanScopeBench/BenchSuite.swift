@@ -86,7 +86,8 @@ public struct BenchSuite {
       let report = BenchReport(
         version: Pipeline.version, machine: machine, tools: [opencc, pandoc, time],
         corpora: corpora.summaries, stages: measured.stages, runs: measured.runs,
-        references: [measured.opencc, measured.pandoc].compactMap { $0 },
+        references: [measured.opencc, measured.pandoc, measured.pandocHTML, measured.pdftotext]
+          .compactMap { $0 },
         targets: goals.check(measured),
         ceilings: goals.ceilings(measured, cores: machine.cores),
         notes: notes + measured.failureNotes(workFolder: workspace.root.path))
@@ -115,6 +116,28 @@ public struct BenchSuite {
         measured.pandoc = try runner.reference(
           "pandoc -f docx -t plain", tool, ["-f", "docx", "-t", "plain", docx.files[0].path],
           outputFlag: "-o", corpus: docx, basis: .text, bytes: reader.throughput.bytes)
+      }
+    }
+    if let html = corpora.html {
+      log("timing the HTML reader")
+      let reader = try stageBench.measureReader(html, format: .html, stage: .html)
+      measured.stages.append(reader)
+      log(Self.line(reader))
+      if let tool = pandoc.executable {
+        measured.pandocHTML = try runner.reference(
+          "pandoc -f html -t plain", tool, ["-f", "html", "-t", "plain", html.files[0].path],
+          outputFlag: "-o", corpus: html, basis: .text, bytes: reader.throughput.bytes)
+      }
+    }
+    if let pdf = corpora.pdf {
+      log("timing the PDF reader")
+      let reader = try stageBench.measureReader(pdf, format: .pdf, stage: .pdf)
+      measured.stages.append(reader)
+      log(Self.line(reader))
+      if let tool = ReferenceTool.locate("pdftotext").executable {
+        measured.pdftotext = try runner.reference(
+          "pdftotext -enc UTF-8", tool, ["-enc", "UTF-8", pdf.files[0].path],
+          outputFlag: nil, corpus: pdf, basis: .text, bytes: reader.throughput.bytes)
       }
     }
     _ = try checkpoint()
@@ -209,14 +232,15 @@ private struct Runner {
 
   /// Runs a reference tool once, its output into `reference/`.
   func reference(
-    _ name: String, _ tool: URL, _ arguments: [String], outputFlag: String,
+    _ name: String, _ tool: URL, _ arguments: [String], outputFlag: String?,
     corpus: BenchCorpus, basis: ByteBasis, bytes: Int
   ) throws -> CommandResult {
     log("running \(name) over \(corpus.summary.name)")
     let slug = tool.lastPathComponent
+    let output = workspace.url("reference/\(slug).out").path
     let cost = try MeasuredCommand(
       executable: tool,
-      arguments: arguments + [outputFlag, workspace.url("reference/\(slug).out").path],
+      arguments: arguments + (outputFlag.map { [$0, output] } ?? [output]),
       standardOutput: workspace.url("reference/\(slug).stdout"),
       standardError: workspace.url("reference/\(slug).stderr"), gnuTime: gnuTime
     ).run()

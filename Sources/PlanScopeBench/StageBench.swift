@@ -88,18 +88,27 @@ struct StageBench {
   /// the extracted text, the basis on which pandoc is compared.
   /// - Throws: the first `IngestError`.
   func measureDocx(_ corpus: BenchCorpus) throws -> StageResult {
+    try measureReader(corpus, format: .docx, stage: .docx)
+  }
+
+  /// Times the reader of `format` on every file of `corpus`; megabytes count the extracted
+  /// text (the basis on which pandoc and pdftotext are compared).
+  /// - Throws: the first `IngestError`.
+  func measureReader(_ corpus: BenchCorpus, format: SourceFormat, stage: BenchStage) throws
+    -> StageResult
+  {
     let clock = ContinuousClock()
     var spent = Duration.zero
     var textBytes = 0
     for file in corpus.files {
       let input = try pipeline.loader.input(file, as: file.lastPathComponent)
       let start = clock.now
-      let source = try pipeline.loader.read(input, format: .docx)
+      let source = try pipeline.loader.read(input, format: format)
       spent += clock.now - start
       textBytes += source.text.utf8.count
     }
     return StageResult(
-      stage: .docx, corpus: corpus.summary.name, basis: .text,
+      stage: stage, corpus: corpus.summary.name, basis: .text,
       throughput: Throughput(
         documents: corpus.files.count, bytes: textBytes, seconds: spent.seconds))
   }

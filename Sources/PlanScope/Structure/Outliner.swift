@@ -31,7 +31,7 @@ public struct Outliner: Sendable {
       while start < lineEnd, Self.isIndent(folded[start]) { start += 1 }
       let line = folded[start..<lineEnd]
       var found = patterns.match(folded, at: start, end: lineEnd)
-      if line.contains("\t") {
+      if patterns.isTableLine(line) {
         if patterns.isTaskTableHeader(line) {
           // A task-division table (often an attachment) is not part of the item above it.
           inTaskTable = true
@@ -82,12 +82,16 @@ public struct Outliner: Sendable {
       preamble: SourceSpan(start: 0, end: preambleEnd))
   }
 
-  /// The inline title after a label: up to the first 。 or the end of the line, spaces trimmed.
+  /// The inline title after a label: up to the first 。, cell break or the end of the line,
+  /// spaces trimmed.
   private func title(in s: [Unicode.Scalar], after start: Int, lineEnd: Int) -> SourceSpan {
     var begin = start
-    while begin < lineEnd, Self.isIndent(s[begin]) { begin += 1 }
+    // A pipe table's first cell break (`1 | 任务 |`) is not part of the title.
+    while begin < lineEnd, Self.isIndent(s[begin]) || s[begin] == "|" { begin += 1 }
     var end = begin
-    while end < lineEnd, s[end] != "。", s[end] != "\t", end - begin < maxTitleLength { end += 1 }
+    while end < lineEnd, s[end] != "。", s[end] != "\t", s[end] != "|", end - begin < maxTitleLength {
+      end += 1
+    }
     while end > begin, Self.isIndent(s[end - 1]) { end -= 1 }
     return SourceSpan(start: begin, end: end)
   }

@@ -75,7 +75,8 @@ public struct Outliner: Sendable {
       // fact (departments) then hangs on the document as a whole.
       diagnostics.report(
         .unknownStructure,
-        "no outline headings (一、 （一） 1． 第一条 …) found in \(folded.count) characters: the text has no task structure")
+        "no outline headings (一、 （一） 1． 第一条 …) found in \(folded.count) characters: the text has no task structure"
+      )
     }
     return OutlinedDocument(
       document: document, sections: sections,
@@ -89,7 +90,8 @@ public struct Outliner: Sendable {
     // A pipe table's first cell break (`1 | 任务 |`) is not part of the title.
     while begin < lineEnd, Self.isIndent(s[begin]) || s[begin] == "|" { begin += 1 }
     var end = begin
-    while end < lineEnd, s[end] != "。", s[end] != "\t", s[end] != "|", end - begin < maxTitleLength {
+    while end < lineEnd, s[end] != "。", s[end] != "\t", s[end] != "|", end - begin < maxTitleLength
+    {
       end += 1
     }
     while end > begin, Self.isIndent(s[end - 1]) { end -= 1 }

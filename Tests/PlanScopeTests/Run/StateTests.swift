@@ -139,3 +139,86 @@ private func journalMode(_ path: String) throws -> String? {
   #expect(try later.entries().map(\.path) == ["air.txt", "water.txt"])
   #expect(later.isIntact())
 }
+
+@Test func weeklyWindowsAreSevenCalendarDaysThatNeverOverlap() throws {
+  let monday = try day("2024-06-10").addingTimeInterval(6 * 3_600)
+  #expect(DigestBuilder.day(DigestBuilder.windowStart(days: 7, endingOn: monday)) == "2024-06-04")
+  let folder = try ScratchFolder()
+  let store = try StateStore(
+    path: folder.url.appendingPathComponent("state.sqlite").path, fingerprint: "f")
+  try store.record([try processed(water, path: "water.txt")], at: try day("2024-06-03"))
+  // Seen on the last day of one week: new in that week's digest only.
+  let weeks = try ["2024-06-03", "2024-06-10"].map { end in
+    let now = try day(end).addingTimeInterval(6 * 3_600)
+    return DigestBuilder().build(
+      entries: try store.entries(), since: DigestBuilder.windowStart(days: 7, endingOn: now),
+      now: now, horizonDays: 0)
+  }
+  #expect(weeks.map { $0.new.map(\.source.path) } == [["water.txt"], []])
+}
+
+@Test func aPlanNewInTheWindowAlsoShowsItsChange() throws {
+  let folder = try ScratchFolder()
+  let store = try StateStore(
+    path: folder.url.appendingPathComponent("state.sqlite").path, fingerprint: "f")
+  try store.record([try processed(water, path: "water.txt")], at: try day("2024-06-04"))
+  let edited = water.replacingOccurrences(of: "25%", with: "35%")
+  try store.record([try processed(edited, path: "water.txt")], at: try day("2024-06-07"))
+  let digest = DigestBuilder().build(
+    entries: try store.entries(), since: try day("2024-06-03"), now: try day("2024-06-09"),
+    horizonDays: 0)
+  #expect(digest.new.map(\.source.path) == ["water.txt"])
+  #expect(digest.changed.first?.changes?.targets.first?.new == "≥35% 到2025年")
+}
+
+@Test func theDeadlinesTableKeepsEveryRowWhole() throws {
+  let folder = try ScratchFolder()
+  let store = try StateStore(
+    path: folder.url.appendingPathComponent("state.sqlite").path, fingerprint: "f")
+  let long = "天津市" + String(repeating: "节约用水和水资源保护", count: 6) + "方案\n一、任务\n2024年6月底前完成评估。"
+  try store.record(
+    [
+      try processed(long, path: "a|b/very-long-folder-name-for-plans/plan.txt"),
+      try processed(water, path: "water.txt"),
+    ], at: try day("2024-06-01"))
+  let digest = DigestBuilder().build(
+    entries: try store.entries(), since: try day("2024-06-01"), now: try day("2024-06-09"),
+    horizonDays: 28)
+  let markdown = DigestMarkdownWriter().write(digest)
+  let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| 2024-06-30") }
+  #expect(rows.count == 2)
+  for row in rows {
+    // Five cells (unescaped pipes), the path's code span whole, the place shown.
+    let unescaped = row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+    #expect(unescaped == 6, "\(row)")
+    let cells = row.split(separator: "|", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    #expect(row.filter { $0 == "`" }.count == 2, "\(row)")
+    if row.contains("water.txt") { #expect(cells[2].hasPrefix("天津"), "\(row)") }
+  }
+  #expect(markdown.contains("(`a\\|b/very-long-folder-name-for-plans/plan.txt`)"))
+}
+
+@Test func digestPrintsAndKeepsADatedCopyAndRejectsContradictions() throws {
+  let work = try ScratchFolder()
+  try work.write("corpus/water.txt", Array(water.utf8))
+  let output = work.url.appendingPathComponent("output")
+  #expect(
+    try CommandLineTool.run([
+      "run", work.url.appendingPathComponent("corpus").path, "-o", output.path, "-q",
+      "--timestamp", "2024-06-05",
+    ]).status == 0)
+  let result = try CommandLineTool.run(["digest", output.path, "--today", "2024-06-09"])
+  #expect(result.status == 0)
+  let printed = String(decoding: result.standardOutput, as: UTF8.self)
+  #expect(printed.hasPrefix("# planscope digest 2024-06-03 – 2024-06-09"))
+  let copy = output.appendingPathComponent("digests/2024-06-09.md")
+  #expect(FileManager.default.contents(atPath: copy.path) == Data(printed.utf8))
+  let both = try CommandLineTool.run([
+    "digest", output.path, "--since", "2024-06-01", "--days", "7",
+  ])
+  #expect(both.status != 0 && both.standardError.contains("not both"))
+  let none = try CommandLineTool.run(["digest", output.path, "--days", "0"])
+  #expect(none.status != 0 && none.standardError.contains("expected 1 or more"))
+}

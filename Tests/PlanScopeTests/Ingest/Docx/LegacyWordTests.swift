@@ -10,7 +10,9 @@ private func planscope(_ arguments: [String], environment: [String: String]) thr
   let process = Process()
   process.executableURL = CommandLineTool.url
   process.arguments = arguments
-  process.environment = environment
+  // The sanitizer settings of `make check-asan` reach the child (its leak suppressions).
+  let inherited = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+  process.environment = environment.merging(inherited) { own, _ in own }
   let output = Pipe()
   let error = Pipe()
   process.standardOutput = output

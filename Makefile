@@ -3,8 +3,8 @@ SHELL := /bin/bash
 # Swift 6.3 lives in /opt/swift on this project's machines; a fresh shell may not have it on PATH.
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev
-BENCH_PACKAGES := opencc pandoc time
+APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev libssl-dev libpoppler-glib-dev
+BENCH_PACKAGES := opencc pandoc time poppler-utils
 BENCH_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus
@@ -30,7 +30,7 @@ build: setup
 
 ## static: release build with the Swift runtime linked in, packed with its lexicon bundle into
 ## .build-static/planscope-static.tar.gz; runs on Debian without Swift (needs the apt packages
-## libxml2 zlib1g libsqlite3-0). Unpack anywhere: the bundle must stay next to the binary.
+## libxml2 zlib1g libsqlite3-0 libssl3). Unpack anywhere: the bundle must stay next to the binary.
 # Copies keep modification times: the cache fingerprint includes the binary's size and mtime.
 static: setup
 	$(SWIFT_BUILD) -c release --static-swift-stdlib --build-path $(STATIC_DIR) --product planscope

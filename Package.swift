@@ -25,24 +25,37 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
-    // SHA-256 blocks with the x86 SHA extensions (checked at run time; Swift hashes elsewhere).
-    .target(name: "CSHA256Blocks"),
+    // PDF text with character positions (poppler's GLib binding).
+    .systemLibrary(
+      name: "CPoppler",
+      pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"])]
+    ),
+    // SHA-256 through OpenSSL's libcrypto (EVP_Digest).
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
     .target(
       name: "PlanScope",
-      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CSHA256Blocks"],
+      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCrypto", "CPoppler"],
       resources: [.copy("Resources/Lexicons")]
     ),
+    // The benchmark suite (`planscope bench`): corpora, stage timings, reference tools. Not part
+    // of the library users link.
+    .target(name: "PlanScopeBench", dependencies: ["PlanScope"]),
     .executableTarget(
       name: "planscope",
       dependencies: [
-        "PlanScope",
+        "PlanScope", "PlanScopeBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "PlanScopeTests",
       // The executable is a dependency so command-line tests can run the freshly built tool.
-      dependencies: ["PlanScope", "planscope"],
+      dependencies: ["PlanScope", "PlanScopeBench", "planscope"],
       // Fixtures, case tables and golden files are read from the source tree via #filePath,
       // so `make golden` can rewrite them in place.
       exclude: ["Fixtures", "Cases", "Golden"]

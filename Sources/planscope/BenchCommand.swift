@@ -1,18 +1,19 @@
 import ArgumentParser
 import Foundation
 import PlanScope
+import PlanScopeBench
 
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Benchmark planscope on generated corpora against opencc and pandoc.",
     discussion: """
-      Generates corpora from the seed plans (deterministic; reused from --work
-      when unchanged), times each stage in-process, runs `planscope run` and
-      the reference tools (opencc -c t2s, pandoc -f docx -t plain) on the same
-      bytes, and prints a Markdown report with PASS/FAIL per goal (also kept
-      as WORK/report.md). Progress goes to stderr. The defaults are the
-      issue's sizes (tens of minutes today); --quick takes a minute or two.
+      Generates corpora from the seed plans (deterministic; reused from --work when
+      unchanged), times each stage in-process, runs `planscope run` and the
+      reference tools (opencc -c t2s, pandoc -f docx -t plain) on the same bytes,
+      and prints a Markdown report with PASS/FAIL per goal (also kept as
+      WORK/report.md). Progress goes to stderr. The defaults are the issue's sizes
+      (tens of minutes today); --quick takes a minute or two.
 
       Example:
         planscope bench --quick

@@ -7,11 +7,11 @@ struct DiffCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "Review what changed between two runs: targets, departments, deadlines, documents.",
+    abstract: "Review what changed between two runs (targets, roles, deadlines).",
     discussion: """
-      OLD and NEW are dataset.json files or output folders. Documents pair by source path
-      (else by title), so an edited plan shows as changed. Exit status: 0 no changes,
-      1 changes, 2 error (like diff(1)).
+      OLD and NEW are dataset.json files or output folders. Documents pair by source
+      path (else by title), so an edited plan shows as changed. Exit status: 0 no
+      changes, 1 changes, 2 error (like diff(1)).
 
       Example:
         planscope diff last-week/output output
@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The later dataset.json or output folder.")
   var new: String
 
-  @Option(help: "markdown (default) or json.")
+  @Option(help: "markdown or json.")
   var format: Format = .markdown
 
   func run() throws {

@@ -6,26 +6,30 @@ struct DigestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "digest",
     abstract:
-      "Write the weekly digest: plans new or changed in the window, their changes, deadlines due.",
+      "Write the weekly digest: new and changed plans, deadlines due.",
     discussion: """
-      Reads the state database `planscope run` keeps and writes Markdown to OUTPUT/digest.md
-      (or --output). Prints nothing on success, so cron mails only failures.
+      Reads the state database `planscope run` keeps, prints the digest as
+      Markdown on standard output (cron mails it) and keeps a dated copy in
+      OUTPUT/digests/DAY.md; -o FILE writes FILE only. The window is the --days
+      calendar days that end today, so weekly digests never overlap.
 
-      Example (crontab, Mondays 06:00):
-        0 6 * * 1  cd /srv/plans && planscope run corpus -o output -q && planscope digest --days 7 output
+      Example (crontab, Mondays 06:00; a run whose failed files exit 1 still gets
+      its digest, a fatal error, exit 2, does not):
+        0 6 * * 1  cd /srv/plans && { planscope run corpus -o output -q;
+                   [ $? -le 1 ] && planscope digest output --days 7; }
       """
   )
 
   @Argument(help: "The output folder of `planscope run`.")
   var folder: String = "output"
 
-  @Option(help: "First day of the window, YYYY-MM-DD.")
+  @Option(help: "First day of the window, YYYY-MM-DD (instead of --days).")
   var since: String?
 
-  @Option(help: "Window length in days, ending today (default 7).")
-  var days: Int = 7
+  @Option(help: "Window length in calendar days, ending today (default: 7).")
+  var days: Int?
 
-  @Option(help: "Report deadlines due within this many days (default 28).")
+  @Option(help: "Report deadlines due within this many days.")
   var horizonDays: Int = 28
 
   @Option(help: "The day the digest is for, YYYY-MM-DD (default: today, UTC).")
@@ -36,13 +40,25 @@ struct DigestCommand: ParsableCommand {
 
   @Option(
     name: .shortAndLong,
-    help: "Where to write the Markdown (default: FOLDER/digest.md; - for stdout).")
+    help: "Write the Markdown to FILE only (default: stdout and FOLDER/digests/DAY.md).")
   var output: String?
+
+  func validate() throws {
+    if since != nil && days != nil {
+      throw ValidationError("give --since or --days, not both (they both set the window's start)")
+    }
+    if let days, days <= 0 { throw ValidationError("--days \(days): expected 1 or more") }
+    if horizonDays < 0 {
+      throw ValidationError("--horizon-days \(horizonDays): expected 0 or more")
+    }
+  }
 
   func run() throws {
     do {
       let now = try today.map { try day($0) } ?? Date()
-      let start = try since.map { try day($0) } ?? now.addingTimeInterval(-Double(days) * 86_400)
+      let start =
+        try since.map { try day($0) } ?? DigestBuilder.windowStart(days: days ?? 7, endingOn: now)
+      if start > now { throw ValidationError("--since \(since ?? ""): after --today") }
       let folderURL = URL(fileURLWithPath: folder)
       let statePath = state ?? folderURL.appendingPathComponent("state.sqlite").path
       guard FileManager.default.fileExists(atPath: statePath) else {
@@ -59,7 +75,10 @@ struct DigestCommand: ParsableCommand {
         try OutputDirectory(URL(fileURLWithPath: output).deletingLastPathComponent())
           .write(text, to: URL(fileURLWithPath: output).lastPathComponent)
       } else {
-        try OutputDirectory(folderURL).write(text, to: "digest.md")
+        // Cron mails standard output; the dated copy keeps every week's digest.
+        FileHandle.standardOutput.write(Data(text.utf8))
+        try OutputDirectory(folderURL.appendingPathComponent("digests"))
+          .write(text, to: "\(digest.today).md")
       }
       withExtendedLifetime(lock) {}
     } catch {

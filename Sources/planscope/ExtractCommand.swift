@@ -6,11 +6,12 @@ struct ExtractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
     abstract:
-      "Print the facts found in a snippet as JSON: targets, deadlines, departments, quantities.",
+      "Print the facts found in a snippet as JSON.",
     discussion: """
-      For asking "why wasn't this found?": `quantities` lists every number expression the
-      number layer saw, whether or not it became a target. `--explain` prints, instead of the
-      JSON, one line per fact with the rule that produced it, and the numbers no rule took.
+      For asking "why wasn't this found?": `quantities` lists every number
+      expression the number layer saw, whether or not it became a target.
+      `--explain` prints, instead of the JSON, one line per fact with the rule that
+      produced it, and the numbers no rule took.
 
       Example:
         planscope extract --text "到2025年，农膜回收率达到85%以上。（市农业农村委牵头）"

@@ -7,11 +7,12 @@ struct MergeCommand: ParsableCommand {
     commandName: "merge",
     abstract: "Combine shard outputs or JSON lines into one full output folder.",
     discussion: """
-      Each SHARD_OUTPUT is a folder written by `planscope run --shard I/N` (its shard.jsonl)
-      or a JSON Lines file from `planscope run --jsonl`; `-` (or no input with --jsonl) reads
-      lines from standard input. The result is byte for byte what one `planscope run` over all
-      the documents writes: dataset, comparison, exports, texts and state. Failed documents
-      in the lines are reported and make the exit status 1.
+      Each SHARD_OUTPUT is a folder written by `planscope run --shard I/N` (its
+      shard.jsonl) or a JSON Lines file from `planscope run --jsonl`; `-` (or no
+      input with --jsonl) reads lines from standard input. The result is byte for
+      byte what one `planscope run` over all the documents writes: dataset,
+      comparison, exports, texts and state. Failed documents in the lines are
+      reported and make the exit status 1.
 
       Examples:
         planscope merge shards/0 shards/1 shards/2 -o output
@@ -40,6 +41,15 @@ struct MergeCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "No summary output.")
   var quiet = false
 
+  @Flag(help: "Write into a non-empty folder planscope did not create.")
+  var force = false
+
+  @Flag(help: "Publish even a merge with no documents or one that lost more than --max-shrink.")
+  var allowShrink = false
+
+  @Option(help: "Largest share (0-1) of the published documents a merge may drop.")
+  var maxShrink: Double = PublishPolicy().maxShrink
+
   func run() throws {
     let outputURL = URL(fileURLWithPath: output)
     var spool: URL?
@@ -51,7 +61,12 @@ struct MergeCommand: ParsableCommand {
       let pipeline = try Pipeline.standard(lexicons: lexiconFolder)
       let comparison = ComparisonMarkdownWriter(
         lexicon: try ComparisonLexicon.standard(lexicons: lexiconFolder))
-      let lock = try OutputLock(folder: outputURL)
+      guard (0...1).contains(maxShrink) else {
+        throw ValidationError("--max-shrink \(maxShrink): expected a share from 0 to 1")
+      }
+      let target = try OutputTarget(
+        output: outputURL, statePath: state, fingerprint: pipeline.fingerprint, force: force)
+      Interruption.watch(output: outputURL)
       var files: [URL] = []
       for input in inputs.isEmpty && jsonl ? ["-"] : inputs {
         if input == "-" {
@@ -79,14 +94,16 @@ struct MergeCommand: ParsableCommand {
         return try JSONDecoder().decode(ShardInfo.self, from: data)
       }
       try ShardInfo.checkComplete(infos)
-      let store = try StateStore(
-        path: state ?? outputURL.appendingPathComponent("state.sqlite").path,
-        fingerprint: pipeline.fingerprint)
-      let session = try OutputSession(
-        output: outputURL, comparison: comparison, state: store, at: now)
+      var policy = PublishPolicy()
+      policy.allowShrink = allowShrink
+      policy.maxShrink = maxShrink
+      let session = try target.session(
+        comparison: comparison, at: now, policy: policy, source: "the merged lines")
       try LineMerger(files: files).stream { try session.add($0.outcome) }
+      Interruption.phase = .publishing
       summary = try session.commit()
-      withExtendedLifetime(lock) {}
+      Interruption.phase = .done
+      target.close()
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)

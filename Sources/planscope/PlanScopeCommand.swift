@@ -6,12 +6,13 @@ import PlanScope
 struct PlanScopeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "planscope",
-    abstract: "Turn Chinese government policy plans into a structured, reviewable dataset.",
+    abstract: "Turn Chinese government policy plans into a reviewable dataset.",
     discussion: """
       Example:
         planscope run corpus -o output     # read every .txt/.docx under corpus/
-        planscope text plan.docx           # show what the reader extracted from one file
+        planscope text plan.docx           # what the reader extracted from a file
       """,
+    version: Pipeline.version,
     subcommands: [
       RunCommand.self, MergeCommand.self, TextCommand.self, ExtractCommand.self, DiffCommand.self,
       DigestCommand.self, BenchCommand.self,

@@ -5,22 +5,29 @@ import PlanScope
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Process every .txt and .docx under CORPUS (or listed paths) into OUTPUT.",
+    abstract: "Process every .txt and .docx under CORPUS into OUTPUT.",
     discussion: """
-      Writes OUTPUT/dataset.json (schema policy-dataset/1), the CSV exports, dataset.sqlite,
-      comparison.md and, per document, OUTPUT/text/<id>.txt (normalized Simplified text that
-      spans index into) and OUTPUT/text/<id>.original.txt (the same text in its original
-      script). All outputs switch to the new run at once when it completes. A file that
-      cannot be read is reported on stderr; the others are still processed and the exit
-      status is 1.
+      Writes OUTPUT/dataset.json (schema policy-dataset/1), the CSV exports,
+      dataset.sqlite, comparison.md and, per document, OUTPUT/text/<id>.txt
+      (normalized Simplified text that spans index into) and
+      OUTPUT/text/<id>.original.txt (the same text in its original script). All
+      outputs switch to the new run at once when it completes. A file that cannot be
+      read is reported on stderr; the others are still processed and the exit status
+      is 1.
+
+      Safety: planscope refuses a non-empty output folder it did not create, a
+      corpus and output nested in each other (both unless --force), and a run that
+      found no documents or would drop more than --max-shrink of the published
+      ones (unless --allow-shrink). Files it cannot read are listed as skipped.
 
       Scale-out (see README, "Scaling out"):
-        --manifest FILE / --stdin-paths   paths to read, one per line, relative to --root
-        --shard I/N                       only the I-th of N shards (zero-based); writes
-                                          OUTPUT/shard.jsonl for `planscope merge`
-        --jsonl                           one JSON line per document on stdout, no folder
-      In shard and --jsonl modes a failed document is a line with its error; only fatal
-      problems exit non-zero.
+        --manifest FILE     paths to read, one per line, relative to --root
+        --stdin-paths       the same paths, on standard input
+        --shard I/N         only the I-th of N shards (zero-based); writes
+                            OUTPUT/shard.jsonl for `planscope merge`
+        --jsonl             one JSON line per document on stdout, no folder
+      In shard and --jsonl modes a failed document is a line with its error; only
+      fatal problems exit non-zero.
 
       Examples:
         planscope run corpus -o output --jobs 2
@@ -35,8 +42,8 @@ struct RunCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Folder to write.")
   var output: String = "output"
 
-  @Option(help: "Documents processed in parallel (default: number of cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: "Documents processed in parallel (default: the number of cores).")
+  var jobs: Int?
 
   @Option(help: "Folder of lexicon TSV files overriding the bundled ones.")
   var lexicons: String?
@@ -68,6 +75,17 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Time recorded in the state database, ISO 8601 (default: now).")
   var timestamp: String?
 
+  @Flag(
+    help:
+      "Write into a non-empty folder planscope did not create, or with corpus and output nested.")
+  var force = false
+
+  @Flag(help: "Publish even a run that found no documents or lost more than --max-shrink.")
+  var allowShrink = false
+
+  @Option(help: "Largest share (0-1) of the published documents a run may drop.")
+  var maxShrink: Double = PublishPolicy().maxShrink
+
   @OptionGroup var limits: LimitOptions
 
   func run() throws {
@@ -78,16 +96,26 @@ struct RunCommand: ParsableCommand {
     do {
       var options = PipelineOptions()
       options.limits = try limits.ingestLimits()
+      options.maxSecondsPerDocument = try limits.secondsPerDocument()
       pipeline = try Pipeline.standard(
         options: options, lexicons: lexicons.map { URL(fileURLWithPath: $0) })
       shard = try self.shard.map(Shard.init(parsing:))
       now = try timestamp.map(parseTimestamp) ?? Date()
-      files = try inputFiles().filter { shard?.contains($0.path) ?? true }
+      guard (0...1).contains(maxShrink) else {
+        throw ValidationError("--max-shrink \(maxShrink): expected a share from 0 to 1")
+      }
+      if !force && !jsonl {
+        try OutputDirectory.checkSeparate(corpus: inputRoot, output: URL(fileURLWithPath: output))
+      }
+      files = try inputFiles(limit: options.limits.maxInputBytes).filter {
+        shard?.contains($0.path) ?? true
+      }
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(2)
     }
-    let runner = BatchRunner(pipeline: pipeline, jobs: jobs)
+    let runner = BatchRunner(
+      pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     if jsonl || shard != nil {
       try writeLines(files, runner: runner)
     } else {
@@ -95,26 +123,31 @@ struct RunCommand: ParsableCommand {
     }
   }
 
-  /// The files to process, sorted by path.
-  private func inputFiles() throws -> [CorpusFile] {
-    let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+  /// The folder the inputs are in: the corpus, or `--root` for listed paths.
+  private var inputRoot: URL {
+    manifest != nil || stdinPaths
+      ? URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+      : URL(fileURLWithPath: corpus ?? "corpus")
+  }
+
+  /// The files to process, sorted by path; a manifest or standard input holds at most
+  /// `limit` bytes of paths.
+  private func inputFiles(limit: Int) throws -> [CorpusFile] {
+    guard manifest != nil || stdinPaths else { return try Corpus(root: inputRoot).files() }
+    let rootURL = inputRoot
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
       throw ValidationError("--root \(rootURL.path): no such folder")
     }
-    if stdinPaths {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      return Manifest.files(from: String(decoding: data, as: UTF8.self), root: rootURL)
-    }
+    let bytes: [UInt8]
     if let manifest {
-      guard let data = FileManager.default.contents(atPath: manifest) else {
-        throw ValidationError("\(manifest): cannot read manifest")
-      }
-      return Manifest.files(from: String(decoding: data, as: UTF8.self), root: rootURL)
+      bytes = try DocumentLoader.readRegularFile(manifest, reportedAs: manifest, limit: limit)
+    } else {
+      bytes = try readStandardInput(limit: limit)
     }
-    return try Corpus(root: URL(fileURLWithPath: corpus ?? "corpus")).files()
+    return Manifest.files(from: String(decoding: bytes, as: UTF8.self), root: rootURL)
   }
 
   /// Shard and `--jsonl` modes: document lines, failures included.
@@ -127,18 +160,23 @@ struct RunCommand: ParsableCommand {
         writer = DocumentLinesWriter()
       } else {
         let folder = URL(fileURLWithPath: output)
+        try OutputDirectory(folder).checkWritable(
+          force: force, alsoChecking: ["shard.jsonl", "shard.json"])
         lock = try OutputLock(folder: folder)
         writer = try DocumentLinesWriter(file: folder.appendingPathComponent("shard.jsonl"))
       }
       var failed = 0
       try runner.stream(files) { _, outcome in
         if case .failed = outcome { failed += 1 }
+        if !quiet { printWarnings(outcome) }
         try writer.add(outcome)
       }
       try writer.finish()
       if let shard = try shard.map(Shard.init(parsing:)), !jsonl {
         try OutputDirectory(URL(fileURLWithPath: output)).write(
-          String(decoding: try JSONEncoder().encode(ShardInfo(shard: shard, documents: files.count)), as: UTF8.self) + "\n",
+          String(
+            decoding: try JSONEncoder().encode(ShardInfo(shard: shard, documents: files.count)),
+            as: UTF8.self) + "\n",
           to: "shard.json")
       }
       if !quiet {
@@ -157,34 +195,47 @@ struct RunCommand: ParsableCommand {
   ) throws {
     let outputURL = URL(fileURLWithPath: output)
     let summary: RunSummary
+    var started: OutputSession?
     do {
       let comparison = ComparisonMarkdownWriter(
-        lexicon: try ComparisonLexicon.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) }))
-      let lock = try OutputLock(folder: outputURL)
-      let store = try StateStore(
-        path: state ?? outputURL.appendingPathComponent("state.sqlite").path,
-        fingerprint: pipeline.fingerprint)
+        lexicon: try ComparisonLexicon.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) })
+      )
+      let target = try OutputTarget(
+        output: outputURL, statePath: state, fingerprint: pipeline.fingerprint, force: force)
+      Interruption.watch(output: outputURL)
       if !noCache,
-        let unchanged = try store.touchIfUnchanged(
+        let unchanged = try target.store.touchIfUnchanged(
           files, generation: OutputDirectory(outputURL).currentGenerationName, at: now)
       {
         OutputDirectory(outputURL).removeStaleStaging()
         if !quiet {
-          printError("planscope: \(unchanged) document(s) unchanged since the last run; \(output) is current")
+          printError(
+            "planscope: \(unchanged) document(s) unchanged since the last run; \(output) is current"
+          )
+          printSkipped(files.compactMap(\.skippedFile))
         }
         return
       }
-      let session = try OutputSession(
-        output: outputURL, comparison: comparison, state: store, at: now)
+      var policy = PublishPolicy()
+      policy.allowShrink = allowShrink
+      policy.maxShrink = maxShrink
+      let session = try target.session(
+        comparison: comparison, at: now, policy: policy, source: inputRoot.path)
+      started = session
       let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-      try runner.stream(files, cache: noCache ? nil : store) { index, outcome in
+      try runner.stream(files, cache: noCache ? nil : target.store) { index, outcome in
+        if !quiet { printWarnings(outcome) }
         try session.add(outcome)
         progress.update(index + 1)
       }
       progress.finish()
+      Interruption.phase = .publishing
       summary = try session.commit()
-      withExtendedLifetime(lock) {}
+      Interruption.phase = .done
+      target.close()
     } catch {
+      // A refused publish still names the files that failed (they may be why).
+      for failure in started?.summary.failures ?? [] { printError("planscope: error: \(failure)") }
       printError("planscope: error: \(error)")
       throw ExitCode(2)
     }
@@ -192,12 +243,69 @@ struct RunCommand: ParsableCommand {
   }
 }
 
+extension CorpusFile {
+  /// The dataset entry of a file the walk skipped.
+  fileprivate var skippedFile: SkippedFile? {
+    if case .skip(let file) = disposition { return file }
+    return nil
+  }
+}
+
+/// Standard input, at most `limit` bytes (`--stdin-paths`: `yes | planscope …` must end).
+func readStandardInput(limit: Int) throws -> [UInt8] {
+  var bytes: [UInt8] = []
+  while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+    bytes.append(contentsOf: chunk)
+    if bytes.count > limit {
+      throw ValidationError(
+        "standard input: more than \(limit >> 20) MiB of paths (the --max-input-mb limit)")
+    }
+  }
+  return bytes
+}
+
+/// Prints a document's reading warnings (undecodable bytes, a guessed encoding) on stderr.
+func printWarnings(_ outcome: BatchOutcome) {
+  guard case .processed(let document) = outcome else { return }
+  for warning in document.record.warnings
+  where warning.code == .undecodableBytes || warning.code == .encodingUncertain {
+    printError("planscope: warning: \(document.record.source.path): \(warning.message)")
+  }
+}
+
+/// Says how many files were not read, by reason and extension, and how to convert them.
+func printSkipped(_ skipped: [SkippedFile]) {
+  guard !skipped.isEmpty else { return }
+  var byReason: [SkippedFile.Reason: [String: Int]] = [:]
+  for file in skipped { byReason[file.reason, default: [:]][file.fileExtension, default: 0] += 1 }
+  let parts = SkippedFile.Reason.allCases.compactMap { reason -> String? in
+    guard let extensions = byReason[reason] else { return nil }
+    let total = extensions.values.reduce(0, +)
+    let detail = extensions.sorted { $0.key < $1.key }.map {
+      "\($0.key.isEmpty ? "no extension" : "." + $0.key) \($0.value)"
+    }
+    return
+      "\(total) \(reason.rawValue.replacingOccurrences(of: "_", with: " ")) (\(detail.joined(separator: ", ")))"
+  }
+  printError(
+    "planscope: \(skipped.count) file(s) skipped, not read: \(parts.joined(separator: "; ")); listed under \"skipped\" in dataset.json"
+  )
+  var hinted = Set<String>()
+  for file in skipped where file.reason == .unsupportedFormat {
+    let hint = SkippedFile.conversionHint(for: file.fileExtension)
+    if hinted.insert(hint).inserted {
+      printError("planscope: hint: .\(file.fileExtension): \(hint)")
+    }
+  }
+}
+
 /// Prints a run's summary and failures; exit status 1 when a file failed.
 func report(_ summary: RunSummary, output: String, quiet: Bool) throws {
   if !quiet {
     printError(
-      "planscope: \(summary.processed) document(s) written to \(output) (\(summary.cached) unchanged, from cache), \(summary.failures.count) failed"
+      "planscope: \(summary.processed) document(s) written to \(output) (\(summary.cached) unchanged, from cache), \(summary.failures.count) failed, \(summary.skipped.count) skipped"
     )
+    printSkipped(summary.skipped)
   }
   if !summary.failures.isEmpty {
     for failure in summary.failures { printError("planscope: error: \(failure)") }
@@ -232,19 +340,44 @@ struct LimitOptions: ParsableArguments {
   @Option(help: "Deepest XML element nesting accepted (default: 256).")
   var maxXmlDepth: Int?
 
+  @Option(help: "Seconds one document may take, 0 for no limit (default: 120).")
+  var maxSeconds: Double?
+
   /// The limits, defaults where no option was given.
+  /// - Throws: `ValidationError` for a value that is not positive, or whose bytes overflow.
   func ingestLimits() throws -> IngestLimits {
     var limits = IngestLimits()
-    for value in [maxInputMb, maxTextMb, maxEntryMb, maxZipEntries, maxXmlDepth].compactMap({ $0 })
-    where value <= 0 {
-      throw ValidationError("limits must be positive (got \(value))")
+    let named: [(String, Int?)] = [
+      ("--max-input-mb", maxInputMb), ("--max-text-mb", maxTextMb),
+      ("--max-entry-mb", maxEntryMb), ("--max-zip-entries", maxZipEntries),
+      ("--max-xml-depth", maxXmlDepth),
+    ]
+    for case (let name, let value?) in named where value <= 0 {
+      throw ValidationError("\(name) \(value): limits must be positive")
     }
-    if let maxInputMb { limits.maxInputBytes = maxInputMb << 20 }
-    if let maxTextMb { limits.maxTextBytes = maxTextMb << 20 }
-    if let maxEntryMb { limits.maxEntryBytes = maxEntryMb << 20 }
+    func bytes(_ name: String, _ megabytes: Int) throws -> Int {
+      let (value, overflow) = megabytes.multipliedReportingOverflow(by: 1 << 20)
+      guard !overflow else {
+        throw ValidationError("\(name) \(megabytes): too large (at most \(Int.max >> 20) MiB)")
+      }
+      return value
+    }
+    if let maxInputMb { limits.maxInputBytes = try bytes("--max-input-mb", maxInputMb) }
+    if let maxTextMb { limits.maxTextBytes = try bytes("--max-text-mb", maxTextMb) }
+    if let maxEntryMb { limits.maxEntryBytes = try bytes("--max-entry-mb", maxEntryMb) }
     if let maxZipEntries { limits.maxZipEntries = maxZipEntries }
     if let maxXmlDepth { limits.maxXMLDepth = maxXmlDepth }
     return limits
+  }
+
+  /// The per-document time budget: nil (no limit) for 0.
+  /// - Throws: `ValidationError` for a negative or non-finite value.
+  func secondsPerDocument() throws -> Double? {
+    guard let maxSeconds else { return PipelineOptions().maxSecondsPerDocument }
+    guard maxSeconds.isFinite, maxSeconds >= 0 else {
+      throw ValidationError("--max-seconds \(maxSeconds): expected 0 (no limit) or more")
+    }
+    return maxSeconds == 0 ? nil : maxSeconds
   }
 }
 

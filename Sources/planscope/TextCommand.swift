@@ -6,7 +6,7 @@ struct TextCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "text",
     abstract:
-      "Print exactly what the reader extracted from one file (original script, before cleanup).",
+      "Print what the reader extracted from one file, before cleanup.",
     discussion: """
       For inspecting inputs: the detected encoding and any warnings go to stderr.
 

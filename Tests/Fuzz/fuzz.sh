@@ -40,9 +40,9 @@ build() {
     # lld rather than gold: gold warns about every ASan helper symbol it cannot export.
     nice -n 10 swiftc -O -sanitize=fuzzer,address -parse-as-library -use-ld=lld \
       -module-name "Fuzz_$target" -I "$BIN/Modules" \
-      -I Sources/CLibXML2 -I Sources/CZlib -I Sources/CSQLite -I Sources/CSHA256Blocks/include \
+      -I Sources/CLibXML2 -I Sources/CZlib -I Sources/CSQLite -I Sources/CCrypto \
       "${xml_flags[@]}" "Tests/Fuzz/$target.swift" "$BIN"/PlanScope.build/*.o \
-      "$BIN"/CSHA256Blocks.build/*.o -lxml2 -lz -lsqlite3 \
+      -lxml2 -lz -lsqlite3 -lcrypto \
       -o "$BIN/fuzz-$target"
   done
 }

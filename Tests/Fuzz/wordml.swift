@@ -29,7 +29,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     (try? StyleSheet(xml: bytes, part: "word/styles.xml", limits: limits)) ?? StyleSheet()
   var renderer = BodyRenderer(numbering: ListNumbering(definitions: definitions, styles: styles))
   _ = try? WordML.parse(bytes, part: "word/document.xml", limits: limits) {
-    (parser) throws(DocxError) in try renderer.render(parser)
+    (parser) throws(DocxError) in try renderer.render(parser, part: "word/document.xml")
   }
   return 0
 }

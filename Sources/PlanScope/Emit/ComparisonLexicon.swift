@@ -7,26 +7,20 @@ public struct ComparisonLexicon: Sendable {
   private let families: [(indicator: String, family: String)]
   /// Function slug → Chinese label.
   private let functionLabels: [String: String]
-  /// Department functions.
-  private let departments: DepartmentLexicon
+  /// The function slug of a department (`发展改革委` → `development_reform`), from the
+  /// extraction's department lexicon (given by the caller: Emit does not use a stage).
+  private let functionOf: @Sendable (String) -> String?
 
-  /// Builds the lexicon from its tables.
-  public init(families: Lexicon, functionLabels: Lexicon, departments: DepartmentLexicon) {
+  /// Builds the lexicon from its tables and a department → function slug lookup.
+  public init(
+    families: Lexicon, functionLabels: Lexicon, functionOf: @escaping @Sendable (String) -> String?
+  ) {
     self.families = families.rows.filter { $0.count > 1 }.map { ($0[0], $0[1]) }
       .sorted { $0.indicator.count > $1.indicator.count }
     var labels: [String: String] = [:]
     for row in functionLabels.rows where row.count > 1 { labels[row[0]] = row[1] }
     self.functionLabels = labels
-    self.departments = departments
-  }
-
-  /// Loads the bundled (or overridden) tables.
-  /// - Throws: `LexiconError`.
-  public static func standard(lexicons directory: URL? = nil) throws -> ComparisonLexicon {
-    try ComparisonLexicon(
-      families: Lexicon.load(.indicatorFamilies, from: directory),
-      functionLabels: Lexicon.load(.functionLabels, from: directory),
-      departments: DepartmentLexicon.standard(lexicons: directory))
+    self.functionOf = functionOf
   }
 
   /// The family an indicator is compared in: the longest listed indicator it contains, else
@@ -40,7 +34,7 @@ public struct ComparisonLexicon: Sendable {
 
   /// The function label of a department (发展改革), or 其他.
   func function(of department: String) -> String {
-    let slug = departments.function(of: department) ?? "other"
+    let slug = functionOf(department) ?? "other"
     return functionLabels[slug] ?? slug
   }
 }

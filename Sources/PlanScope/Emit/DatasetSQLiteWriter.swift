@@ -81,7 +81,7 @@ public final class DatasetSQLiteBuilder {
   /// Creates the database at `path` (which must not exist) with `schema` and opens its
   /// transaction.
   /// - Throws: `SQLiteError`.
-  static func create(path: String, schema: String) throws -> SQLiteDatabase {
+  package static func create(path: String, schema: String) throws -> SQLiteDatabase {
     let database = try SQLiteDatabase(path: path)
     // A new file in a staging folder, published by a rename after a sync: a rollback journal
     // or per-transaction syncs would protect nothing.
@@ -177,11 +177,11 @@ public final class DatasetSQLiteBuilder {
 /// tokenizer, so Chinese substrings of three characters or more match): its table and the one
 /// statement that fills it, shared by the dataset database and the benchmark that times the
 /// index on its own.
-enum FullTextIndex {
+package enum FullTextIndex {
   /// The table. It buffers 4 MB of terms (FTS5's default of 1 MB flushes so often that merging
   /// its small segments took half of the index's CPU) and merges 16 segments of a level at once
   /// instead of 4.
-  static let schema = """
+  package static let schema = """
     CREATE VIRTUAL TABLE document_text USING fts5(document_key UNINDEXED, text, tokenize = 'trigram');
     INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 4194304);
     INSERT INTO document_text (document_text, rank) VALUES ('automerge', 16);
@@ -189,7 +189,7 @@ enum FullTextIndex {
 
   /// Indexes `text` as the document with `key` (inside the caller's transaction).
   /// - Throws: `SQLiteError`.
-  static func add(_ text: String, key: Int64, to database: SQLiteDatabase) throws {
+  package static func add(_ text: String, key: Int64, to database: SQLiteDatabase) throws {
     try database.run(
       "INSERT INTO document_text (document_key, text) VALUES (?,?)",
       rows: [[.integer(key), .text(text)]])

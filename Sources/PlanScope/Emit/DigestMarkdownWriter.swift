@@ -37,9 +37,14 @@ public struct DigestMarkdownWriter: Sendable {
       lines += ["## Removed plans", ""] + digest.removed.map { "- `\($0)`" } + [""]
     }
     if !digest.due.isEmpty {
-      var table = MarkdownTable(headers: ["date", "plan", "deadline", "task"])
+      // The place tells apart plans of one title (各区 实施方案); cells never cut a code span.
+      var table = MarkdownTable(headers: ["date", "place", "plan", "deadline", "task"])
+      table.maxCellLength = 400
       table.rows = digest.due.map { record, deadline in
-        [deadline.date ?? "", Self.name(record), deadline.text, deadline.path.joined()]
+        [
+          deadline.date ?? "", record.jurisdiction ?? "–", Self.name(record), deadline.text,
+          deadline.path.joined(),
+        ]
       }
       lines += ["## Deadlines due by \(digest.horizon)", ""] + table.render() + [""]
     }
@@ -66,7 +71,14 @@ public struct DigestMarkdownWriter: Sendable {
     return lines
   }
 
+  /// `title (`path`)`: the title on one line, cut to 60 characters, the path whole in a
+  /// code span (a table cell escapes it once, in `MarkdownTable.line`; a cut inside a code
+  /// span breaks the row).
   static func name(_ record: DocumentRecord) -> String {
-    MarkdownTable.cell("\(record.title ?? record.source.path) (`\(record.source.path)`)", max: 80)
+    var title = String(
+      (record.title ?? record.source.path).map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    if title.count > 60 { title = String(title.prefix(59)) + "…" }
+    let fence = record.source.path.contains("`") ? "``" : "`"
+    return "\(title) (\(fence)\(record.source.path)\(fence))"
   }
 }

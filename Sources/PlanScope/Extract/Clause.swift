@@ -32,9 +32,22 @@ public struct Sentence: Sendable, Hashable {
 ///
 /// Sentences end at 。！？；, `!?;` and line breaks; a terminator inside （…） or 《…》 does not
 /// end a sentence, so a parenthetical assignment stays with the text it closes.
+///
+/// No sentence is longer than `maxSentenceLength` scalars: a longer run without a terminator
+/// (a table flattened into one line, a megabyte of `达到85%以上`) is cut after its last comma
+/// or 、 in the second half of the window, else at the limit. The extractors' cost per
+/// sentence grows faster than its length, so this bound keeps a document's extraction linear
+/// in its length; real sentences stay far below it.
 public struct SentenceSplitter: Sendable {
+  /// Longest sentence handed to the extractors by default (`ExtractionOptions`).
+  public static let defaultMaxSentenceLength = ExtractionOptions().maxSentenceLength
+  /// This splitter's bound.
+  public let maxSentenceLength: Int
+
   /// Creates a splitter.
-  public init() {}
+  public init(maxSentenceLength: Int = SentenceSplitter.defaultMaxSentenceLength) {
+    self.maxSentenceLength = max(16, maxSentenceLength)
+  }
 
   /// Every sentence of the document, in order.
   public func sentences(of outline: OutlinedDocument) -> [Sentence] {
@@ -50,13 +63,26 @@ public struct SentenceSplitter: Sendable {
       var start = segment.span.start
       var depth = 0
       var index = start
+      var softBreak = start
       while index < segment.span.end {
         let scalar = folded[index]
+        if index - start >= maxSentenceLength {
+          // Too long: cut after the last comma of the window's second half, else here.
+          let end = softBreak > start + maxSentenceLength / 2 ? softBreak : index
+          append(
+            &result, folded: folded, path: segment.path, sectionIndex: segment.index,
+            range: start..<end, label: start == segment.span.start ? segment.label : 0)
+          start = end
+          softBreak = start
+          depth = 0
+          continue
+        }
         // Han and everything else above 】 (U+3011) neither nests nor ends a sentence.
         if scalar.value > 0x3011 && index + 1 != segment.span.end {
           index += 1
           continue
         }
+        if scalar == "," || scalar == "、" { softBreak = index + 1 }
         switch scalar {
         case "(", "《", "【", "[": depth += 1
         case ")", "》", "】", "]": depth = max(0, depth - 1)
@@ -89,7 +115,8 @@ public struct SentenceSplitter: Sendable {
     let startsLine = range.lowerBound == 0 || folded[range.lowerBound - 1] == "\n"
     result.append(
       Sentence(
-        path: path, sectionIndex: sectionIndex, scalars: Array(slice), span: SourceSpan(start: lower, end: range.upperBound),
+        path: path, sectionIndex: sectionIndex, scalars: Array(slice),
+        span: SourceSpan(start: lower, end: range.upperBound),
         startsLine: startsLine, contentStart: max(0, range.lowerBound + label - lower)))
   }
 }

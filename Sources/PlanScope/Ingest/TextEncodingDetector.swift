@@ -9,8 +9,12 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
   case utf8 = "utf-8"
   case utf16LE = "utf-16le"
   case utf16BE = "utf-16be"
+  case utf32LE = "utf-32le"
+  case utf32BE = "utf-32be"
   case gb18030
   case big5
+  /// Big5 with the Hong Kong Supplementary Character Set (嘅 `9D EF`, 㗎, 噉 …).
+  case big5HKSCS = "big5-hkscs"
 
   /// The name iconv knows it by.
   var iconvName: String {
@@ -18,8 +22,22 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
     case .utf8: "UTF-8"
     case .utf16LE: "UTF-16LE"
     case .utf16BE: "UTF-16BE"
+    case .utf32LE: "UTF-32LE"
+    case .utf32BE: "UTF-32BE"
     case .gb18030: "GB18030"
     case .big5: "BIG5"
+    case .big5HKSCS: "BIG5-HKSCS"
+    }
+  }
+
+  /// The fewest UTF-8 bytes one input byte can become in this encoding (UTF-16: 2 bytes →
+  /// at least 1; GB18030 and Big5: 2 bytes → 3, ASCII 1 → 1), so the text limit can be
+  /// checked before decoding: `input bytes ÷ this ≤ text bytes`.
+  public var inputBytesPerTextByte: Int {
+    switch self {
+    case .utf8, .gb18030, .big5, .big5HKSCS: 1
+    case .utf16LE, .utf16BE: 2
+    case .utf32LE, .utf32BE: 4
     }
   }
 }
@@ -32,6 +50,9 @@ public struct DecodedText: Sendable, Hashable {
   public var encoding: TextEncoding
   /// Number of ill-formed byte sequences replaced by U+FFFD.
   public var replacements: Int
+  /// Set when a legacy encoding was chosen over another that read the bytes almost as well
+  /// (the runner-up), so the text may be mojibake.
+  public var runnerUp: TextEncoding? = nil
 }
 
 /// Detects the encoding of a plain-text plan and decodes it.
@@ -73,17 +94,65 @@ public struct TextEncodingDetector: Sendable {
     self.commonCharacters = common
   }
 
+  /// The encoding a byte-order mark names, and the mark's length: UTF-32 is checked before
+  /// UTF-16 (`FF FE 00 00` starts with UTF-16LE's mark).
+  public static func byteOrderMark(of bytes: [UInt8]) -> (encoding: TextEncoding, length: Int)? {
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return (.utf32LE, 4) }
+    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return (.utf32BE, 4) }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+    if bytes.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }
+    return nil
+  }
+
+  /// UTF-16 without a byte-order mark, told by its zero bytes and checked by decoding: text
+  /// with ASCII (digits, line breaks) in UTF-16LE has zeros at odd offsets only, UTF-16BE at
+  /// even offsets only, and decodes to text (no control characters, mostly common Chinese
+  /// characters, ASCII and punctuation). Binary bytes with a few zeros are neither.
+  public func unmarkedUTF16(_ bytes: [UInt8]) -> TextEncoding? {
+    guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+    var evenZeros = 0
+    var oddZeros = 0
+    for (index, byte) in bytes.enumerated() where byte == 0 {
+      if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+    }
+    let candidate: TextEncoding
+    if oddZeros > 0 && evenZeros == 0 {
+      candidate = .utf16LE
+    } else if evenZeros > 0 && oddZeros == 0 {
+      candidate = .utf16BE
+    } else {
+      return nil
+    }
+    let decoded = decode(bytes, as: candidate)
+    return decoded.replacements == 0 && looksLikeText(decoded.text) ? candidate : nil
+  }
+
+  /// Whether decoded text reads as text: no control characters but tab and line breaks, and
+  /// at least 70 % common Chinese characters, ASCII, spaces and CJK punctuation.
+  func looksLikeText(_ text: String) -> Bool {
+    var total = 0
+    var plain = 0
+    for scalar in text.unicodeScalars {
+      total += 1
+      let value = scalar.value
+      if value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { return false }
+      if (0x7F...0x9F).contains(value) { return false }
+      if value < 0x7F || (0x3000...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value)
+        || commonCharacters.contains(value)
+      {
+        plain += 1
+      }
+    }
+    return total > 0 && plain * 10 >= total * 7
+  }
+
   /// Decodes `bytes`, choosing the encoding as described on the type.
   public func decode(_ bytes: [UInt8]) -> DecodedText {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      return decodeUTF8(Array(bytes.dropFirst(3)))
+    if let (encoding, length) = Self.byteOrderMark(of: bytes) {
+      return decode(Array(bytes.dropFirst(length)), as: encoding)
     }
-    if bytes.starts(with: [0xFF, 0xFE]) {
-      return decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: true)
-    }
-    if bytes.starts(with: [0xFE, 0xFF]) {
-      return decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: false)
-    }
+    if bytes.contains(0), let encoding = unmarkedUTF16(bytes) { return decode(bytes, as: encoding) }
     // Well-formed UTF-8 (most plans) is validated in one fast pass and needs no survey.
     if let text = String(validating: bytes, as: UTF8.self) {
       return DecodedText(text: text, encoding: .utf8, replacements: 0)
@@ -95,15 +164,40 @@ public struct TextEncodingDetector: Sendable {
         text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
         replacements: survey.invalidSequences)
     }
+    // Big5 is read as Big5-HKSCS, its superset: one Hong Kong character (嘅) must not turn a
+    // whole Big5 plan into GB18030 mojibake (GB18030 accepts almost any byte pair).
     let gb = Self.iconvDecode(bytes, from: TextEncoding.gb18030.iconvName)
-    let big5 = Self.iconvDecode(bytes, from: TextEncoding.big5.iconvName)
-    let gbResult = DecodedText(text: gb.text, encoding: .gb18030, replacements: gb.replacements)
-    let big5Result = DecodedText(
-      text: big5.text, encoding: .big5, replacements: big5.replacements)
-    if gb.replacements != big5.replacements {
-      return gb.replacements < big5.replacements ? gbResult : big5Result
+    let big5 = Self.iconvDecode(bytes, from: TextEncoding.big5HKSCS.iconvName)
+    let gbScore = plausibility(of: gb.text) - Self.replacementCost * gb.replacements
+    let big5Score = plausibility(of: big5.text) - Self.replacementCost * big5.replacements
+    let big5Wins = big5Score > gbScore
+    let (winner, loser) = big5Wins ? (big5Score, gbScore) : (gbScore, big5Score)
+    // A close second means the bytes read almost as well both ways: say so.
+    let close = winner > 0 && loser * 10 >= winner * 8
+    if big5Wins {
+      let plain = Self.iconvDecode(bytes, from: TextEncoding.big5.iconvName)
+      let encoding: TextEncoding = plain.replacements > big5.replacements ? .big5HKSCS : .big5
+      return DecodedText(
+        text: big5.text, encoding: encoding, replacements: big5.replacements,
+        runnerUp: close ? .gb18030 : nil)
     }
-    return plausibility(of: big5.text) > plausibility(of: gb.text) ? big5Result : gbResult
+    return DecodedText(
+      text: gb.text, encoding: .gb18030, replacements: gb.replacements,
+      runnerUp: close ? .big5 : nil)
+  }
+
+  /// What one undecodable byte costs a candidate encoding, in common characters.
+  static let replacementCost = 8
+
+  /// Decodes `bytes` (without a byte-order mark) in a known encoding.
+  public func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> DecodedText {
+    switch encoding {
+    case .utf8: return decodeUTF8(bytes)
+    case .utf16LE, .utf16BE: return decodeUTF16(bytes, littleEndian: encoding == .utf16LE)
+    case .utf32LE, .utf32BE, .gb18030, .big5, .big5HKSCS:
+      let decoded = Self.iconvDecode(bytes, from: encoding.iconvName)
+      return DecodedText(text: decoded.text, encoding: encoding, replacements: decoded.replacements)
+    }
   }
 
   /// How many decoded characters are common Chinese characters.

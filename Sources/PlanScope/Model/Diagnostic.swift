@@ -7,14 +7,14 @@ public struct Diagnostic: Codable, Sendable, Hashable {
   public enum Code: String, Codable, Sendable, CaseIterable {
     /// Bytes that did not decode in the detected encoding became U+FFFD.
     case undecodableBytes = "undecodable_bytes"
+    /// The encoding was guessed (no BOM, not UTF-8) and another read the bytes almost as well.
+    case encodingUncertain = "encoding_uncertain"
     /// U+FFFD or `?` inside a run of CJK characters (mojibake from a lossy converter).
     case damagedText = "damaged_text"
     /// A DOCX part that could not be read completely (the rest of the document was kept).
     case unreadablePart = "unreadable_part"
-    /// A numbering or heading that could not be placed in the outline.
+    /// A document with text but no outline headings, so no task structure.
     case unknownStructure = "unknown_structure"
-    /// A fact that looked like a target, deadline or department but could not be parsed.
-    case unparsedFact = "unparsed_fact"
   }
 
   /// The kind of problem.

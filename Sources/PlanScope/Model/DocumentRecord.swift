@@ -95,13 +95,27 @@ public struct Dataset: Codable, Sendable, Hashable {
   public var schema: String
   /// Records sorted by `source.path`.
   public var documents: [DocumentRecord]
+  /// Files of the corpus that were not read (unsupported formats, FIFOs, links to folders …),
+  /// sorted by path.
+  public var skipped: [SkippedFile]
 
   /// Creates a dataset; records are sorted by source path so output never depends on order.
-  public init(records: [DocumentRecord]) {
+  public init(records: [DocumentRecord], skipped: [SkippedFile] = []) {
     self.schema = Self.schemaID
+    self.skipped = skipped.sorted { DocumentOrder.precedes($0.path, $1.path) }
     self.documents = records.sorted {
       $0.source.path == $1.source.path
         ? $0.id < $1.id : DocumentOrder.precedes($0.source.path, $1.source.path)
     }
+  }
+
+  private enum CodingKeys: String, CodingKey { case schema, documents, skipped }
+
+  /// Decodes a dataset; one written before `skipped` existed has none.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schema = try container.decode(String.self, forKey: .schema)
+    documents = try container.decode([DocumentRecord].self, forKey: .documents)
+    skipped = try container.decodeIfPresent([SkippedFile].self, forKey: .skipped) ?? []
   }
 }

@@ -4,6 +4,16 @@ public enum SourceFormat: String, Codable, Sendable {
   case text
   /// Office Open XML word-processing document.
   case docx
+  /// An HTML page (the article, without the portal around it).
+  case html
+  /// A PDF with a text layer.
+  case pdf
+  /// Word 97–2003, converted to DOCX by LibreOffice.
+  case doc
+  /// WPS Writer, converted to DOCX by LibreOffice.
+  case wps
+  /// Rich Text Format, converted to DOCX by LibreOffice.
+  case rtf
 }
 
 /// Where a document came from: the dataset's `source` object.

@@ -11,7 +11,10 @@ public struct Normalizer: Sendable {
   private let mixedScriptThreshold: Double
 
   /// Creates a normalizer.
-  public init(converter: ScriptConverter, mixedScriptThreshold: Double = 0.05) {
+  public init(
+    converter: ScriptConverter,
+    mixedScriptThreshold: Double = PipelineOptions().mixedScriptThreshold
+  ) {
     self.converter = converter
     self.mixedScriptThreshold = mixedScriptThreshold
   }

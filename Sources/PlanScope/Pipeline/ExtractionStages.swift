@@ -2,7 +2,7 @@ import Foundation
 
 /// The extractors, run in order over an outlined document to fill its record:
 /// sentences → metadata → deadlines → targets (dated by the deadlines) → responsibilities.
-struct ExtractionStages: Sendable {
+package struct ExtractionStages: Sendable {
   private let splitter = SentenceSplitter()
   private let metadata: MetadataExtractor
   private let deadlines = DeadlineExtractor()
@@ -28,25 +28,40 @@ struct ExtractionStages: Sendable {
 
   /// Extracts a record; with `preambleAsTask` (snippets) departments of the text before the
   /// first heading are reported on a task with an empty path.
-  func extract(
+  package func extract(
     from outline: OutlinedDocument, preambleAsTask: Bool = false, diagnostics: inout Diagnostics
+  ) -> DocumentRecord {
+    var budget = TimeBudget.unlimited
+    return extract(
+      from: outline, preambleAsTask: preambleAsTask, budget: &budget, diagnostics: &diagnostics)
+  }
+
+  /// Extracts a record within `budget`, checked after each extractor: once it is spent the
+  /// rest is skipped and the (incomplete) record is returned for the caller to fail.
+  func extract(
+    from outline: OutlinedDocument, preambleAsTask: Bool = false, budget: inout TimeBudget,
+    diagnostics: inout Diagnostics
   ) -> DocumentRecord {
     let document = outline.document
     let sentences = splitter.sentences(of: outline)
     let rocYears = Self.usesROCYears(document)
     let meta = metadata.extract(from: outline, rocYears: rocYears, diagnostics: &diagnostics)
+    if budget.isSpent(after: "metadata") { return Self.empty(outline) }
     let deadlineContext = DeadlineContext(
       period: meta.period, rocYears: rocYears, defaultYear: meta.titleYear,
       issueYear: meta.issued.flatMap { Int($0.prefix(4)) })
     let foundDeadlines = deadlines.extract(
       from: sentences, context: deadlineContext, diagnostics: &diagnostics)
+    if budget.isSpent(after: "deadlines") { return Self.empty(outline) }
     let foundTargets = targets.extract(
       from: sentences, document: document,
       context: TargetContext(period: meta.period, deadlines: foundDeadlines, rocYears: rocYears),
       diagnostics: &diagnostics)
+    if budget.isSpent(after: "targets") { return Self.empty(outline) }
     let assigned = responsibilities.extract(
       from: outline, sentences: sentences, jurisdiction: meta.jurisdiction,
       includePreamble: preambleAsTask, diagnostics: &diagnostics)
+    if budget.isSpent(after: "responsibilities") { return Self.empty(outline) }
     var tasks: [PlanTask] = []
     if preambleAsTask, let departments = assigned[ResponsibilityExtractor.preambleIndex] {
       tasks.append(
@@ -63,6 +78,15 @@ struct ExtractionStages: Sendable {
       jurisdiction: meta.jurisdiction, period: meta.period, docNumber: meta.docNumber,
       issued: meta.issued, issuers: meta.issuers, script: document.script, tasks: tasks,
       targets: foundTargets, deadlines: foundDeadlines, warnings: diagnostics.items)
+  }
+
+  /// The record of a document whose extraction was cut short (its facts are not kept).
+  static func empty(_ outline: OutlinedDocument) -> DocumentRecord {
+    let document = outline.document
+    return DocumentRecord(
+      id: document.id, source: document.source, title: nil, jurisdiction: nil, period: nil,
+      docNumber: nil, issued: nil, issuers: [], script: document.script, tasks: [], targets: [],
+      deadlines: [], warnings: [])
   }
 
   /// Taiwan's plans count years from 1912 (`109年` is 2020): a Traditional text whose years

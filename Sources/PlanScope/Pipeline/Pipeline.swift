@@ -6,6 +6,12 @@ public struct PipelineRun: Sendable {
   public var outline: OutlinedDocument
   /// The dataset record.
   public var record: DocumentRecord
+
+  /// Pairs an outline with its record.
+  package init(outline: OutlinedDocument, record: DocumentRecord) {
+    self.outline = outline
+    self.record = record
+  }
 }
 
 /// The only place the stages meet: ingest → normalize → outline → extract.
@@ -14,6 +20,8 @@ public struct PipelineRun: Sendable {
 /// diagnostics into the record's warnings. It reads files through `DocumentLoader` and writes
 /// nothing (see `OutputDirectory`).
 public struct Pipeline: Sendable {
+  /// Seconds one document may take (`PipelineOptions.maxSecondsPerDocument`).
+  public let maxSecondsPerDocument: Double?
   /// The planscope version written into cache fingerprints.
   public static let version = "0.1.0"
 
@@ -23,20 +31,22 @@ public struct Pipeline: Sendable {
   /// another fingerprint are not reused.
   public let fingerprint: String
   /// The normalize stage (internal: `BenchSuite` times each stage on its own).
-  let normalizer: Normalizer
+  package let normalizer: Normalizer
   /// The outline stage.
-  let outliner: Outliner
+  package let outliner: Outliner
   /// The extraction stages.
-  let extraction: ExtractionStages
+  package let extraction: ExtractionStages
   /// The number layer, for reports of every number expression.
   let quantityScanner: QuantityScanner
 
   /// Creates a pipeline from its stages.
   init(
     loader: DocumentLoader, normalizer: Normalizer, outliner: Outliner,
-    extraction: ExtractionStages, quantityScanner: QuantityScanner, fingerprint: String
+    extraction: ExtractionStages, quantityScanner: QuantityScanner, fingerprint: String,
+    maxSecondsPerDocument: Double? = PipelineOptions().maxSecondsPerDocument
   ) {
     self.fingerprint = fingerprint
+    self.maxSecondsPerDocument = maxSecondsPerDocument
     self.quantityScanner = quantityScanner
     self.loader = loader
     self.normalizer = normalizer
@@ -58,7 +68,8 @@ public struct Pipeline: Sendable {
       extraction: try ExtractionStages(options: options.extraction, lexicons: lexicons),
       quantityScanner: QuantityScanner(units: try UnitLexicon.load(from: lexicons)),
       fingerprint: SHA256.hexDigest(
-        Array("planscope \(version) \(buildIdentity()) \(Lexicon.fingerprint(of: lexicons))".utf8)))
+        Array("planscope \(version) \(buildIdentity()) \(Lexicon.fingerprint(of: lexicons))".utf8)),
+      maxSecondsPerDocument: options.maxSecondsPerDocument)
   }
 
   /// Identifies the running build (size and modification time of the executable), so records
@@ -86,10 +97,25 @@ public struct Pipeline: Sendable {
   )
     -> PipelineRun
   {
+    var budget = TimeBudget.unlimited
+    return run(source, preambleAsTask: preambleAsTask, budget: &budget, diagnostics: &diagnostics)
+  }
+
+  /// Runs the stages within `budget`: once it is spent the remaining stages are not run,
+  /// `budget.exceededStage` names the last one that ran, and the record is incomplete (the
+  /// caller fails the document).
+  public func run(
+    _ source: SourceDocument, preambleAsTask: Bool = false, budget: inout TimeBudget,
+    diagnostics: inout Diagnostics
+  ) -> PipelineRun {
     let document = normalizer.normalize(source, diagnostics: &diagnostics)
     let outline = outliner.outline(document, diagnostics: &diagnostics)
-    let record = extraction.extract(
-      from: outline, preambleAsTask: preambleAsTask, diagnostics: &diagnostics)
+    let record =
+      budget.isSpent(after: "normalize and outline")
+      ? ExtractionStages.empty(outline)
+      : extraction.extract(
+        from: outline, preambleAsTask: preambleAsTask, budget: &budget,
+        diagnostics: &diagnostics)
     return PipelineRun(outline: outline, record: record)
   }
 }

@@ -40,14 +40,24 @@ public struct DigestBuilder: Sendable {
   /// Creates a builder.
   public init() {}
 
+  /// The first day of the `days` calendar days that end with the day of `now` (UTC): a
+  /// weekly digest with `days` 7 covers Tuesday to Monday, and next week's starts where this
+  /// one ended, so no plan is reported twice.
+  public static func windowStart(days: Int, endingOn now: Date) -> Date {
+    let today = date(fromDay: day(now)) ?? now
+    return today.addingTimeInterval(-Double(max(1, days) - 1) * 86_400)
+  }
+
   /// The digest of changes since `since`, as seen on `now`, with deadlines due within
-  /// `horizonDays` days.
+  /// `horizonDays` days. A plan first seen and changed in the window is new and changed.
   public func build(entries: [StateEntry], since: Date, now: Date, horizonDays: Int) -> Digest {
     let today = Self.day(now)
     let horizon = Self.day(now.addingTimeInterval(Double(horizonDays) * 86_400))
     let present = entries.filter(\.present)
     let new = present.filter { $0.firstSeen >= since }.map(\.record)
-    let changed = present.filter { $0.lastChanged >= since && $0.firstSeen < since }.map { entry in
+    let changed = present.filter {
+      $0.lastChanged >= since && $0.lastChanged > $0.firstSeen
+    }.map { entry in
       (entry.record, entry.previous.map { DatasetDiffer().documentChanges($0, entry.record) })
     }
     let removed = entries.filter { !$0.present && ($0.removedAt.map { $0 >= since } ?? false) }.map(

@@ -25,19 +25,28 @@ struct OutlinePatterns: Sendable {
   /// Header cells of a task-division table (重点任务分工表): 序号, 牵头单位, 责任单位 ….
   let taskTableHeaderWords: [String] = ["牵头单位", "责任单位", "牵头部门", "责任部门", "配合单位", "完成时限", "序号"]
 
-  /// Whether a TAB-separated line is the header row of a task-division table.
+  /// Whether a line is a table row: TAB-separated cells, or cells between `|` (text copied
+  /// from web pages and converters: `序号 | 重点任务 | 牵头单位 |`; `｜` is folded to `|`).
+  func isTableLine(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    line.contains("\t") || line.lazy.filter { $0 == "|" }.count >= 2
+  }
+
+  /// Whether a table line is the header row of a task-division table.
   func isTaskTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
     let text = ScalarText.string(line)
     return taskTableHeaderWords.filter { text.includes($0) }.count >= 2
   }
 
-  /// A numbered row of a task-division table: `3<TAB>落实用地保障<TAB>…` (also `3.` / `3、`).
+  /// A numbered row of a task-division table: `3<TAB>落实用地保障<TAB>…`, `3 | 落实用地保障 |`
+  /// (also `3.` / `3、`, spaces before the cell break).
   func tableRow(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
     let digits = run(s, from: start, end: end, where: isDigit)
     guard digits > 0, digits <= 3, start + digits < end else { return nil }
     var length = digits
     if s[start + length] == "." || s[start + length] == "、" { length += 1 }
-    guard start + length < end, s[start + length] == "\t" else { return nil }
+    var cursor = start + length
+    while cursor < end, s[cursor] == " " { cursor += 1 }
+    guard cursor < end, s[cursor] == "\t" || s[cursor] == "|" else { return nil }
     return Match(kind: .tableRow, length: length)
   }
 

@@ -8,10 +8,13 @@
 public struct Outliner: Sendable {
   private let patterns = OutlinePatterns()
   private let maxTitleLength: Int
+  /// Text length from which a document without headings gets an `unknownStructure` warning.
+  private let minimumOutlinedLength: Int
 
   /// Creates an outliner.
   public init(options: ExtractionOptions = ExtractionOptions()) {
     self.maxTitleLength = options.maxTitleLength
+    self.minimumOutlinedLength = options.minimumOutlinedLength
   }
 
   /// Outlines one document.
@@ -28,7 +31,7 @@ public struct Outliner: Sendable {
       while start < lineEnd, Self.isIndent(folded[start]) { start += 1 }
       let line = folded[start..<lineEnd]
       var found = patterns.match(folded, at: start, end: lineEnd)
-      if line.contains("\t") {
+      if patterns.isTableLine(line) {
         if patterns.isTaskTableHeader(line) {
           // A task-division table (often an attachment) is not part of the item above it.
           inTaskTable = true
@@ -67,17 +70,30 @@ public struct Outliner: Sendable {
       sections[index].body.end = sections[index + 1].body.start
     }
     let preambleEnd = sections.first?.body.start ?? folded.count
+    if sections.isEmpty, folded.count >= minimumOutlinedLength {
+      // News items and portal pages often carry no numbering: say so, since every task-level
+      // fact (departments) then hangs on the document as a whole.
+      diagnostics.report(
+        .unknownStructure,
+        "no outline headings (一、 （一） 1． 第一条 …) found in \(folded.count) characters: the text has no task structure"
+      )
+    }
     return OutlinedDocument(
       document: document, sections: sections,
       preamble: SourceSpan(start: 0, end: preambleEnd))
   }
 
-  /// The inline title after a label: up to the first 。 or the end of the line, spaces trimmed.
+  /// The inline title after a label: up to the first 。, cell break or the end of the line,
+  /// spaces trimmed.
   private func title(in s: [Unicode.Scalar], after start: Int, lineEnd: Int) -> SourceSpan {
     var begin = start
-    while begin < lineEnd, Self.isIndent(s[begin]) { begin += 1 }
+    // A pipe table's first cell break (`1 | 任务 |`) is not part of the title.
+    while begin < lineEnd, Self.isIndent(s[begin]) || s[begin] == "|" { begin += 1 }
     var end = begin
-    while end < lineEnd, s[end] != "。", s[end] != "\t", end - begin < maxTitleLength { end += 1 }
+    while end < lineEnd, s[end] != "。", s[end] != "\t", s[end] != "|", end - begin < maxTitleLength
+    {
+      end += 1
+    }
     while end > begin, Self.isIndent(s[end - 1]) { end -= 1 }
     return SourceSpan(start: begin, end: end)
   }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlanScope
+@testable import PlanScopeBench
 
 /// The generator over the repository's seed plans (read like the benchmark reads them).
 private func generator(seed: UInt64 = BenchCorpusGenerator.defaultSeed) throws

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlanScope
+@testable import PlanScopeBench
 
 /// A report with one row of each kind; figures chosen so every rate is exact.
 private func sampleReport(opencc: CommandResult?) -> BenchReport {

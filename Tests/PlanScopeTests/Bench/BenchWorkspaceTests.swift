@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlanScope
+@testable import PlanScopeBench
 
 /// Files directly in `folder`, sorted (empty when it does not exist).
 private func names(_ folder: URL) -> [String] {

@@ -101,7 +101,7 @@ struct ComparisonCase: Sendable, CustomTestStringConvertible {
           index % 4 == 0 ? [] : [(departments[(index + 1) % 5], .responsible)],
         ],
         deadlines: [deadline("\(2024 + index % 3)年", kind: .by, date: "2025-06-30", at: index)],
-        warnings: index % 9 == 0 ? [Diagnostic(code: .unparsedFact, message: "第\(index)项")] : [])
+        warnings: index % 9 == 0 ? [Diagnostic(code: .unknownStructure, message: "第\(index)项")] : [])
     }
   }
 

@@ -72,7 +72,7 @@ struct FuzzRegression: Codable, Sendable, CustomTestStringConvertible {
       (try? StyleSheet(xml: xml, part: "word/styles.xml", limits: limits)) ?? StyleSheet()
     var renderer = BodyRenderer(numbering: ListNumbering(definitions: definitions, styles: styles))
     let utf8 = try WordML.parse(xml, part: "word/document.xml", limits: limits) {
-      (parser) throws(DocxError) in try renderer.render(parser)
+      (parser) throws(DocxError) in try renderer.render(parser, part: "word/document.xml")
     }
     return String(decoding: utf8, as: UTF8.self)
   }

@@ -55,7 +55,7 @@ func canonicalJSONMatchesJSONEncoder(_ golden: GoldenCase) throws {
         anchor: nil, recurrence: nil, span: span),
     ],
     warnings: [
-      Diagnostic(code: .unparsedFact, message: "m", span: span),
+      Diagnostic(code: .unknownStructure, message: "m", span: span),
       Diagnostic(code: .damagedText, message: "n\u{1}", span: nil),
     ])
   try expectRecordWriterMatches(full)

@@ -55,3 +55,24 @@ func recognisesLabels(_ row: Case<String, LabelExpectation?>) throws {
   #expect(outline.document.original[section.span] == "（一）推進工業清潔生產")
   #expect(outline.document.text[outline.preamble] == "前言\n")
 }
+
+@Test func pipeTablesNumberTheirRowsLikeTabTables() throws {
+  // A task-division table copied from a web page: cells between `|`, rows numbered 1, 2 …
+  for separator in [" | ", "｜", "\t"] {
+    let cells = { (items: [String]) in items.joined(separator: separator) + separator }
+    let text = [
+      cells(["序号", "重点任务", "牵头单位", "配合单位"]),
+      cells(["一、优化服务", "", "", ""]),
+      cells(["1", "压缩开办时间", "区政务服务局", "区市场监管局"]),
+      cells(["2", "推行一网通办", "区数据局", "各街道办事处"]),
+    ].joined(separator: "\n")
+    let outline = try Shared.outline(text)
+    #expect(
+      outline.sections.map { $0.path.joined(separator: "/") } == ["一、", "一、/1", "一、/2"],
+      "separator \(separator)")
+    #expect(outline.sections.dropFirst().allSatisfy { $0.kind == .tableRow })
+    #expect(outline.sections.map(\.title) == ["优化服务", "压缩开办时间", "推行一网通办"])
+  }
+  // Outside a task table, a number before a pipe is no label.
+  #expect(try Shared.outline("2025 | 年度目标 |\n").sections.isEmpty)
+}

@@ -297,7 +297,10 @@ extension TargetExtractor {
   func targetYear(at position: Int, in document: Document, context: TargetContext) -> Int? {
     let scalars = document.folded.scalars
     var paragraphStart = position
-    while paragraphStart > 0, scalars[paragraphStart - 1] != "\n" { paragraphStart -= 1 }
+    // Bounded: a paragraph of a megabyte without a line break must not make every target
+    // scan back over all of it (quadratic time); a year is carried over a few sentences.
+    let floor = max(0, position - SentenceSplitter.defaultMaxSentenceLength * 2)
+    while paragraphStart > floor, scalars[paragraphStart - 1] != "\n" { paragraphStart -= 1 }
     if let deadline = context.lastDeadline(endingBy: position, from: paragraphStart) {
       // 年度计划投资… in a one-year plan: that year.
       if deadline.kind == .recurring {

@@ -29,6 +29,8 @@ struct BodyRenderer {
     /// Text of paragraphs whose mark was deleted, joined to the next paragraph.
     var merged: [UInt8] = []
     var mergedDeferred: [UInt8] = []
+    /// A cell whose deletion is tracked (`w:cellDel`).
+    var deleted = false
   }
 
   private var numbering: ListNumbering
@@ -43,15 +45,25 @@ struct BodyRenderer {
   /// One entry per open `mc:AlternateContent`: whether a branch was taken.
   private var alternates: [Bool] = []
 
-  /// A renderer numbering lists with `numbering`.
-  init(numbering: ListNumbering) {
+  /// The text of each `w:altChunk` part by relationship id (read by the caller).
+  private let chunks: [String: [UInt8]]
+
+  /// A renderer numbering lists with `numbering`, showing `chunks` where they are referred to.
+  init(numbering: ListNumbering, chunks: [String: [UInt8]] = [:]) {
     self.numbering = numbering
+    self.chunks = chunks
   }
 
   /// Renders the whole part.
   /// - Throws: `DocxError` raised by the parser.
-  mutating func render(_ parser: WordMLParser) throws(DocxError) -> [UInt8] {
+  mutating func render(_ parser: WordMLParser, part: String) throws(DocxError) -> [UInt8] {
+    var sawRoot = false
     while let event = try parser.next() {
+      if !sawRoot, case .start(let root) = event {
+        // A package whose main part is a workbook or a deck is not a Word document.
+        guard root == .document else { throw .notWordDocument(part: part) }
+        sawRoot = true
+      }
       switch event {
       case .text:
         if inParagraph && !current.runHidden && fieldsInInstruction == 0 {
@@ -79,8 +91,22 @@ struct BodyRenderer {
       inParagraph = true
     case .r:
       current.runHidden = false
-    case .t:
+    case .t, .mathText:
       break
+    case .altChunk:
+      // A block of another format shown in place: its lines, as paragraphs of this part.
+      if !inParagraph, let id = parser.attribute(.partReference), let text = chunks[id] {
+        let top = containers.count - 1
+        Self.flushMerged(&containers[top])
+        for line in text.split(separator: 0x0A, omittingEmptySubsequences: true) {
+          Self.deliver(line: Array(line), deferred: [], to: &containers[top])
+        }
+      }
+    case .cellDel:
+      // A tracked deletion of the whole cell: its text is gone, and so is its place.
+      if parser.ancestor(1) == .tcPr, containers.last?.kind == .cell {
+        containers[containers.count - 1].deleted = true
+      }
     case .tab, .ptab:
       if parser.ancestor(1) == .r { emit(0x09) }
     case .br:
@@ -273,7 +299,7 @@ struct BodyRenderer {
     Self.flushMerged(&container)
     switch container.kind {
     case .cell:
-      if !rows.isEmpty { rows[rows.count - 1].append(container.output) }
+      if !rows.isEmpty, !container.deleted { rows[rows.count - 1].append(container.output) }
     case .textBox:
       if inParagraph {
         current.deferred.append(contentsOf: container.output)

@@ -26,6 +26,11 @@ public enum DocxError: Error, Sendable, Hashable, CustomStringConvertible {
   case nestingTooDeep(part: String, limit: Int)
   /// libxml2 reported a well-formedness error.
   case malformedXML(part: String, reason: String)
+  /// One XML text node is over libxml2's 10,000,000-byte limit (kept: `XML_PARSE_HUGE` would
+  /// also lift its depth and expansion limits).
+  case textNodeTooLarge(part: String)
+  /// The package's main part is not a WordprocessingML document (a spreadsheet, a deck …).
+  case notWordDocument(part: String)
 
   /// A one-line reason.
   public var description: String {
@@ -44,6 +49,10 @@ public enum DocxError: Error, Sendable, Hashable, CustomStringConvertible {
     case .dtdNotAllowed(let part): "DTD not allowed in \(part)"
     case .nestingTooDeep(let part, let limit): "nesting too deep in \(part) (limit \(limit))"
     case .malformedXML(let part, let reason): "malformed XML in \(part): \(reason)"
+    case .textNodeTooLarge(let part):
+      "a text run in \(part) is over 10 MB in one piece (libxml2's limit for one XML text node): split the document"
+    case .notWordDocument(let part):
+      "not a Word document: the main part \(part) is not a WordprocessingML document (a spreadsheet or presentation saved as .docx?)"
     }
   }
 }

@@ -7,6 +7,8 @@
 struct DocxPackage {
   /// One package relationship.
   struct Relationship: Sendable, Hashable {
+    /// `Id`, what parts refer to it by (`r:id`).
+    var id: String = ""
     /// The relationship type URI.
     var type: String
     /// The target as written (relative to the source part's folder unless it starts with `/`).
@@ -24,6 +26,7 @@ struct DocxPackage {
     static let officeDocument = "officeDocument"
     static let numbering = "numbering"
     static let styles = "styles"
+    static let alternativeFormatChunk = "aFChunk"
 
     /// Whether `uri` is `kind` (e.g. `numbering`) in either conformance class.
     static func matches(_ uri: String, _ kind: String) -> Bool {
@@ -41,6 +44,8 @@ struct DocxPackage {
   let numberingPartName: String?
   /// Zip entry name of the styles part, if the main part has one.
   let stylesPartName: String?
+  /// `w:altChunk` parts (HTML, RTF, DOCX shown in place) by relationship id.
+  let alternativeChunks: [String: String]
 
   /// Reads the zip directory and resolves the parts.
   /// - Throws: `DocxError` (zip errors, `.mainPartMissing`, XML errors in `.rels` parts).
@@ -68,6 +73,7 @@ struct DocxPackage {
     let mainRels = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
     var numbering: String?
     var styles: String?
+    var chunks: [String: String] = [:]
     if archive.entry(named: mainRels) != nil {
       for relationship in try Self.relationships(in: mainRels, of: archive, limits: limits)
       where !relationship.isExternal {
@@ -78,11 +84,16 @@ struct DocxPackage {
           RelationshipType.matches(relationship.type, RelationshipType.styles)
         {
           styles = Self.resolve(relationship.target, from: folder)
+        } else if RelationshipType.matches(
+          relationship.type, RelationshipType.alternativeFormatChunk)
+        {
+          chunks[relationship.id] = Self.resolve(relationship.target, from: folder)
         }
       }
     }
     numberingPartName = numbering
     stylesPartName = styles
+    alternativeChunks = chunks
   }
 
   /// The bytes of a part, or nil if the archive has no such entry.
@@ -108,7 +119,10 @@ struct DocxPackage {
           continue
         }
         let external = parser.attribute(.targetMode)?.lowercased() == "external"
-        found.append(Relationship(type: type, target: target, isExternal: external))
+        found.append(
+          Relationship(
+            id: parser.attribute(.relationshipID) ?? "", type: type, target: target,
+            isExternal: external))
       }
       return found
     }

@@ -15,6 +15,8 @@
 public struct DocxReader: DocumentReader {
   /// The limits applied to archives and XML.
   public let limits: IngestLimits
+  /// Whether this reads a DOCX embedded in another (`w:altChunk`): no deeper embedding.
+  private var nested = false
 
   /// A reader with the given limits.
   public init(limits: IngestLimits = IngestLimits()) {
@@ -70,11 +72,48 @@ public struct DocxReader: DocumentReader {
     guard let main = try package.part(package.mainPartName) else {
       throw .mainPartMissing("\(package.mainPartName) is not in the archive")
     }
-    var renderer = BodyRenderer(numbering: ListNumbering(definitions: definitions, styles: styles))
+    var renderer = BodyRenderer(
+      numbering: ListNumbering(definitions: definitions, styles: styles),
+      chunks: alternativeChunks(of: package, diagnostics: &diagnostics))
     let utf8 = try WordML.parse(main, part: package.mainPartName, limits: limits) {
-      (parser) throws(DocxError) in try renderer.render(parser)
+      (parser) throws(DocxError) in try renderer.render(parser, part: package.mainPartName)
     }
     return String(decoding: utf8, as: UTF8.self)
+  }
+
+  /// The text of the package's `w:altChunk` parts: HTML through `HtmlReader`, a DOCX through
+  /// this reader (one level deep); another format is left out with a diagnostic.
+  private func alternativeChunks(of package: DocxPackage, diagnostics: inout [Diagnostic])
+    -> [String: [UInt8]]
+  {
+    var texts: [String: [UInt8]] = [:]
+    for (id, name) in package.alternativeChunks.sorted(by: { $0.key < $1.key }) {
+      do {
+        guard let bytes = try package.part(name) else { continue }
+        let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
+        if head.contains("<html") || head.contains("<!doctype html") || name.hasSuffix(".htm")
+          || name.hasSuffix(".html")
+        {
+          let page = try HtmlReader(limits: limits).read(DocumentInput(path: name, bytes: bytes))
+          texts[id] = Array(page.text.utf8)
+        } else if bytes.starts(with: [0x50, 0x4B]), !nested {
+          var inner = self
+          inner.nested = true
+          var ignored: [Diagnostic] = []
+          texts[id] = Array(try inner.extractText(from: bytes, diagnostics: &ignored).utf8)
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              code: .unreadablePart,
+              message:
+                "embedded part \(name) (w:altChunk) left out: only HTML and DOCX chunks are read"))
+        }
+      } catch {
+        diagnostics.append(
+          Diagnostic(code: .unreadablePart, message: "embedded part \(name) left out: \(error)"))
+      }
+    }
+    return texts
   }
 
   /// The body text of a DOCX held in `bytes`, dropping diagnostics (for tests).

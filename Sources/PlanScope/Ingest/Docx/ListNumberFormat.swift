@@ -13,6 +13,8 @@ enum ListNumberFormat: String, Sendable, CaseIterable {
   case ideographTraditional, ideographZodiac, ideographDigital, ideographLegalTraditional
   case ideographEnclosedCircle
   case lowerLetter, upperLetter, lowerRoman, upperRoman
+  /// English: `ordinal` 2 → “2nd”, `ordinalText` 2 → “Second”, `cardinalText` 2 → “Two”.
+  case ordinal, ordinalText, cardinalText
   case bullet, none
 
   /// The format named by a `w:numFmt/@w:val` value; unknown names (and a missing value) give
@@ -72,7 +74,56 @@ enum ListNumberFormat: String, Sendable, CaseIterable {
       return Self.roman(number).lowercased()
     case .upperRoman:
       return Self.roman(number)
+    case .ordinal:
+      let suffix =
+        (11...13).contains(number % 100)
+        ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][number % 10]
+      return "\(number)\(suffix)"
+    case .cardinalText:
+      return Self.englishWords(number) ?? String(number)
+    case .ordinalText:
+      return Self.englishWords(number).map(Self.ordinalWords) ?? "\(number)"
     }
+  }
+
+  // MARK: - English words
+
+  private static let ones = [
+    "", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+    "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen",
+  ]
+  private static let tens = [
+    "", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
+  ]
+
+  /// 1–9,999 in words as Word writes them (“Twenty-One”, “One Hundred Five”); nil beyond.
+  static func englishWords(_ number: Int) -> String? {
+    guard (1...9_999).contains(number) else { return nil }
+    var parts: [String] = []
+    if number >= 1_000 { parts.append(ones[number / 1_000] + " Thousand") }
+    let hundreds = number % 1_000 / 100
+    if hundreds > 0 { parts.append(ones[hundreds] + " Hundred") }
+    let rest = number % 100
+    if rest >= 20 {
+      parts.append(tens[rest / 10] + (rest % 10 > 0 ? "-" + ones[rest % 10] : ""))
+    } else if rest > 0 {
+      parts.append(ones[rest])
+    }
+    return parts.joined(separator: " ")
+  }
+
+  /// The ordinal of cardinal words: the last word changes (“Twenty-One” → “Twenty-First”).
+  static func ordinalWords(_ words: String) -> String {
+    let irregular = [
+      "One": "First", "Two": "Second", "Three": "Third", "Five": "Fifth", "Eight": "Eighth",
+      "Nine": "Ninth", "Twelve": "Twelfth",
+    ]
+    let separator = words.lastIndex { $0 == " " || $0 == "-" }
+    let head = separator.map { String(words[...$0]) } ?? ""
+    let last = separator.map { String(words[words.index(after: $0)...]) } ?? words
+    if let ordinal = irregular[last] { return head + ordinal }
+    if last.hasSuffix("y") { return head + last.dropLast() + "ieth" }
+    return head + last + "th"
   }
 
   /// Most repetitions of one letter in a `lowerLetter`/`upperLetter` label (780 → 30 × “z”).

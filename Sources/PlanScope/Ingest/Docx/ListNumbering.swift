@@ -4,8 +4,10 @@
 /// style (following `w:basedOn`); `numId 0` switches numbering off. Each level counts up from
 /// `w:start` (or the instance's `w:startOverride`), and starting a level resets the deeper levels
 /// unless their `w:lvlRestart` says otherwise. `w:num` instances of one abstract definition share
-/// counters (they continue one list, as in Word) unless an instance overrides levels, in which
-/// case it counts on its own: fixture 02's `numId 106` restarts 一、 with `startOverride`.
+/// counters (they continue one list, as in Word, also when an instance redefines a level's
+/// format) unless the instance has a `w:startOverride`, which gives it counters of its own:
+/// fixture 02's `numId 106` restarts 一、 that way. A level skipped on the way down counts as
+/// used (its start value), as Word counts it.
 ///
 /// Labels are `w:lvlText` with each `%N` replaced by level N's counter in level N's format
 /// (all decimal under `w:isLgl`), followed by the `w:suff` separator: “第十二条 ”, “（一）”,
@@ -49,8 +51,15 @@ struct ListNumbering {
     func startValue(_ index: Int) -> Int {
       instance.startOverrides[index] ?? levels[index]?.start ?? 0
     }
-    let key: CounterKey = instance.hasOverrides ? .instance(num) : .abstract(abstractID)
+    // Word shares counters among the instances of one definition, also those that redefine
+    // a level's look; only a `startOverride` restarts an instance's own count.
+    let key: CounterKey =
+      instance.startOverrides.isEmpty ? .abstract(abstractID) : .instance(num)
     var values = counters[key] ?? Array(repeating: nil, count: Self.levelCount)
+    // A level skipped on the way down counts as used: 1. then 1.1.1 then 1.2 (not 1.1).
+    for shallower in 0..<ilvl where values[shallower] == nil {
+      values[shallower] = startValue(shallower)
+    }
     // `w:start` is any integer the file says; a counter started at Int.max stays there.
     values[ilvl] = values[ilvl].map { $0 == Int.max ? $0 : $0 + 1 } ?? startValue(ilvl)
     for deeper in (ilvl + 1)..<Self.levelCount {

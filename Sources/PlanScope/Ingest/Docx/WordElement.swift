@@ -8,8 +8,12 @@ enum WordElement: UInt8, Sendable {
   case other
 
   // MARK: Body structure (w:)
-  case body, p, pPr, r, rPr, t, tab, br, cr, noBreakHyphen, softHyphen, sym, ptab
-  case tbl, tr, tc, txbxContent
+  case document, body, p, pPr, r, rPr, t, tab, br, cr, noBreakHyphen, softHyphen, sym, ptab
+  case tbl, tr, tc, txbxContent, tcPr, cellDel
+  /// `w:altChunk`: a part in another format (HTML, RTF, DOCX) shown in place.
+  case altChunk
+  /// `m:t`: the text of an equation (Office Math), read like `w:t`.
+  case mathText
   // MARK: Revisions, fields, hidden and non-body content (w:)
   case del, moveFrom, delText, instrText, delInstrText, fldChar
   case vanish, pStyle, numPr, ilvl, numId
@@ -33,15 +37,18 @@ enum WordElement: UInt8, Sendable {
     case markupCompatibility
     /// `http://schemas.openxmlformats.org/package/2006/relationships`.
     case packageRelationships
+    case math
   }
 
   /// Every recognised element with its namespace and local name.
   static let table: [(WordElement, Namespace, String)] = {
     let word: [(WordElement, String)] = [
-      (.body, "body"), (.p, "p"), (.pPr, "pPr"), (.r, "r"), (.rPr, "rPr"), (.t, "t"),
+      (.document, "document"), (.body, "body"), (.p, "p"), (.pPr, "pPr"), (.r, "r"), (.rPr, "rPr"),
+      (.t, "t"),
       (.tab, "tab"), (.br, "br"), (.cr, "cr"), (.noBreakHyphen, "noBreakHyphen"),
       (.softHyphen, "softHyphen"), (.sym, "sym"), (.ptab, "ptab"), (.tbl, "tbl"), (.tr, "tr"),
-      (.tc, "tc"), (.txbxContent, "txbxContent"), (.del, "del"), (.moveFrom, "moveFrom"),
+      (.tc, "tc"), (.txbxContent, "txbxContent"), (.tcPr, "tcPr"), (.cellDel, "cellDel"),
+      (.altChunk, "altChunk"), (.del, "del"), (.moveFrom, "moveFrom"),
       (.delText, "delText"), (.instrText, "instrText"), (.delInstrText, "delInstrText"),
       (.fldChar, "fldChar"), (.vanish, "vanish"), (.pStyle, "pStyle"), (.numPr, "numPr"),
       (.ilvl, "ilvl"), (.numId, "numId"), (.pPrChange, "pPrChange"), (.rPrChange, "rPrChange"),
@@ -73,6 +80,8 @@ enum WordNamespace {
   static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
   /// OPC package relationships (`_rels/*.rels`).
   static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+  static let math = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+  static let strictMath = "http://purl.oclc.org/ooxml/officeDocument/math"
 }
 
 /// One step of the streaming parse.

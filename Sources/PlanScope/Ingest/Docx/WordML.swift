@@ -95,12 +95,18 @@ enum WordAttribute: Int, CaseIterable {
   case target
   /// Unqualified `TargetMode` of a relationship.
   case targetMode
+  /// Unqualified `Id` of a relationship.
+  case relationshipID
+  /// `r:id` (officeDocument relationships namespace) of `w:altChunk`.
+  case partReference
 
   var localName: String {
     switch self {
     case .relationshipType: "Type"
     case .target: "Target"
     case .targetMode: "TargetMode"
+    case .relationshipID: "Id"
+    case .partReference: "id"
     default: String(describing: self)
     }
   }
@@ -126,6 +132,8 @@ final class WordMLParser {
   private var wordNamespaces: [UnsafePointer<xmlChar>] = []
   private var mcNamespace: UnsafePointer<xmlChar>?
   private var relationshipNamespace: UnsafePointer<xmlChar>?
+  private var mathNamespaces: [UnsafePointer<xmlChar>] = []
+  private var referenceNamespaces: [UnsafePointer<xmlChar>] = []
   private var names = InternedNameTable()
   /// Namespaces declared on the root element, which lives as long as the parse: elements
   /// pointing at one of these `xmlNs` structs are classified by pointer, without string work.
@@ -188,6 +196,9 @@ final class WordMLParser {
     wordNamespaces = [WordNamespace.transitional, WordNamespace.strict].compactMap(intern)
     mcNamespace = intern(WordNamespace.markupCompatibility)
     relationshipNamespace = intern(WordNamespace.packageRelationships)
+    mathNamespaces = [WordNamespace.math, WordNamespace.strictMath].compactMap(intern)
+    referenceNamespaces = DocxPackage.RelationshipType.prefixes.map { String($0.dropLast()) }
+      .compactMap(intern)
     for (element, namespace, name) in WordElement.table {
       guard let key = intern(name) else { continue }
       names.insert(key, element, namespace)
@@ -224,7 +235,7 @@ final class WordMLParser {
       case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
         Int32(XML_READER_TYPE_WHITESPACE.rawValue),
         Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-        if stack.last == .t { return .text }
+        if stack.last == .t || stack.last == .mathText { return .text }
       case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
         throw .dtdNotAllowed(part: part)
       default:
@@ -280,6 +291,10 @@ final class WordMLParser {
       for namespace in wordNamespaces where found != 1 {
         found = xmlTextReaderMoveToAttributeNs(reader, name, namespace)
       }
+    } else if attribute == .partReference {
+      for namespace in referenceNamespaces where found != 1 {
+        found = xmlTextReaderMoveToAttributeNs(reader, name, namespace)
+      }
     } else {
       found = xmlTextReaderMoveToAttribute(reader, name)
     }
@@ -296,7 +311,10 @@ final class WordMLParser {
     else {
       return .other
     }
-    return namespace(of: reader) == expected ? element : .other
+    let namespace = namespace(of: reader)
+    if namespace == expected { return element }
+    // `m:t` shares `w:t`'s local name: an equation's text.
+    return element == .t && namespace == .math ? .mathText : .other
   }
 
   private func namespace(of reader: xmlTextReaderPtr) -> WordElement.Namespace? {
@@ -321,6 +339,7 @@ final class WordMLParser {
     if wordNamespaces.contains(where: { xmlStrEqual($0, uri) == 1 }) { return .word }
     if xmlStrEqual(mcNamespace, uri) == 1 { return .markupCompatibility }
     if xmlStrEqual(relationshipNamespace, uri) == 1 { return .packageRelationships }
+    if mathNamespaces.contains(where: { xmlStrEqual($0, uri) == 1 }) { return .math }
     return nil
   }
 
@@ -335,6 +354,13 @@ final class WordMLParser {
     // libxml2 may hit its own depth cap while parsing ahead of the reader.
     if messages.contains(where: { $0.contains("Excessive depth") }) {
       return .nestingTooDeep(part: part, limit: min(maxDepth, WordML.libxml2DepthLimit))
+    }
+    // libxml2 refuses a text node over 10,000,000 bytes unless XML_PARSE_HUGE is set, which
+    // planscope never sets (it also lifts the depth and entity limits).
+    if messages.contains(where: {
+      $0.contains("huge text node") || $0.contains("Text node too long")
+    }) {
+      return .textNodeTooLarge(part: part)
     }
     return .malformedXML(part: part, reason: messages.first ?? "parse error")
   }

@@ -47,6 +47,8 @@ extension DocxError {
     case .dtdNotAllowed: "dtdNotAllowed"
     case .nestingTooDeep: "nestingTooDeep"
     case .malformedXML: "malformedXML"
+    case .textNodeTooLarge: "textNodeTooLarge"
+    case .notWordDocument: "notWordDocument"
     }
   }
 }

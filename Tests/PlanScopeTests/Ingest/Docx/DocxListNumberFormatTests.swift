@@ -27,6 +27,28 @@ import Testing
     #expect(ListNumberFormat.chineseCountingThousand.format(number) == text)
   }
 
+  @Test(arguments: [
+    (1, "1st", "First", "One"), (2, "2nd", "Second", "Two"), (3, "3rd", "Third", "Three"),
+    (4, "4th", "Fourth", "Four"), (11, "11th", "Eleventh", "Eleven"),
+    (12, "12th", "Twelfth", "Twelve"), (13, "13th", "Thirteenth", "Thirteen"),
+    (20, "20th", "Twentieth", "Twenty"), (21, "21st", "Twenty-First", "Twenty-One"),
+    (102, "102nd", "One Hundred Second", "One Hundred Two"),
+    (1_111, "1111th", "One Thousand One Hundred Eleventh", "One Thousand One Hundred Eleven"),
+  ])
+  func englishOrdinalsAndCardinals(
+    _ number: Int, _ ordinal: String, _ text: String, _ cardinal: String
+  ) {
+    #expect(ListNumberFormat.ordinal.format(number) == ordinal)
+    #expect(ListNumberFormat.ordinalText.format(number) == text)
+    #expect(ListNumberFormat.cardinalText.format(number) == cardinal)
+  }
+
+  @Test func decimalZeroPadsToTwoDigits() {
+    #expect(
+      [1, 9, 10, 123].map { ListNumberFormat.decimalZero.format($0) } == ["01", "09", "10", "123"])
+    #expect(ListNumberFormat.cardinalText.format(10_000) == "10000")
+  }
+
   @Test func legalAndTaiwaneseNumerals() {
     #expect((1...3).map { ListNumberFormat.chineseLegalSimplified.format($0) } == ["壹", "贰", "叁"])
     #expect(ListNumberFormat.chineseLegalSimplified.format(10) == "壹拾")

@@ -38,6 +38,25 @@ import Testing
     #expect(try readDocx(body: body, numbering: numbering) == "1.a\n5.b\n6.c\n2.d\n")
   }
 
+  @Test func anInstanceRedefiningALevelStillSharesTheCounter() throws {
+    // Word: A., 2., C. (one count, the second instance only writes it in decimal).
+    let numbering =
+      abstract(0, level(0, "upperLetter", "%1.")) + num(1, 0)
+      + num(2, 0, "<w:lvlOverride w:ilvl=\"0\">\(level(0, "decimal", "%1."))</w:lvlOverride>")
+    let body = para("", numPr(1, 0)) + para("", numPr(2, 0)) + para("", numPr(1, 0))
+    #expect(try readDocx(body: body, numbering: numbering) == "A.\n2.\nC.\n")
+  }
+
+  @Test func aSkippedLevelCountsAsUsed() throws {
+    let numbering =
+      abstract(
+        0, level(0, "decimal", "%1."), level(1, "decimal", "%1.%2."),
+        level(2, "decimal", "%1.%2.%3.")) + num(1, 0)
+    // 1. then straight to level 3 (1.1.1.), then level 2 again: 1.2., as Word numbers it.
+    let body = para("", numPr(1, 0)) + para("", numPr(1, 2)) + para("", numPr(1, 1))
+    #expect(try readDocx(body: body, numbering: numbering) == "1.\n1.1.1.\n1.2.\n")
+  }
+
   @Test func startingALevelResetsDeeperLevelsUnlessLvlRestartSaysNever() throws {
     let numbering =
       abstract(

@@ -1,0 +1,167 @@
+import Foundation
+
+/// The outcome of one file in a batch.
+public enum BatchOutcome: Sendable {
+  /// Processed (or taken from the cache).
+  case processed(ProcessedDocument)
+  /// Failed with a reason naming the file.
+  case failed(path: String, reason: String)
+  /// Not read (an unsupported format, a FIFO …): listed in the dataset's `skipped`.
+  case skipped(SkippedFile)
+
+  /// The path the outcome is for.
+  public var path: String {
+    switch self {
+    case .processed(let document): document.record.source.path
+    case .failed(let path, _): path
+    case .skipped(let file): file.path
+    }
+  }
+}
+
+/// Runs the pipeline over many files on several threads and hands the outcomes back in input
+/// order, so the output is identical for any number of jobs.
+///
+/// Documents stream: workers run at most `window` files ahead of the consumer, so memory holds
+/// a bounded number of documents whatever the corpus size.
+public struct BatchRunner: Sendable {
+  private let pipeline: Pipeline
+  private let jobs: Int
+
+  /// Creates a runner with `jobs` worker threads (at least one).
+  public init(pipeline: Pipeline, jobs: Int) {
+    self.pipeline = pipeline
+    self.jobs = max(1, jobs)
+  }
+
+  /// Processes every file and returns the outcomes in input order (all in memory; for large
+  /// batches use `stream`).
+  public func run(
+    _ files: [CorpusFile], cache: (any RecordCache)? = nil,
+    progress: @Sendable (Int) -> Void = { _ in }
+  ) -> [BatchOutcome] {
+    var outcomes: [BatchOutcome] = []
+    stream(files, cache: cache) { index, outcome in
+      outcomes.append(outcome)
+      progress(index + 1)
+    }
+    return outcomes
+  }
+
+  /// Processes every file, calling `consume` on the calling thread with each outcome in input
+  /// order while later files are processed. A file whose bytes hash to a record in `cache` is
+  /// not extracted again. When `consume` throws, the workers stop and the error is rethrown.
+  public func stream(
+    _ files: [CorpusFile], cache: (any RecordCache)? = nil,
+    consume: (Int, BatchOutcome) throws -> Void
+  ) rethrows {
+    guard !files.isEmpty else { return }
+    let state = StreamState(window: jobs * 4)
+    let group = DispatchGroup()
+    let pipeline = self.pipeline
+    for _ in 0..<min(jobs, files.count) {
+      DispatchQueue.global().async(group: group) {
+        let encoder = RecordEncoder()
+        while let index = state.next(limit: files.count) {
+          state.deliver(
+            index,
+            Self.process(files[index], pipeline: pipeline, cache: cache, encoder: encoder))
+        }
+      }
+    }
+    defer {
+      state.cancel()
+      group.wait()
+    }
+    for index in files.indices {
+      try consume(index, state.take(index))
+    }
+  }
+
+  /// One file through the cache or the pipeline; never throws (a failure is an outcome).
+  /// With an `encoder`, the record is also serialized for the outputs.
+  static func process(
+    _ file: CorpusFile, pipeline: Pipeline, cache: (any RecordCache)?,
+    encoder: RecordEncoder? = nil
+  ) -> BatchOutcome {
+    switch file.disposition {
+    case .read: break
+    case .skip(let skipped): return .skipped(skipped)
+    case .fail(let reason): return .failed(path: file.path, reason: reason)
+    }
+    let stamp = FileStamp.of(file.url.path)
+    do {
+      var budget = TimeBudget(seconds: pipeline.maxSecondsPerDocument)
+      let input = try pipeline.loader.input(file.url, as: file.path)
+      let sha256 = SHA256.hexDigest(input.bytes)
+      if var hit = cache?.cached(sha256: sha256) {
+        hit.record.source.path = file.path
+        hit.stamp = stamp
+        hit.encoded = try encoder?.encode(hit.record)
+        return .processed(hit)
+      }
+      let source = try pipeline.loader.read(
+        input, format: DocumentLoader.format(of: file.url, bytes: input.bytes), sha256: sha256)
+      var diagnostics = Diagnostics()
+      let run = pipeline.run(source, budget: &budget, diagnostics: &diagnostics)
+      if let stage = budget.exceededStage {
+        throw IngestError.timeBudgetExceeded(
+          path: file.path, seconds: budget.seconds ?? 0, stage: stage)
+      }
+      var document = ProcessedDocument(run)
+      document.stamp = stamp
+      document.encoded = try encoder?.encode(document.record)
+      return .processed(document)
+    } catch {
+      return .failed(path: file.path, reason: String(describing: error))
+    }
+  }
+}
+
+/// The work queue and reorder buffer of a stream, guarded by one condition variable.
+private final class StreamState: @unchecked Sendable {
+  private let condition = NSCondition()
+  private let window: Int
+  private var nextIndex = 0
+  private var consumed = 0
+  private var cancelled = false
+  private var ready: [Int: BatchOutcome] = [:]
+
+  init(window: Int) { self.window = max(2, window) }
+
+  /// The next file to process, waiting while workers are `window` files ahead; nil when done.
+  func next(limit: Int) -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while !cancelled && nextIndex < limit && nextIndex >= consumed + window {
+      condition.wait()
+    }
+    guard !cancelled, nextIndex < limit else { return nil }
+    nextIndex += 1
+    return nextIndex - 1
+  }
+
+  func deliver(_ index: Int, _ outcome: BatchOutcome) {
+    condition.lock()
+    ready[index] = outcome
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits for the outcome of `index` and hands it over.
+  func take(_ index: Int) -> BatchOutcome {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready[index] == nil { condition.wait() }
+    consumed = index + 1
+    condition.broadcast()
+    return ready.removeValue(forKey: index) ?? .failed(path: "", reason: "not processed")
+  }
+
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}

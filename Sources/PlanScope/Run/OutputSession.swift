@@ -1,0 +1,90 @@
+import Foundation
+
+/// What a run or merge did: counts and the failures to report.
+public struct RunSummary: Sendable, Hashable {
+  /// Documents written.
+  public var processed = 0
+  /// Of those, taken from the state cache.
+  public var cached = 0
+  /// Failed files with their reasons (which name the file), in path order.
+  public var failures: [String] = []
+  /// Files not read, in path order (also in the dataset's `skipped`).
+  public var skipped: [SkippedFile] = []
+}
+
+/// Writes the full outputs of a run, document by document in path order: the output folder
+/// (`RunWriter`) and the state database, committed together at the end. `planscope run` and
+/// `planscope merge` both end here, which is why a merged run equals a single one byte for
+/// byte.
+public final class OutputSession {
+  private let writer: RunWriter
+  private let update: StateUpdate?
+  private let state: StateStore?
+  private var key: StateStore.RunKey?
+  /// Serializes records that arrive without their encoded forms (merged JSON lines), once
+  /// for both the outputs and the state.
+  private let encoder = RecordEncoder()
+  private let policy: PublishPolicy
+  private let source: String
+  /// Paths of the documents published before this run, and how many of them are here again.
+  private let previous: Set<[UInt8]>
+  private var kept = 0
+  /// What was written so far.
+  public private(set) var summary = RunSummary()
+
+  /// Opens the session; the caller holds the folder's `OutputLock`. `policy` decides whether
+  /// a run that found fewer documents may replace the published ones; `source` names the
+  /// input in its message (the corpus folder).
+  /// - Throws: `OutputError`, `OutputSafetyError` or `SQLiteError`.
+  public init(
+    output: URL, comparison: ComparisonMarkdownWriter, state: StateStore?, at now: Date,
+    policy: PublishPolicy = PublishPolicy(), source: String = "the input"
+  ) throws {
+    let directory = OutputDirectory(output)
+    previous = directory.publishedPaths() ?? []
+    self.policy = policy
+    self.source = source
+    writer = try RunWriter(directory: directory, comparison: comparison)
+    update = try state?.beginUpdate(at: now)
+    self.state = state
+    key = state.map { StateStore.RunKey(fingerprint: $0.fingerprint) }
+  }
+
+  /// Adds the next outcome (outcomes come sorted by path).
+  /// - Throws: `OutputError`, `SQLiteError` or an encoding error.
+  public func add(_ outcome: BatchOutcome) throws {
+    switch outcome {
+    case .processed(var document):
+      if document.encoded == nil { document.encoded = try encoder.encode(document.record) }
+      try writer.add(document)
+      try update?.add(document)
+      key?.add(path: document.record.source.path, sha256: document.record.source.sha256)
+      summary.processed += 1
+      if document.cached { summary.cached += 1 }
+      if previous.contains(Array(document.record.source.path.utf8)) { kept += 1 }
+    case .failed(let path, let reason):
+      try update?.addFailure(path: path)
+      summary.failures.append(reason)
+    case .skipped(let file):
+      writer.addSkipped(file)
+      key?.add(skipped: file)
+      summary.skipped.append(file)
+    }
+  }
+
+  /// Publishes the outputs, then commits the state (with the run's key when nothing failed,
+  /// so an unchanged corpus is skipped next time). A run that found no document, or would
+  /// drop more of the published ones than `policy` allows, publishes nothing and changes no
+  /// state.
+  /// - Throws: `OutputSafetyError`, `OutputError` or `SQLiteError`.
+  public func commit() throws -> RunSummary {
+    try policy.check(
+      current: summary.processed, previous: previous.count, lost: previous.count - kept,
+      corpus: source, skipped: summary.skipped.count, failed: summary.failures.count)
+    let generation = try writer.commit()
+    try state?.rememberRun(
+      key: summary.failures.isEmpty ? key?.value : nil, generation: generation)
+    try update?.commit()
+    return summary
+  }
+}

@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+import PlanScope
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Ctrl-C (SIGINT) and SIGTERM during a run: say what was kept, clear the partial outputs,
+/// exit 130 / 143 like a shell would. Nothing a run stages is visible before it publishes,
+/// so an interrupted run always leaves the previous outputs in place.
+enum Interruption {
+  /// Where a run is, for the message.
+  enum Phase: Int { case reading, publishing, done }
+
+  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+  nonisolated(unsafe) private static var current = Phase.reading
+  private static let lock = NSLock()
+  private static let queue = DispatchQueue(label: "planscope.signals")
+
+  /// The run's phase (set by the command as it goes).
+  static var phase: Phase {
+    get { lock.withLock { current } }
+    set { lock.withLock { current = newValue } }
+  }
+
+  /// Reports and exits on SIGINT or SIGTERM while `output` is being written.
+  static func watch(output: URL) {
+    for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+      source.setEventHandler {
+        switch phase {
+        case .reading:
+          OutputDirectory(output).removeStaleStaging()
+          printError(
+            "planscope: interrupted: nothing was published; \(output.path) still holds the previous run's outputs and state (partial files removed)"
+          )
+        case .publishing:
+          printError(
+            "planscope: interrupted while publishing: \(output.path) holds either the previous or the new outputs, each complete; run again to bring the state up to date"
+          )
+        case .done:
+          printError("planscope: interrupted after the outputs were published")
+        }
+        exit(status)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+}

@@ -6,9 +6,10 @@ import PlanScope
   import Glibc
 #endif
 
-/// Ctrl-C (SIGINT) and SIGTERM during a run: say what was kept, clear the partial outputs,
-/// exit 130 / 143 like a shell would. Nothing a run stages is visible before it publishes,
-/// so an interrupted run always leaves the previous outputs in place.
+/// Ctrl-C (SIGINT) and SIGTERM during a run: say what was kept and exit 130 / 143 like a shell
+/// would. Nothing a run stages is visible before it publishes, so an interrupted run leaves
+/// the previous outputs in place; the handler touches no file (the main thread may be
+/// publishing meanwhile), and the next run removes the partial staging folder under its lock.
 enum Interruption {
   /// Where a run is, for the message.
   enum Phase: Int { case reading, publishing, done }
@@ -32,9 +33,8 @@ enum Interruption {
       source.setEventHandler {
         switch phase {
         case .reading:
-          OutputDirectory(output).removeStaleStaging()
           printError(
-            "planscope: interrupted: nothing was published; \(output.path) still holds the previous run's outputs and state (partial files removed)"
+            "planscope: interrupted: nothing was published; \(output.path) still holds the previous run's outputs and state (the next run removes the partial files)"
           )
         case .publishing:
           printError(
@@ -43,7 +43,7 @@ enum Interruption {
         case .done:
           printError("planscope: interrupted after the outputs were published")
         }
-        exit(status)
+        _exit(status)
       }
       source.resume()
       sources.append(source)

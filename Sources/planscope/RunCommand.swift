@@ -104,7 +104,8 @@ struct RunCommand: ParsableCommand {
       guard (0...1).contains(maxShrink) else {
         throw ValidationError("--max-shrink \(maxShrink): expected a share from 0 to 1")
       }
-      if !force && !jsonl {
+      // Listed paths name their files: only a walked corpus can contain the output folder.
+      if !force && !jsonl && manifest == nil && !stdinPaths {
         try OutputDirectory.checkSeparate(corpus: inputRoot, output: URL(fileURLWithPath: output))
       }
       files = try inputFiles(limit: options.limits.maxInputBytes).filter {
@@ -377,7 +378,8 @@ struct LimitOptions: ParsableArguments {
     guard maxSeconds.isFinite, maxSeconds >= 0 else {
       throw ValidationError("--max-seconds \(maxSeconds): expected 0 (no limit) or more")
     }
-    return maxSeconds == 0 ? nil : maxSeconds
+    // Beyond about 30 years a budget is no budget (and would overflow the clock).
+    return maxSeconds == 0 || maxSeconds > 1e9 ? nil : maxSeconds
   }
 }
 

@@ -50,8 +50,19 @@ public struct ChangesMarkdownWriter: Sendable {
   /// `old` turned into `new`, character by character: removed runs as `~~…~~`, added runs
   /// as `**…**` (longest common subsequence; quotes are a sentence long).
   static func inlineDiff(_ old: String, _ new: String) -> String {
-    let a = Array(old)
-    let b = Array(new)
+    // The common ends are kept as they are; the middle is compared only while the table
+    // stays small (quotes of old datasets could be whole pages).
+    let prefix = zip(old, new).prefix { $0 == $1 }.count
+    let suffix = zip(old.dropFirst(prefix).reversed(), new.dropFirst(prefix).reversed())
+      .prefix { $0 == $1 }.count
+    let a = Array(old.dropFirst(prefix).dropLast(suffix))
+    let b = Array(new.dropFirst(prefix).dropLast(suffix))
+    let head = String(old.prefix(prefix))
+    let tail = String(old.suffix(suffix))
+    if a.count * b.count > 250_000 {
+      return head + (a.isEmpty ? "" : "~~\(String(a))~~") + (b.isEmpty ? "" : "**\(String(b))**")
+        + tail
+    }
     var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
     for i in stride(from: a.count - 1, through: 0, by: -1) {
       for j in stride(from: b.count - 1, through: 0, by: -1) {
@@ -84,7 +95,7 @@ public struct ChangesMarkdownWriter: Sendable {
       }
     }
     flush()
-    return result
+    return head + result + tail
   }
 
   static func line(_ change: DatasetChanges.Change) -> String {

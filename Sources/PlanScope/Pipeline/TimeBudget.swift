@@ -16,7 +16,7 @@ public struct TimeBudget: Sendable {
   public init(seconds: Double?) {
     self.seconds = seconds
     deadline = seconds.map {
-      DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1_000_000_000)
+      DispatchTime.now().uptimeNanoseconds + UInt64(min(max(0, $0), 1e9) * 1_000_000_000)
     }
   }
 

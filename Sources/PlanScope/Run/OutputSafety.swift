@@ -15,6 +15,8 @@ public enum OutputSafetyError: Error, Sendable, Hashable, CustomStringConvertibl
   case overlap(corpus: String, output: String)
   /// The run found no document to publish.
   case noDocuments(corpus: String, skipped: Int, failed: Int)
+  /// A generation is published but its documents cannot be counted.
+  case unreadablePublished(path: String)
   /// The run would drop more of the published documents than allowed.
   case shrink(previous: Int, kept: Int, lost: Int, limit: Double)
 
@@ -29,6 +31,8 @@ public enum OutputSafetyError: Error, Sendable, Hashable, CustomStringConvertibl
       "the corpus (\(corpus)) and the output folder (\(output)) overlap: one is inside the other, so a run could read its own outputs or overwrite its inputs; choose separate folders, or pass --force"
     case .noDocuments(let corpus, let skipped, let failed):
       "refusing to publish: no document was read from \(corpus) (\(skipped) skipped, \(failed) failed) — is the folder mounted, and are the plans .txt or .docx? The published outputs are unchanged; pass --allow-shrink to publish an empty dataset"
+    case .unreadablePublished(let path):
+      "refusing to publish: the published outputs in \(path) cannot be read, so the run cannot tell how many documents it would drop; pass --allow-shrink to publish anyway"
     case .shrink(let previous, let kept, let lost, let limit):
       "refusing to publish: \(lost) of the \(previous) published documents would disappear (\(kept) kept), more than --max-shrink \(limit) allows — a missing folder or unmounted share? The published outputs are unchanged; pass --allow-shrink to publish anyway"
     }
@@ -60,8 +64,12 @@ extension OutputDirectory {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
       return true  // missing: created on first write
     }
-    return entries.isEmpty || entries.contains(Self.currentLink)
-      || entries.contains(OutputLock.fileName)
+    // `.current` counts only as planscope's link to a generation, not as a user's file.
+    let current = url.appendingPathComponent(Self.currentLink).path
+    let isGenerationLink =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: current))?.hasPrefix(".data-")
+      ?? false
+    return entries.isEmpty || isGenerationLink || entries.contains(OutputLock.fileName)
   }
 
   /// Refuses a non-empty folder planscope did not create (unless `force`), and any name it
@@ -98,15 +106,23 @@ extension OutputDirectory {
     }
   }
 
-  /// The paths of the documents the current generation holds (its `dataset.sqlite`), or nil
-  /// when nothing is published.
-  public func publishedPaths() -> Set<[UInt8]>? {
-    guard let generation = currentGeneration,
-      let database = try? SQLiteDatabase(
-        path: generation.appendingPathComponent("dataset.sqlite").path, readOnly: true),
+  /// The paths of the documents the current generation holds (its `dataset.sqlite`, else its
+  /// `dataset.json`), or nil when nothing is published.
+  /// - Throws: `OutputSafetyError.unreadablePublished` when a generation is published but
+  ///   neither file can be read (the shrink check must not pass for lack of a count).
+  public func publishedPaths() throws -> Set<[UInt8]>? {
+    guard let generation = currentGeneration else { return nil }
+    if let database = try? SQLiteDatabase(
+      path: generation.appendingPathComponent("dataset.sqlite").path, readOnly: true),
       let rows = try? database.query("SELECT path FROM documents")
-    else { return nil }
-    return Set(rows.compactMap { $0.first?.text.map { Array($0.utf8) } })
+    {
+      return Set(rows.compactMap { $0.first?.text.map { Array($0.utf8) } })
+    }
+    // A fresh clone has no dataset.sqlite (it is not committed); dataset.json says the same.
+    if let dataset = try? DatasetFile.load(generation.appendingPathComponent("dataset.json").path) {
+      return Set(dataset.documents.map { Array($0.source.path.utf8) })
+    }
+    throw OutputSafetyError.unreadablePublished(path: generation.path)
   }
 
   private func entry(_ name: String) -> String { url.appendingPathComponent(name).path }

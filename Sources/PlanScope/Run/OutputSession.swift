@@ -41,7 +41,12 @@ public final class OutputSession {
     policy: PublishPolicy = PublishPolicy(), source: String = "the input"
   ) throws {
     let directory = OutputDirectory(output)
-    previous = directory.publishedPaths() ?? []
+    do {
+      previous = try directory.publishedPaths() ?? []
+    } catch {
+      guard policy.allowShrink else { throw error }
+      previous = []
+    }
     self.policy = policy
     self.source = source
     writer = try RunWriter(directory: directory, comparison: comparison)

@@ -23,8 +23,7 @@ public final class OutputTarget {
     lock = try OutputLock(folder: output)
     store = try StateStore(
       path: statePath ?? output.appendingPathComponent("state.sqlite").path,
-      fingerprint: fingerprint)
-    try store.claim(output: output, isDefaultLocation: defaultState)
+      fingerprint: fingerprint, owner: (output, defaultState))
   }
 
   /// A session writing this folder's outputs and state.

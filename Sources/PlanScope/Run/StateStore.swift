@@ -4,12 +4,16 @@ import Foundation
 public enum StateError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The state serves another output folder.
   case otherOutput(state: String, owner: String, output: String)
+  /// The file is an SQLite database but not a planscope state.
+  case notAState(path: String)
 
   /// A one-line reason with what to do.
   public var description: String {
     switch self {
     case .otherOutput(let state, let owner, let output):
       "\(state) is the state of the output folder \(owner), not of \(output): give each output folder its own --state (or none: the default is OUTPUT/state.sqlite)"
+    case .notAState(let path):
+      "\(path) is an SQLite database but not a planscope state (no meta table); it was not changed: give --state a new file or planscope's own state"
     }
   }
 }
@@ -39,11 +43,24 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   /// different stored fingerprint empties the cache. With nil (readers: digest, tests) the
   /// cache is left as it is.
   /// - Throws: `SQLiteError`.
-  public init(path: String, fingerprint: String?) throws {
+  public init(
+    path: String, fingerprint: String?, owner: (output: URL, isDefaultLocation: Bool)? = nil
+  ) throws {
     try FileManager.default.createDirectory(
       at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
     database = try SQLiteDatabase(path: path)
+    // Another SQLite file (`--state output/dataset.sqlite`, a user's database) is left as it
+    // is: a state has its `meta` table, a new one has no table at all.
+    let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .compactMap { $0.first?.text }
+    if !tables.isEmpty && !tables.contains("meta") {
+      throw StateError.notAState(path: path)
+    }
     try Self.migrate(database)
+    // Ownership first: a state of another output folder must not lose its cache.
+    if let owner {
+      try Self.claim(database, output: owner.output, isDefaultLocation: owner.isDefaultLocation)
+    }
     if fingerprint != nil {
       // A state without documents is being filled for the first time: nobody can be reading
       // an earlier version of it, so WAL's reader isolation buys nothing, while the rollback
@@ -102,6 +119,12 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   /// removed, and skip runs on the other's outputs).
   /// - Throws: `StateError.otherOutput` or `SQLiteError`.
   public func claim(output: URL, isDefaultLocation: Bool) throws {
+    try Self.claim(database, output: output, isDefaultLocation: isDefaultLocation)
+  }
+
+  private static func claim(_ database: SQLiteDatabase, output: URL, isDefaultLocation: Bool)
+    throws
+  {
     let current = RealPath.string(output)
     let stored = try database.query("SELECT value FROM meta WHERE key = 'output'").first?.first?
       .text
@@ -207,11 +230,15 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     }
   }
 
-  /// Marks a path as failed in the open update: it keeps its state instead of being removed.
+  /// Marks a path as failed in the open update: it keeps its state instead of being removed;
+  /// a folder that could not be listed keeps the state of every document below it.
   func recordFailure(path: String) throws {
     lock.lock()
     defer { lock.unlock() }
     try database.run("INSERT OR IGNORE INTO temp.seen (path) VALUES (?)", rows: [[.text(path)]])
+    try database.run(
+      "INSERT OR IGNORE INTO temp.seen (path) SELECT path FROM documents WHERE substr(path, 1, length(?1)) = ?1",
+      rows: [[.text(path + "/")]])
   }
 
   /// Marks every path the run did not see as removed and commits.

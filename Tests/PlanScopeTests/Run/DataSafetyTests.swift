@@ -320,6 +320,25 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   }
 }
 
+@Test func anSQLiteFileThatIsNoStateIsLeftAlone() throws {
+  let work = try ScratchFolder()
+  try writePlans(work, "corpus", count: 1)
+  let foreign = work.url.appendingPathComponent("mine.sqlite")
+  do {
+    let database = try SQLiteDatabase(path: foreign.path)
+    try database.execute(
+      "CREATE TABLE documents (name TEXT); INSERT INTO documents VALUES ('mine');")
+  }
+  let before = try Data(contentsOf: foreign)
+  let result = try run([
+    "run", work.url.appendingPathComponent("corpus").path, "-o",
+    work.url.appendingPathComponent("out").path, "--state", foreign.path,
+  ])
+  #expect(result.status == 2)
+  #expect(result.standardError.contains("not a planscope state"))
+  #expect(try Data(contentsOf: foreign) == before)
+}
+
 @Test func aStateServesOneOutputFolder() throws {
   let work = try ScratchFolder()
   try writePlans(work, "corpus", count: 2)
@@ -347,6 +366,9 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
     let database = try SQLiteDatabase(path: path)
     try database.execute(
       """
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE cache (
+        sha256 TEXT PRIMARY KEY, record TEXT NOT NULL, text TEXT NOT NULL, original TEXT NOT NULL);
       CREATE TABLE documents (
         path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, first_seen TEXT NOT NULL, last_changed TEXT NOT NULL,
         last_seen TEXT NOT NULL, present INTEGER NOT NULL, record TEXT NOT NULL, previous_record TEXT,
@@ -416,6 +438,9 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   }
   #expect(message.contains("interrupted: nothing was published"))
   #expect(try publishedFiles(output) == published)
+  // The next run clears what the interrupted one staged (under the lock) and completes.
+  try FileManager.default.removeItem(at: corpus.appendingPathComponent("p399.txt"))
+  #expect(try run(["run", corpus.path, "-o", output.path, "-q"]).status == 0)
   let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
   #expect(!names.contains { $0.hasPrefix(".staging-") })
 }
@@ -481,4 +506,18 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
     }
     #expect(!run.record.targets.isEmpty)
   }
+}
+
+@Test func aFolderThatFailedKeepsTheStateOfItsDocuments() throws {
+  let work = try ScratchFolder()
+  let store = try StateStore(
+    path: work.url.appendingPathComponent("state.sqlite").path, fingerprint: "f")
+  let documents = try ["a.txt", "sub/b.txt", "sub/deeper/c.txt", "subway.txt"].map { path in
+    ProcessedDocument(try Shared.run("到2025年，覆盖率达到90%。", path: path))
+  }
+  try store.record(documents, at: Date(timeIntervalSince1970: 0))
+  // `sub/` could not be listed this time: its documents are not removed; subway.txt is.
+  try store.record([documents[0]], failed: ["sub"], at: Date(timeIntervalSince1970: 86_400))
+  let present = try store.entries().filter(\.present).map(\.path)
+  #expect(present == ["a.txt", "sub/b.txt", "sub/deeper/c.txt"])
 }

@@ -48,10 +48,17 @@ struct BodyRenderer {
   /// The text of each `w:altChunk` part by relationship id (read by the caller).
   private let chunks: [String: [UInt8]]
 
-  /// A renderer numbering lists with `numbering`, showing `chunks` where they are referred to.
-  init(numbering: ListNumbering, chunks: [String: [UInt8]] = [:]) {
+  /// Most bytes all `w:altChunk` references may insert (each reference inserts its part
+  /// again: 100,000 references to one part must not make 100,000 copies).
+  private let maxChunkBytes: Int
+  private var chunkBytes = 0
+
+  /// A renderer numbering lists with `numbering`, showing `chunks` where they are referred to,
+  /// at most `maxChunkBytes` of them in all.
+  init(numbering: ListNumbering, chunks: [String: [UInt8]] = [:], maxChunkBytes: Int = Int.max) {
     self.numbering = numbering
     self.chunks = chunks
+    self.maxChunkBytes = maxChunkBytes
   }
 
   /// Renders the whole part.
@@ -96,6 +103,10 @@ struct BodyRenderer {
     case .altChunk:
       // A block of another format shown in place: its lines, as paragraphs of this part.
       if !inParagraph, let id = parser.attribute(.partReference), let text = chunks[id] {
+        chunkBytes += text.count
+        if chunkBytes > maxChunkBytes {
+          throw .entryTooLarge(entry: "embedded parts (w:altChunk)", limit: maxChunkBytes)
+        }
         let top = containers.count - 1
         Self.flushMerged(&containers[top])
         for line in text.split(separator: 0x0A, omittingEmptySubsequences: true) {

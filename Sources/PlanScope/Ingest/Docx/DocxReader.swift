@@ -74,7 +74,8 @@ public struct DocxReader: DocumentReader {
     }
     var renderer = BodyRenderer(
       numbering: ListNumbering(definitions: definitions, styles: styles),
-      chunks: alternativeChunks(of: package, diagnostics: &diagnostics))
+      chunks: alternativeChunks(of: package, diagnostics: &diagnostics),
+      maxChunkBytes: limits.maxTextBytes)
     let utf8 = try WordML.parse(main, part: package.mainPartName, limits: limits) {
       (parser) throws(DocxError) in try renderer.render(parser, part: package.mainPartName)
     }
@@ -87,7 +88,14 @@ public struct DocxReader: DocumentReader {
     -> [String: [UInt8]]
   {
     var texts: [String: [UInt8]] = [:]
+    // Each part is read once, however many relationships name it.
+    var byName: [String: [UInt8]] = [:]
     for (id, name) in package.alternativeChunks.sorted(by: { $0.key < $1.key }) {
+      if let text = byName[name] {
+        texts[id] = text
+        continue
+      }
+      defer { if let text = texts[id] { byName[name] = text } }
       do {
         guard let bytes = try package.part(name) else { continue }
         let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()

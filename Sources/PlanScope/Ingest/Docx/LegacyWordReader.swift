@@ -66,34 +66,20 @@ public struct LegacyWordReader: DocumentReader {
       try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
       let source = work.appendingPathComponent("input.\(format.rawValue)")
       try Data(input.bytes).write(to: source)
-      let process = Process()
-      process.executableURL = soffice
-      process.arguments = [
-        "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
-        "--headless", "--norestore", "--convert-to", "docx", "--outdir", work.path, source.path,
-      ]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      let deadline = Date().addingTimeInterval(timeout)
-      while process.isRunning {
-        if Date() > deadline {
-          process.terminate()
-          process.waitUntilExit()
-          throw IngestError.conversionFailed(
-            path: input.path, reason: "LibreOffice took more than \(Int(timeout)) s to convert it")
-        }
-        usleep(20_000)
-      }
+      let status = try Self.runConverter(
+        soffice,
+        [
+          "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
+          "--headless", "--norestore", "--convert-to", "docx", "--outdir", work.path, source.path,
+        ], timeout: timeout, path: input.path)
       let output = work.appendingPathComponent("input.docx")
-      guard process.terminationStatus == 0,
+      guard status == 0,
         let bytes = FileManager.default.contents(atPath: output.path)
       else {
         throw IngestError.conversionFailed(
           path: input.path,
           reason:
-            "LibreOffice could not convert it (exit \(process.terminationStatus)): damaged or not a .\(format.rawValue) file"
+            "LibreOffice could not convert it (exit \(status)): damaged or not a .\(format.rawValue) file"
         )
       }
       return [UInt8](bytes)
@@ -102,6 +88,53 @@ public struct LegacyWordReader: DocumentReader {
     } catch {
       throw IngestError.conversionFailed(path: input.path, reason: "conversion failed: \(error)")
     }
+  }
+
+  /// Runs `executable` in a process group of its own, with SIGINT and SIGTERM back at their
+  /// defaults (planscope ignores them to report an interruption, and ignored signals survive
+  /// `exec`), output to /dev/null; past `timeout` seconds the whole group (soffice's wrapper
+  /// script and soffice.bin) is killed. Returns the exit status.
+  /// - Throws: `IngestError.conversionFailed`.
+  static func runConverter(_ executable: URL, _ arguments: [String], timeout: Double, path: String)
+    throws -> Int32
+  {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGINT)
+    sigaddset(&defaults, SIGTERM)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, environ)
+    guard spawned == 0 else {
+      throw IngestError.conversionFailed(
+        path: path, reason: "cannot start LibreOffice: \(String(cString: strerror(spawned)))")
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
+    while waitpid(pid, &status, WNOHANG) == 0 {
+      if Date() > deadline {
+        kill(-pid, SIGKILL)
+        _ = waitpid(pid, &status, 0)
+        throw IngestError.conversionFailed(
+          path: path, reason: "LibreOffice took more than \(Int(timeout)) s to convert it")
+      }
+      usleep(20_000)
+    }
+    // Exited normally: its status; killed by a signal: 128 + the signal, like a shell.
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
   }
 
   /// Where converted files are kept, if a cache folder can be had.

@@ -88,14 +88,18 @@ struct OutlinePatterns: Sendable {
     return nil
   }
 
-  /// 第…章 / 第…节 / 第…条.
+  /// 第…章 / 第…部分 (a chapter's rank) / 第…节 / 第…条.
   private func ordinal(_ s: [Unicode.Scalar], at start: Int, end: Int) -> Match? {
     let numerals = run(s, from: start + 1, end: end) {
       ideographicDigits.contains($0) || isDigit($0)
     }
     guard numerals > 0, numerals <= maxNumeralLength, start + 1 + numerals < end else { return nil }
     let kind: LabelKind
-    switch s[start + 1 + numerals] {
+    let mark = start + 1 + numerals
+    if mark + 1 < end, s[mark] == "部", s[mark + 1] == "分" {
+      return Match(kind: .chapter, length: numerals + 3)
+    }
+    switch s[mark] {
     case "章": kind = .chapter
     case "节": kind = .part
     case "条": kind = .article

@@ -64,7 +64,7 @@ struct DeadlinePatterns: Sendable {
   /// A year named relative to the issue date, with an optional part or month:
   /// “今年”, “明年初”, “今年6月底前”, “次年上半年”, “明年年底前”.
   let relativeYear = ScalarPattern(
-    #"(?<word>今年|本年|明年|次年|来年)(?:(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))?|(?<part>年初|初|一季度|上半年|年中|下半年|年底|年末|底|末))?(?<before>前|以前|之前)?"#
+    #"(?<word>今年|本年|明年|次年|来年)(?:(?<month>\d{1,2})月(?:(?<day>\d{1,2})日|(?<end>底|末))?|(?<part>年初|初|第[一二三四]季度?|[一二三四]季度|上半年|年中|下半年|年底|年末|底|末))?(?<before>前|以前|之前)?"#
   )
 
   /// How many years after the issue year each relative word means.
@@ -73,7 +73,8 @@ struct DeadlinePatterns: Sendable {
   /// The last month a part of a relative year covers (年初 taken as the first quarter).
   let relativeYearPartMonths: [String: Int] = [
     "年初": 3, "初": 3, "一季度": 3, "上半年": 6, "年中": 6, "下半年": 12, "年底": 12, "年末": 12, "底": 12,
-    "末": 12,
+    "末": 12, "第一季": 3, "第一季度": 3, "二季度": 6, "第二季": 6, "第二季度": 6, "三季度": 9,
+    "第三季": 9, "第三季度": 9, "四季度": 12, "第四季": 12, "第四季度": 12,
   ]
 
   /// A month (and day) after a listed date, taking its year from that date: “、9月30日前”,

@@ -33,8 +33,15 @@ public struct HtmlReader: DocumentReader {
   /// Reads one page.
   /// - Throws: `IngestError.unreadableHtml`.
   public func read(_ input: DocumentInput) throws -> SourceDocument {
-    let (encoding, bomLength) = charset(of: input.bytes)
-    let decoded = detector.decode(Array(input.bytes.dropFirst(bomLength)), as: encoding)
+    let (declared, bomLength) = charset(of: input.bytes)
+    var decoded = detector.decode(Array(input.bytes.dropFirst(bomLength)), as: declared)
+    // Portals mislabel pages (`charset=utf-8` on GBK bytes): a declared charset that leaves
+    // bytes undecodable gives way to detection when that reads them better.
+    if bomLength == 0, decoded.replacements > 0 {
+      let detected = detector.decode(input.bytes)
+      if detected.replacements < decoded.replacements { decoded = detected }
+    }
+    let encoding = decoded.encoding
     let root: HtmlNode
     do {
       root = try HtmlTree.parse(Array(decoded.text.utf8), maxDepth: limits.maxXMLDepth)

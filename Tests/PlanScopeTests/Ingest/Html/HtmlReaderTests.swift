@@ -59,3 +59,14 @@ func htmlPagesReadAsTheirArticle(_ name: String) throws {
   #expect(!HtmlText.isFieldRow(["序号", "任务", "牵头单位", "完成时限"]))
   #expect(!HtmlText.isFieldRow(["发文字号："]))
 }
+
+@Test func aMislabelledCharsetGivesWayToDetection() throws {
+  // The page says UTF-8, its bytes are GB18030 (a common portal error).
+  let page =
+    "<html><head><meta charset=\"utf-8\"></head><body><p>到2025年，绿化覆盖率达到40%以上。</p></body></html>"
+  let bytes = try #require(page.data(using: .init(rawValue: 0x8000_0632)))  // GB18030
+  let document = try HtmlReader().read(
+    DocumentInput(path: "mislabelled.html", bytes: [UInt8](bytes)))
+  #expect(document.text == "到2025年，绿化覆盖率达到40%以上。\n")
+  #expect(document.source.encoding == "gb18030")
+}

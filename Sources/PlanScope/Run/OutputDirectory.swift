@@ -110,11 +110,15 @@ public struct OutputDirectory: Sendable {
   /// The folder name of the current generation (`.data-…`), if a run has committed one.
   public var currentGenerationName: String? { currentGeneration?.lastPathComponent }
 
-  /// Removes what killed runs left: staging folders. Only for a caller holding the output
-  /// lock (no other run is writing).
+  /// Removes what killed runs left: staging folders and merge spools. Only for a caller
+  /// holding the output lock (no other run is writing).
   public func removeStaleStaging() {
+    // Also the standard-input spool of an interrupted `merge` (never this process's own).
+    let ownSpool = ".merge-stdin-\(ProcessInfo.processInfo.processIdentifier).jsonl"
     for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    where name.hasPrefix(".staging-") {
+    where name.hasPrefix(".staging-")
+      || (name.hasPrefix(".merge-stdin-") && name.hasSuffix(".jsonl") && name != ownSpool)
+    {
       try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
     }
   }

@@ -521,3 +521,23 @@ private func fileBytes(_ url: URL) -> Data? { FileManager.default.contents(atPat
   let present = try store.entries().filter(\.present).map(\.path)
   #expect(present == ["a.txt", "sub/b.txt", "sub/deeper/c.txt"])
 }
+
+@Test func whatAnInterruptedMergeLeftIsClearedByTheNextWriter() throws {
+  let work = try ScratchFolder()
+  try writePlans(work, "corpus", count: 1)
+  let output = work.url.appendingPathComponent("output")
+  #expect(
+    try run(["run", work.url.appendingPathComponent("corpus").path, "-o", output.path, "-q"]).status
+      == 0)
+  // A merge killed while spooling standard input, and a staging folder of a killed run.
+  try work.write("output/.merge-stdin-999999.jsonl", Array("{}\n".utf8))
+  try work.write("output/.staging-999999/text/x.txt", Array("x".utf8))
+  try work.write("output/notes.merge-stdin.txt", Array("mine".utf8))
+  try work.write("corpus/p1.txt", plan(1))
+  #expect(
+    try run(["run", work.url.appendingPathComponent("corpus").path, "-o", output.path, "-q"]).status
+      == 0)
+  let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+  #expect(!names.contains(".merge-stdin-999999.jsonl") && !names.contains(".staging-999999"))
+  #expect(names.contains("notes.merge-stdin.txt"), "a user's file is never removed")
+}

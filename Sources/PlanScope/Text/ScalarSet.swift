@@ -70,6 +70,13 @@ struct ScalarSet: Sendable, Hashable {
     return Unicode.Scalar(value)?.properties.numericType != nil
   }
 
+  /// Chinese characters and full-width forms: no space is kept between two of them when lines
+  /// are joined or HTML whitespace collapses.
+  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    (0x2E80...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+      || (0xFF00...0xFFEF).contains(scalar.value) || (0x20000...0x3FFFF).contains(scalar.value)
+  }
+
   /// `\s`: Unicode white space (space, tab, line breaks, ideographic space, …).
   @inline(__always)
   static func isSpace(_ value: UInt32) -> Bool {

@@ -325,14 +325,8 @@ struct HtmlText {
   }
 
   /// Spaces HTML collapses, with the no-break and ideographic spaces portals indent with.
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
-      || scalar == "\u{A0}" || scalar == "\u{3000}"
-  }
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool { ScalarSet.isSpace(scalar.value) }
 
   /// Chinese characters and full-width punctuation: no space is kept next to them.
-  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-    (0x2E80...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-      || (0xFF00...0xFFEF).contains(scalar.value) || (0x20000...0x3FFFF).contains(scalar.value)
-  }
+  static func isWide(_ scalar: Unicode.Scalar) -> Bool { ScalarSet.isWide(scalar) }
 }

@@ -38,10 +38,7 @@ public struct PdfReader: DocumentReader {
       source: SourceInfo(path: input.path, sha256: "", format: .pdf), text: text)
   }
 
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"
-      || scalar == "\u{3000}"
-  }
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool { ScalarSet.isSpace(scalar.value) }
 }
 
 /// Turns positioned characters into lines of text (see `PdfReader`).
@@ -274,8 +271,5 @@ struct PdfLayout {
   }
 
   /// Chinese characters and full-width forms.
-  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-    (0x2E80...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-      || (0xFF00...0xFFEF).contains(scalar.value) || (0x20000...0x3FFFF).contains(scalar.value)
-  }
+  static func isWide(_ scalar: Unicode.Scalar) -> Bool { ScalarSet.isWide(scalar) }
 }

@@ -78,7 +78,8 @@ struct StageBench {
       path: output.appendingPathComponent("full-text-index.sqlite").path,
       schema: FullTextIndex.schema)
     for (offset, text) in texts.enumerated() {
-      try FullTextIndex.add(text, key: Int64(offset + 1), to: database)
+      try FullTextIndex.add(
+        text, original: nil, key: String(offset + 1), row: Int64(offset + 1), to: database)
     }
     try database.execute("COMMIT")
     return clock.now - start

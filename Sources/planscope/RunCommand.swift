@@ -93,12 +93,14 @@ struct RunCommand: ParsableCommand {
     let files: [CorpusFile]
     let shard: Shard?
     let now: Date
+    let groups: ComparisonLexicon
     do {
       var options = PipelineOptions()
       options.limits = try limits.ingestLimits()
       options.maxSecondsPerDocument = try limits.secondsPerDocument()
       pipeline = try Pipeline.standard(
         options: options, lexicons: lexicons.map { URL(fileURLWithPath: $0) })
+      groups = try ComparisonLexicon.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) })
       shard = try self.shard.map(Shard.init(parsing:))
       now = try timestamp.map(parseTimestamp) ?? Date()
       guard (0...1).contains(maxShrink) else {
@@ -116,11 +118,12 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let runner = BatchRunner(
-      pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+      pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+      groups: groups)
     if jsonl || shard != nil {
       try writeLines(files, runner: runner)
     } else {
-      try writeOutputs(files, runner: runner, pipeline: pipeline, now: now)
+      try writeOutputs(files, runner: runner, pipeline: pipeline, groups: groups, now: now)
     }
   }
 
@@ -192,15 +195,14 @@ struct RunCommand: ParsableCommand {
 
   /// The full outputs and the state database.
   private func writeOutputs(
-    _ files: [CorpusFile], runner: BatchRunner, pipeline: Pipeline, now: Date
+    _ files: [CorpusFile], runner: BatchRunner, pipeline: Pipeline, groups: ComparisonLexicon,
+    now: Date
   ) throws {
     let outputURL = URL(fileURLWithPath: output)
     let summary: RunSummary
     var started: OutputSession?
     do {
-      let comparison = ComparisonMarkdownWriter(
-        lexicon: try ComparisonLexicon.standard(lexicons: lexicons.map { URL(fileURLWithPath: $0) })
-      )
+      let comparison = ComparisonMarkdownWriter(lexicon: groups)
       let target = try OutputTarget(
         output: outputURL, statePath: state, fingerprint: pipeline.fingerprint, force: force)
       Interruption.watch(output: outputURL)

@@ -1,129 +1,56 @@
-/// Renders the flat exports (`targets.csv`, `responsibilities.csv`, `deadlines.csv`,
-/// `documents.csv`): one row per fact with the document's id, jurisdiction and title.
+/// Renders the flat exports (`documents.csv`, `targets.csv`, `responsibilities.csv`,
+/// `deadlines.csv`): one row per fact with the document's key, jurisdiction and title. The
+/// columns are those of `ExportTables` that are in the CSV layer.
 ///
 /// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled.
 /// UTF-8 with a byte-order mark so spreadsheet programs read the Chinese text correctly.
 public struct CSVWriter: Sendable {
-  /// Creates a writer.
-  public init() {}
+  private let groups: ComparisonLexicon?
+
+  /// Creates a writer; `groups` fills the `indicator_family` and `function` columns (left
+  /// empty without it).
+  public init(groups: ComparisonLexicon? = nil) { self.groups = groups }
 
   /// The file names of the exports, in the order `write` returns them.
-  public static let fileNames = [
-    "documents.csv", "targets.csv", "responsibilities.csv", "deadlines.csv",
-  ]
+  public static let fileNames = ExportTables.csv.compactMap(\.csvName)
+
+  /// The columns of each export, in `fileNames` order.
+  private static let columns = ExportTables.csv.map { $0.columnIndexes(in: .csv) }
 
   /// Every export, by file name.
   public func write(_ dataset: Dataset) -> [(name: String, text: String)] {
     var texts = Self.headerLines
     for record in dataset.documents {
-      for (index, lines) in lines(record).enumerated() { texts[index] += lines }
+      for (index, lines) in lines(ExportRecord(record, groups: groups)).enumerated() {
+        texts[index] += lines
+      }
     }
     return Array(zip(Self.fileNames, texts))
   }
 
   /// The header line of each export (with the byte-order mark), in `fileNames` order.
-  public static let headerLines = headers.map { header in
+  public static let headerLines = zip(ExportTables.csv, columns).map { table, columns in
     var text = CSVText(text: "\u{FEFF}")
-    for name in header { text.field(name) }
+    for index in columns { text.field(table.columns[index].name) }
     text.endLine()
     return text.text
   }
 
-  private static let headers: [[String]] = [
-    [
-      "document_id", "path", "sha256", "format", "encoding", "title", "jurisdiction",
-      "period_start", "period_end", "doc_number", "issued", "issuers", "script", "tasks",
-      "targets", "deadlines", "warnings",
-    ],
-    documentColumns + [
-      "target_id", "path", "indicator", "value", "value_max", "unit", "comparator", "change",
-      "baseline_year", "target_year", "scope", "stretch", "quote", "span_start", "span_end",
-    ],
-    documentColumns + ["task_id", "path", "task_title", "department", "canonical", "role"],
-    documentColumns + [
-      "deadline_id", "path", "text", "kind", "date", "start", "duration", "anchor",
-      "recurrence", "span_start", "span_end",
-    ],
-  ]
-
-  /// One record's lines for each export, in `fileNames` order. Fields are appended to each
-  /// export's text in place: no row arrays, and the document's cells are rendered once.
+  /// One record's lines for each export, in `fileNames` order.
   public func lines(_ record: DocumentRecord) -> [String] {
-    var documents = CSVText()
-    for field in [
-      record.id, record.source.path, record.source.sha256, record.source.format.rawValue,
-      record.source.encoding ?? "", record.title ?? "", record.jurisdiction ?? "",
-    ] {
-      documents.field(field)
-    }
-    documents.field(record.period?.start)
-    documents.field(record.period?.end)
-    for field in [
-      record.docNumber ?? "", record.issued ?? "", record.issuers.joined(separator: "；"),
-      record.script.rawValue,
-    ] {
-      documents.field(field)
-    }
-    for count in [record.tasks.count, record.targets.count, record.deadlines.count] {
-      documents.field(count)
-    }
-    documents.field(record.warnings.count)
-    documents.endLine()
+    lines(ExportRecord(record, groups: groups))
+  }
 
-    var cells = CSVText()
-    for field in [record.id, record.jurisdiction ?? "", record.title ?? ""] { cells.field(field) }
-    let prefix = cells.text
-
-    var targets = CSVText()
-    for target in record.targets {
-      targets.start(after: prefix)
-      for field in [
-        target.id, target.path.joined(), target.indicator, TargetFormatting.number(target.value),
-        target.valueMax.map(TargetFormatting.number) ?? "", target.unit,
-        target.comparator.rawValue, target.change.rawValue,
-      ] {
-        targets.field(field)
+  /// One record's lines for each export, in `fileNames` order.
+  package func lines(_ record: ExportRecord) -> [String] {
+    zip(ExportTables.csv, Self.columns).map { table, columns in
+      var text = CSVText()
+      for row in table.cells(record) {
+        for index in columns { text.field(row[index]) }
+        text.endLine()
       }
-      targets.field(target.baselineYear)
-      targets.field(target.targetYear)
-      for field in [target.scope ?? "", target.stretch ? "true" : "false", target.quote] {
-        targets.field(field)
-      }
-      targets.field(target.span.start)
-      targets.field(target.span.end)
-      targets.endLine()
+      return text.text
     }
-
-    var responsibilities = CSVText()
-    for task in record.tasks {
-      let path = task.path.joined()
-      for department in task.departments {
-        responsibilities.start(after: prefix)
-        for field in [
-          task.id, path, task.title, department.name, department.canonical ?? "",
-          department.role.rawValue,
-        ] {
-          responsibilities.field(field)
-        }
-        responsibilities.endLine()
-      }
-    }
-
-    var deadlines = CSVText()
-    for deadline in record.deadlines {
-      deadlines.start(after: prefix)
-      for field in [
-        deadline.id, deadline.path.joined(), deadline.text, deadline.kind.rawValue,
-        deadline.date ?? "", deadline.start ?? "", deadline.duration ?? "",
-        deadline.anchor ?? "", deadline.recurrence ?? "",
-      ] {
-        deadlines.field(field)
-      }
-      deadlines.field(deadline.span.start)
-      deadlines.field(deadline.span.end)
-      deadlines.endLine()
-    }
-    return [documents.text, targets.text, responsibilities.text, deadlines.text]
   }
 
   /// `documents.csv`.
@@ -144,8 +71,6 @@ public struct CSVWriter: Sendable {
 
   // MARK: - RFC 4180
 
-  private static let documentColumns = ["document_id", "jurisdiction", "title"]
-
   /// One field, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {
     // UTF-8 bytes, not Characters: "\r\n" is one Character and would slip past a Character
@@ -165,12 +90,6 @@ private struct CSVText {
 
   init(text: String = "") { self.text = text }
 
-  /// Starts a line with `prefix`, fields already rendered (and separated).
-  mutating func start(after prefix: String) {
-    text += prefix
-    lineStarted = true
-  }
-
   /// Appends a field, quoted when RFC 4180 asks for it.
   mutating func field(_ value: String) {
     if lineStarted { text += "," }
@@ -178,8 +97,15 @@ private struct CSVText {
     text += CSVWriter.field(value)
   }
 
-  /// Appends a number, or an empty field for nil.
-  mutating func field(_ value: Int?) { field(value.map { String($0) } ?? "") }
+  /// Appends a cell: numbers without trailing zeros, booleans as `true`/`false`, nil empty.
+  mutating func field(_ cell: ExportCell) {
+    switch cell {
+    case .text(let value): field(value ?? "")
+    case .integer(let value): field(value.map { String($0) } ?? "")
+    case .real(let value): field(value.map(TargetFormatting.number) ?? "")
+    case .flag(let value): field(value ? "true" : "false")
+    }
+  }
 
   /// Ends the line with CRLF.
   mutating func endLine() {

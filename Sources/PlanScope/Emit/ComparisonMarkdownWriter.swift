@@ -9,7 +9,9 @@
 /// run (`RunWriter`) streams records through the same builder spilling to files, so the two
 /// render the same bytes. This type says how one record reads in each section.
 public struct ComparisonMarkdownWriter: Sendable {
-  private let lexicon: ComparisonLexicon
+  /// Groups indicators into families and departments into functions (the CSV and database
+  /// exports group them the same way).
+  package let lexicon: ComparisonLexicon
 
   /// Creates a writer.
   public init(lexicon: ComparisonLexicon) { self.lexicon = lexicon }

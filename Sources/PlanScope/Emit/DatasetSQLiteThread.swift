@@ -11,7 +11,7 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   private let capacity: Int
   /// Guards everything below.
   private let condition = NSCondition()
-  private var queue: [(record: DocumentRecord, text: String?)] = []
+  private var queue: [(record: ExportRecord, text: String?, original: String?)] = []
   private var closed = false
   private var cancelled = false
   private var finished = false
@@ -27,15 +27,15 @@ final class DatasetSQLiteThread: @unchecked Sendable {
     thread.start()
   }
 
-  /// Queues one record (records must come sorted by path) and its normalized text; waits while
-  /// the queue is full.
+  /// Queues one record (records must come sorted by path), its normalized text and its text as
+  /// written; waits while the queue is full.
   /// - Throws: the error that stopped the thread, if any.
-  func add(_ record: DocumentRecord, text: String?) throws {
+  func add(_ record: ExportRecord, text: String?, original: String?) throws {
     condition.lock()
     defer { condition.unlock() }
     while queue.count >= capacity, failure == nil, !finished { condition.wait() }
     if let failure { throw failure }
-    queue.append((record, text))
+    queue.append((record, text, original))
     condition.broadcast()
   }
 
@@ -60,9 +60,9 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   }
 
   private func drain() {
-    while let (record, text) = next() {
+    while let (record, text, original) = next() {
       do {
-        try builder.add(record, text: text)
+        try builder.add(record, text: text, original: original)
       } catch {
         stop(error)
         return
@@ -80,7 +80,7 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   }
 
   /// The next queued record; nil once the queue is closed and empty, or cancelled.
-  private func next() -> (DocumentRecord, String?)? {
+  private func next() -> (ExportRecord, String?, String?)? {
     condition.lock()
     defer { condition.unlock() }
     while queue.isEmpty, !closed { condition.wait() }

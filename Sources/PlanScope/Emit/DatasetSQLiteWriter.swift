@@ -1,66 +1,96 @@
-/// Writes the dataset as a SQLite database (`output/dataset.sqlite`) for Datasette or
-/// sqlite-utils: tables documents, issuers, tasks, responsibilities, targets, deadlines and
-/// warnings with foreign keys and indexes, and `document_text`, an FTS5 full-text index
-/// (trigram tokenizer, so Chinese substrings match) over each document's normalized text.
+/// Writes the dataset as a SQLite database (`output/dataset.sqlite`) laid out the way
+/// Datasette and sqlite-utils expect:
+/// - the tables of `ExportTables` (documents, issuers, tasks, responsibilities, targets,
+///   deadlines, warnings), each with single-column foreign keys to `documents` (and
+///   responsibilities to `tasks`), so Datasette links every row to its plan;
+/// - `document_texts` (each document's normalized text, and its original script when that
+///   differs) with `document_texts_fts`, an FTS5 external-content index on it (what
+///   `sqlite-utils enable-fts` makes; trigram tokenizer, so Chinese substrings of three
+///   characters or more match in either script);
+/// - the views `targets_by_family` and `who_leads_what`, the comparison's analyses in SQL.
 ///
-/// Row counts equal the dataset's. Called by `OutputDirectory` with a temporary path that is
-/// renamed into place afterwards.
+/// Row counts equal the dataset's. Called with a temporary path that is renamed into place
+/// afterwards.
 public struct DatasetSQLiteWriter: Sendable {
-  /// Creates a writer.
-  public init() {}
+  private let groups: ComparisonLexicon?
 
-  /// The schema, one statement per table, foreign keys on, then `FullTextIndex.schema`.
-  static let schema = """
-    PRAGMA foreign_keys = ON;
-    CREATE TABLE documents (
-      document_key INTEGER PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
-      format TEXT NOT NULL, encoding TEXT, title TEXT, jurisdiction TEXT, period_start INTEGER,
-      period_end INTEGER, doc_number TEXT, issued TEXT, script TEXT NOT NULL);
-    CREATE TABLE issuers (
-      document_key INTEGER NOT NULL REFERENCES documents(document_key), position INTEGER NOT NULL,
-      name TEXT NOT NULL, PRIMARY KEY (document_key, position));
-    CREATE TABLE tasks (
-      document_key INTEGER NOT NULL REFERENCES documents(document_key), task_id TEXT NOT NULL,
-      path TEXT NOT NULL, title TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
-      PRIMARY KEY (document_key, task_id));
-    CREATE TABLE responsibilities (
-      document_key INTEGER NOT NULL, task_id TEXT NOT NULL, department TEXT NOT NULL, canonical TEXT,
-      role TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
-      FOREIGN KEY (document_key, task_id) REFERENCES tasks(document_key, task_id));
-    CREATE TABLE targets (
-      document_key INTEGER NOT NULL REFERENCES documents(document_key), target_id TEXT NOT NULL,
-      path TEXT NOT NULL, indicator TEXT NOT NULL, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL,
-      comparator TEXT NOT NULL, change TEXT NOT NULL, baseline_year INTEGER, target_year INTEGER,
-      scope TEXT, stretch INTEGER NOT NULL, quote TEXT NOT NULL, span_start INTEGER, span_end INTEGER,
-      PRIMARY KEY (document_key, target_id));
-    CREATE TABLE deadlines (
-      document_key INTEGER NOT NULL REFERENCES documents(document_key), deadline_id TEXT NOT NULL,
-      path TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, date TEXT, start TEXT, duration TEXT,
-      anchor TEXT, recurrence TEXT, span_start INTEGER, span_end INTEGER,
-      PRIMARY KEY (document_key, deadline_id));
-    CREATE TABLE warnings (
-      document_key INTEGER NOT NULL REFERENCES documents(document_key), code TEXT NOT NULL,
-      message TEXT NOT NULL, span_start INTEGER, span_end INTEGER);
-    """ + "\n" + FullTextIndex.schema
+  /// Creates a writer; `groups` fills the `indicator_family` and `function` columns.
+  public init(groups: ComparisonLexicon? = nil) { self.groups = groups }
 
-  /// The secondary indexes, built once every row is in (sorting each column once instead of
-  /// inserting every row into each index in key order as it comes).
+  /// The schema: the export tables, then the texts and their full-text index.
+  static let schema =
+    "PRAGMA foreign_keys = ON;\n"
+    + ExportTables.all.map(createTable).joined(separator: "\n") + "\n"
+    + FullTextIndex.schema
+
+  /// `CREATE TABLE` for the database columns of `table`.
+  private static func createTable(_ table: AnyExportTable) -> String {
+    let columns = table.columnIndexes(in: .sqlite).map { index in
+      let column = table.columns[index]
+      return ([column.name, column.sqlType] + (column.constraint.isEmpty ? [] : [column.constraint]))
+        .joined(separator: " ")
+    }
+    return "CREATE TABLE \(table.name) (\n  "
+      + (columns + table.constraints).joined(separator: ",\n  ") + ");"
+  }
+
+  /// The secondary indexes and the views, made once every row is in (sorting each column
+  /// once instead of inserting every row into each index in key order as it comes).
   static let indexes = """
     CREATE INDEX documents_jurisdiction ON documents(jurisdiction);
+    CREATE INDEX tasks_document ON tasks(document_key);
+    CREATE INDEX targets_document ON targets(document_key);
     CREATE INDEX targets_indicator ON targets(indicator);
+    CREATE INDEX targets_family ON targets(indicator_family, jurisdiction);
+    CREATE INDEX responsibilities_document ON responsibilities(document_key);
+    CREATE INDEX responsibilities_task ON responsibilities(task_key);
     CREATE INDEX responsibilities_department ON responsibilities(department);
-    CREATE INDEX responsibilities_task ON responsibilities(document_key, task_id);
+    CREATE INDEX responsibilities_function ON responsibilities(function, role);
+    CREATE INDEX deadlines_document ON deadlines(document_key);
     CREATE INDEX deadlines_date ON deadlines(date);
     CREATE INDEX warnings_document ON warnings(document_key);
+    CREATE VIEW targets_by_family AS
+      SELECT indicator_family, targets.jurisdiction, normalized_unit, count(*) AS targets,
+        count(DISTINCT targets.document_key) AS plans, min(normalized_value) AS min_value,
+        max(normalized_value) AS max_value
+      FROM targets JOIN documents USING (document_key)
+      WHERE documents.duplicate_of IS NULL
+      GROUP BY indicator_family, targets.jurisdiction, normalized_unit;
+    CREATE VIEW who_leads_what AS
+      SELECT function, coalesce(canonical, department) AS department,
+        count(*) AS lead_tasks, count(DISTINCT responsibilities.document_key) AS plans
+      FROM responsibilities JOIN documents USING (document_key)
+      WHERE role = 'lead' AND documents.duplicate_of IS NULL
+      GROUP BY function, coalesce(canonical, department);
+    """
+
+  /// The shipped search (a canned query of `metadata.yml`): the full-text index for three
+  /// characters or more, and `instr()` over both scripts for shorter words (the trigram
+  /// tokenizer cannot match 农膜 or 秸秆), with a snippet around the match.
+  public static let searchQuery = """
+    SELECT d.document_key, d.title, d.jurisdiction,
+      snippet(document_texts_fts, -1, '【', '】', '…', 24) AS snippet
+    FROM document_texts_fts
+      JOIN document_texts t ON t.rowid = document_texts_fts.rowid
+      JOIN documents d ON d.document_key = t.document_key
+    WHERE length(:q) >= 3 AND document_texts_fts MATCH '"' || replace(:q, '"', '""') || '"'
+    UNION ALL
+    SELECT d.document_key, d.title, d.jurisdiction,
+      CASE WHEN instr(t.text, :q) > 0
+        THEN substr(t.text, max(1, instr(t.text, :q) - 24), 48 + length(:q))
+        ELSE substr(t.original, max(1, instr(t.original, :q) - 24), 48 + length(:q)) END
+    FROM document_texts t JOIN documents d ON d.document_key = t.document_key
+    WHERE length(:q) < 3 AND (instr(t.text, :q) > 0 OR instr(t.original, :q) > 0)
     """
 
   /// Creates the database at `path` (which must not exist) holding `dataset`; `texts` maps a
-  /// document id to its normalized text for the full-text index.
+  /// document's key to its normalized text for the full-text index.
   /// - Throws: `SQLiteError`.
   public func write(_ dataset: Dataset, texts: [String: String], to path: String) throws {
     let builder = try DatasetSQLiteBuilder(path: path)
     for record in dataset.documents {
-      try builder.add(record, text: texts[record.id])
+      try builder.add(
+        ExportRecord(record, groups: groups), text: texts[record.key], original: nil)
     }
     try builder.finish()
   }
@@ -70,12 +100,20 @@ public struct DatasetSQLiteWriter: Sendable {
 /// holds more than one document's rows in memory.
 public final class DatasetSQLiteBuilder {
   private let database: SQLiteDatabase
-  private var key: Int64 = 0
+  /// `INSERT` for each table of `ExportTables.all`, with the indexes of its database columns.
+  private let inserts: [(sql: String, columns: [Int])]
+  private var textRow: Int64 = 0
 
   /// Creates the database at `path` (which must not exist) and opens its transaction.
   /// - Throws: `SQLiteError`.
   public init(path: String) throws {
     database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
+    inserts = ExportTables.all.map { table in
+      let columns = table.columnIndexes(in: .sqlite)
+      let names = columns.map { table.columns[$0].name }.joined(separator: ", ")
+      let marks = Array(repeating: "?", count: columns.count).joined(separator: ",")
+      return ("INSERT INTO \(table.name) (\(names)) VALUES (\(marks))", columns)
+    }
   }
 
   /// Creates the database at `path` (which must not exist) with `schema` and opens its
@@ -91,81 +129,25 @@ public final class DatasetSQLiteBuilder {
     return database
   }
 
-  /// Adds one record (records must come sorted by path) and its normalized text.
+  /// Adds one record (records must come sorted by path), its normalized text and its text as
+  /// written (nil or equal to `text` when the plan is Simplified).
   /// - Throws: `SQLiteError`.
-  public func add(_ record: DocumentRecord, text: String?) throws {
-    key += 1
-    let key = SQLiteValue.integer(key)
-    try database.run(
-      "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      rows: [
-        [
-          key, .text(record.id), .text(record.source.path), .text(record.source.sha256),
-          .text(record.source.format.rawValue), SQLiteValue(record.source.encoding),
-          SQLiteValue(record.title), SQLiteValue(record.jurisdiction),
-          SQLiteValue(record.period?.start), SQLiteValue(record.period?.end),
-          SQLiteValue(record.docNumber), SQLiteValue(record.issued), .text(record.script.rawValue),
-        ]
-      ])
-    try database.run(
-      "INSERT INTO issuers VALUES (?,?,?)",
-      rows: record.issuers.enumerated().map { [key, .integer(Int64($0.offset)), .text($0.element)] })
-    try database.run(
-      "INSERT INTO tasks VALUES (?,?,?,?,?,?)",
-      rows: record.tasks.map { task in
-        [
-          key, .text(task.id), .text(task.path.joined()), .text(task.title),
-          .integer(Int64(task.span.start)), .integer(Int64(task.span.end)),
-        ]
-      })
-    try database.run(
-      "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?)",
-      rows: record.tasks.flatMap { task in
-        task.departments.map { department in
-          [
-            key, .text(task.id), .text(department.name), SQLiteValue(department.canonical),
-            .text(department.role.rawValue), SQLiteValue(department.span?.start),
-            SQLiteValue(department.span?.end),
-          ]
-        }
-      })
-    try database.run(
-      "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      rows: record.targets.map { target in
-        [
-          key, .text(target.id), .text(target.path.joined()), .text(target.indicator),
-          .real(target.value), SQLiteValue(target.valueMax), .text(target.unit),
-          .text(target.comparator.rawValue), .text(target.change.rawValue),
-          SQLiteValue(target.baselineYear), SQLiteValue(target.targetYear),
-          SQLiteValue(target.scope), .integer(target.stretch ? 1 : 0), .text(target.quote),
-          .integer(Int64(target.span.start)), .integer(Int64(target.span.end)),
-        ]
-      })
-    try database.run(
-      "INSERT INTO deadlines VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-      rows: record.deadlines.map { deadline in
-        [
-          key, .text(deadline.id), .text(deadline.path.joined()), .text(deadline.text),
-          .text(deadline.kind.rawValue), SQLiteValue(deadline.date), SQLiteValue(deadline.start),
-          SQLiteValue(deadline.duration), SQLiteValue(deadline.anchor),
-          SQLiteValue(deadline.recurrence),
-          .integer(Int64(deadline.span.start)), .integer(Int64(deadline.span.end)),
-        ]
-      })
-    try database.run(
-      "INSERT INTO warnings VALUES (?,?,?,?,?)",
-      rows: record.warnings.map { warning in
-        [
-          key, .text(warning.code.rawValue), .text(warning.message),
-          SQLiteValue(warning.span?.start), SQLiteValue(warning.span?.end),
-        ]
-      })
+  package func add(_ record: ExportRecord, text: String?, original: String?) throws {
+    for (table, insert) in zip(ExportTables.all, inserts) {
+      let rows = table.cells(record)
+      guard !rows.isEmpty else { continue }
+      try database.run(
+        insert.sql, rows: rows.map { row in insert.columns.map { SQLiteValue(row[$0]) } })
+    }
     if let text {
-      try FullTextIndex.add(text, key: self.key, to: database)
+      textRow += 1
+      try FullTextIndex.add(
+        text, original: original == text ? nil : original, key: record.key, row: textRow,
+        to: database)
     }
   }
 
-  /// Builds the secondary indexes and commits the transaction.
+  /// Builds the secondary indexes and views and commits the transaction.
   /// - Throws: `SQLiteError`.
   public func finish() throws {
     try database.execute(DatasetSQLiteWriter.indexes)
@@ -173,25 +155,48 @@ public final class DatasetSQLiteBuilder {
   }
 }
 
-/// `document_text`, the FTS5 full-text index over each document's normalized text (trigram
-/// tokenizer, so Chinese substrings of three characters or more match): its table and the one
-/// statement that fills it, shared by the dataset database and the benchmark that times the
-/// index on its own.
+extension SQLiteValue {
+  /// The database value of an export cell (a flag is 1 or 0).
+  init(_ cell: ExportCell) {
+    switch cell {
+    case .text(let value): self.init(value)
+    case .integer(let value): self.init(value)
+    case .real(let value): self.init(value)
+    case .flag(let value): self = .integer(value ? 1 : 0)
+    }
+  }
+}
+
+/// `document_texts` and `document_texts_fts`, the FTS5 external-content index over each
+/// document's normalized text and original script (trigram tokenizer, so Chinese substrings of
+/// three characters or more match): their tables and the statements that fill them, shared by
+/// the dataset database and the benchmark that times the index on its own.
 package enum FullTextIndex {
-  /// The table. It buffers 4 MB of terms (FTS5's default of 1 MB flushes so often that merging
-  /// its small segments took half of the index's CPU) and merges 16 segments of a level at once
-  /// instead of 4.
+  /// The tables. The index buffers 4 MB of terms (FTS5's default of 1 MB flushes so often that
+  /// merging its small segments took half of the index's CPU) and merges 16 segments of a
+  /// level at once instead of 4. `content=[document_texts]` is the form Datasette and
+  /// sqlite-utils look for to find a table's index.
   package static let schema = """
-    CREATE VIRTUAL TABLE document_text USING fts5(document_key UNINDEXED, text, tokenize = 'trigram');
-    INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 4194304);
-    INSERT INTO document_text (document_text, rank) VALUES ('automerge', 16);
+    CREATE TABLE document_texts (
+      document_key TEXT NOT NULL UNIQUE REFERENCES documents(document_key), text TEXT NOT NULL,
+      original TEXT);
+    CREATE VIRTUAL TABLE document_texts_fts USING fts5(
+      text, original, content=[document_texts], tokenize = 'trigram');
+    INSERT INTO document_texts_fts (document_texts_fts, rank) VALUES ('hashsize', 4194304);
+    INSERT INTO document_texts_fts (document_texts_fts, rank) VALUES ('automerge', 16);
     """
 
-  /// Indexes `text` as the document with `key` (inside the caller's transaction).
+  /// Stores and indexes the texts of the document with `key` as row `row` (inside the
+  /// caller's transaction); `original` is nil when it is the text itself.
   /// - Throws: `SQLiteError`.
-  package static func add(_ text: String, key: Int64, to database: SQLiteDatabase) throws {
+  package static func add(
+    _ text: String, original: String?, key: String, row: Int64, to database: SQLiteDatabase
+  ) throws {
+    let values: [SQLiteValue] = [.integer(row), .text(text), SQLiteValue(original)]
     try database.run(
-      "INSERT INTO document_text (document_key, text) VALUES (?,?)",
-      rows: [[.integer(key), .text(text)]])
+      "INSERT INTO document_texts (rowid, document_key, text, original) VALUES (?,?,?,?)",
+      rows: [[values[0], .text(key), values[1], values[2]]])
+    try database.run(
+      "INSERT INTO document_texts_fts (rowid, text, original) VALUES (?,?,?)", rows: [values])
   }
 }

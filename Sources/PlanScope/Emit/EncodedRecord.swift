@@ -12,10 +12,10 @@ public struct EncodedRecord: Sendable, Hashable {
 
 /// Encodes records the same way on every thread.
 public final class RecordEncoder {
-  private let csv = CSVWriter()
+  private let csv: CSVWriter
 
-  /// Creates an encoder.
-  public init() {}
+  /// Creates an encoder; `groups` fills the CSV exports' `indicator_family` and `function`.
+  public init(groups: ComparisonLexicon? = nil) { csv = CSVWriter(groups: groups) }
 
   /// The record's compact JSON alone (the state database's form).
   /// - Throws: `EncodingError`.

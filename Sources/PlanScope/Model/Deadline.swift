@@ -16,7 +16,7 @@ public struct Deadline: Codable, Sendable, Hashable {
     case recurring
   }
 
-  /// Stable id within the document (`d001`).
+  /// Id within the document by outline position (`d/二、#1`).
   public var id: String
   /// Path of the task it sits in (empty in the preamble).
   public var path: [String]

@@ -63,6 +63,16 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     self.warnings = warnings
   }
 
+  /// The document's key in every output (`document_key` in the JSON, CSV and SQLite, and the
+  /// name of its `text/` files): the first 16 hex digits of the SHA-256 of `source.path`, so
+  /// an edited plan keeps its key while `id` follows its bytes.
+  public var key: String { Self.key(path: source.path) }
+
+  /// The key of the document at `path` (see `key`).
+  public static func key(path: String) -> String {
+    String(SHA256.hexDigest(Array(path.utf8)).prefix(16))
+  }
+
   private enum CodingKeys: String, CodingKey {
     case id, source, title, jurisdiction, period, docNumber, issued, issuers, script, tasks,
       targets, deadlines, warnings

@@ -50,7 +50,8 @@ public struct Responsibility: Codable, Sendable, Hashable {
 
 /// A numbered heading or item of a plan (任务; `Task` in the schema), with the departments assigned to it.
 public struct PlanTask: Codable, Sendable, Hashable {
-  /// Stable id within the document: `t` + document-order number (`t007`).
+  /// Id within the document by outline position: `t/二、/（一）` (`t` for the preamble; see
+  /// `FactID`).
   public var id: String
   /// Numbering labels from the outermost heading down: `["二、", "（一）"]`.
   public var path: [String]

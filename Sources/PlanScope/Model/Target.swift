@@ -30,7 +30,7 @@ public struct Target: Codable, Sendable, Hashable {
     case level
   }
 
-  /// Stable id within the document (`g001`).
+  /// Id within the document by outline position (`g/二、/（一）#1`).
   public var id: String
   /// Path of the task the target sits in (empty in the preamble).
   public var path: [String]

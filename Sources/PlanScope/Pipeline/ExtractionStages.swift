@@ -65,14 +65,14 @@ package struct ExtractionStages: Sendable {
     var tasks: [PlanTask] = []
     if preambleAsTask, let departments = assigned[ResponsibilityExtractor.preambleIndex] {
       tasks.append(
-        PlanTask(id: "t000", path: [], title: "", departments: departments, span: outline.preamble))
+        PlanTask(id: "", path: [], title: "", departments: departments, span: outline.preamble))
     }
     tasks += outline.sections.map { section in
       PlanTask(
-        id: FactID.make("t", section.index),
-        path: section.path, title: section.title,
+        id: "", path: section.path, title: section.title,
         departments: assigned[section.index] ?? [], span: section.span)
     }
+    for (index, id) in zip(tasks.indices, FactID.tasks(tasks.map(\.path))) { tasks[index].id = id }
     return DocumentRecord(
       id: document.id, source: document.source, title: meta.title,
       jurisdiction: meta.jurisdiction, period: meta.period, docNumber: meta.docNumber,

@@ -38,7 +38,7 @@ public struct DatasetChanges: Codable, Sendable, Hashable {
     public var old: String?
     /// The new rendering, nil when removed.
     public var new: String?
-    /// The fact's id before and after (`g003`), when it has one.
+    /// The fact's id before and after (`g/二、#3`), when it has one.
     public var oldID: String?
     public var newID: String?
     /// The fields that differ, for a fact in both.

@@ -27,11 +27,14 @@ public enum BatchOutcome: Sendable {
 public struct BatchRunner: Sendable {
   private let pipeline: Pipeline
   private let jobs: Int
+  private let groups: ComparisonLexicon?
 
-  /// Creates a runner with `jobs` worker threads (at least one).
-  public init(pipeline: Pipeline, jobs: Int) {
+  /// Creates a runner with `jobs` worker threads (at least one); `groups` fills the CSV
+  /// exports' grouping columns of the records it encodes.
+  public init(pipeline: Pipeline, jobs: Int, groups: ComparisonLexicon? = nil) {
     self.pipeline = pipeline
     self.jobs = max(1, jobs)
+    self.groups = groups
   }
 
   /// Processes every file and returns the outcomes in input order (all in memory; for large
@@ -59,9 +62,10 @@ public struct BatchRunner: Sendable {
     let state = StreamState(window: jobs * 4)
     let group = DispatchGroup()
     let pipeline = self.pipeline
+    let groups = self.groups
     for _ in 0..<min(jobs, files.count) {
       DispatchQueue.global().async(group: group) {
-        let encoder = RecordEncoder()
+        let encoder = RecordEncoder(groups: groups)
         while let index = state.next(limit: files.count) {
           state.deliver(
             index,

@@ -79,7 +79,7 @@ public struct OutputDirectory: Sendable {
   /// current generation.
   static let publishedNames = [
     "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
-    "responsibilities.csv", "targets.csv", "text",
+    "metadata.yml", "responsibilities.csv", "targets.csv", "text",
   ]
 
   /// The symbolic link naming the current generation.

@@ -23,7 +23,7 @@ public final class OutputSession {
   private var key: StateStore.RunKey?
   /// Serializes records that arrive without their encoded forms (merged JSON lines), once
   /// for both the outputs and the state.
-  private let encoder = RecordEncoder()
+  private let encoder: RecordEncoder
   private let policy: PublishPolicy
   private let source: String
   /// Paths of the documents published before this run, and how many of them are here again.
@@ -49,6 +49,7 @@ public final class OutputSession {
     }
     self.policy = policy
     self.source = source
+    encoder = RecordEncoder(groups: comparison.lexicon)
     writer = try RunWriter(directory: directory, comparison: comparison)
     update = try state?.beginUpdate(at: now)
     self.state = state

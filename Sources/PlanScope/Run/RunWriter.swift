@@ -20,8 +20,11 @@ public final class RunWriter {
   private let database: DatasetSQLiteThread
   private let scratch: ComparisonFiles
   private var comparison: ComparisonBuilder<ComparisonFiles>
-  private let encoder = RecordEncoder()
-  private var textIDs = Set<String>()
+  private let encoder: RecordEncoder
+  private let csv: CSVWriter
+  private let groups: ComparisonLexicon
+  /// The key of the first document with each content hash: later ones are copies.
+  private var firstWithContent: [String: String] = [:]
   private var textHash = FNV1a()
   private var lastPath: String?
   private var skipped: [SkippedFile] = []
@@ -44,6 +47,9 @@ public final class RunWriter {
     for (file, header) in zip(exports, CSVWriter.headerLines) { try file.write(header) }
     self.json = json
     self.exports = exports
+    groups = comparison.lexicon
+    encoder = RecordEncoder(groups: groups)
+    csv = CSVWriter(groups: groups)
     scratch = try ComparisonFiles(folder: staging)
     self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
     // Last: its thread runs until `commit` or `deinit`, which a failed init would not reach.
@@ -67,15 +73,24 @@ public final class RunWriter {
       throw OutputError.unsorted(path: record.source.path, after: lastPath)
     }
     lastPath = record.source.path
-    let encoded = try document.encoded ?? encoder.encode(record)
+    var encoded = try document.encoded ?? encoder.encode(record)
+    var exported = ExportRecord(record, groups: groups)
+    let original = firstWithContent[record.source.sha256]
+    if let original {
+      // The same bytes under a second name: listed with its facts, flagged as a copy of the
+      // first.
+      exported.duplicateOf = original
+      encoded.csvLines = csv.lines(exported)
+    } else {
+      firstWithContent[record.source.sha256] = exported.key
+    }
     try json.write(count == 0 ? "\n    " : ",\n    ")
     try json.write(encoded.datasetJSON)
     for (file, lines) in zip(exports, encoded.csvLines) where !lines.isEmpty {
       try file.write(lines)
     }
-    let firstOfID = textIDs.insert(record.id).inserted
-    try database.add(record, text: document.text)
-    if firstOfID { try writeTexts(document) }
+    try database.add(exported, text: document.text, original: document.original)
+    try writeTexts(document, key: exported.key, copyOf: original)
     try comparison.add(record)
     count += 1
   }
@@ -98,8 +113,11 @@ public final class RunWriter {
     try comparison.render(into: &markdown)
     scratch.close()
     try markdown.finish()
+    let metadata = try BufferedFile(path: staging.appendingPathComponent("metadata.yml").path)
+    try metadata.write(DatasetteMetadata.text)
+    try metadata.finish()
     var name = FNV1a()
-    for file in [json, markdown] + exports { name.add(file.digest) }
+    for file in [json, markdown, metadata] + exports { name.add(file.digest) }
     name.add(textHash.value)
     // dataset.sqlite holds the same facts and texts, laid out by its schema: a new layout
     // (tables, indexes, full-text settings) must publish a new generation too.
@@ -122,17 +140,21 @@ public final class RunWriter {
     return String(text.dropFirst(2).dropLast(2))
   }
 
-  /// `text/<id>.txt` and `text/<id>.original.txt`: linked from the current generation when
-  /// the document came from the cache (same bytes, same pipeline, same texts), else written;
-  /// a Simplified plan's original is a second link to its text (creating inodes, not writing
-  /// bytes, is what a file costs on ext4).
-  private func writeTexts(_ document: ProcessedDocument) throws {
-    let id = document.record.id
-    let textPath = staging.appendingPathComponent("text/\(id).txt").path
+  /// `text/<key>.txt` and `text/<key>.original.txt`: linked from the current generation when
+  /// the document came from the cache (same bytes, same pipeline, same texts), or from the
+  /// files of the document it is a copy of, else written; a Simplified plan's original is a
+  /// second link to its text (creating inodes, not writing bytes, is what a file costs on
+  /// ext4).
+  private func writeTexts(_ document: ProcessedDocument, key: String, copyOf: String?) throws {
+    let textPath = staging.appendingPathComponent("text/\(key).txt").path
     for (suffix, text) in [("txt", document.text), ("original.txt", document.original)] {
+      textHash.add(key)
       textHash.add(text)
-      let name = "text/\(id).\(suffix)"
+      let name = "text/\(key).\(suffix)"
       let target = staging.appendingPathComponent(name).path
+      if let copyOf, link(staging.appendingPathComponent("text/\(copyOf).\(suffix)").path, target) == 0 {
+        continue
+      }
       if document.cached, let previous,
         link(previous.appendingPathComponent(name).path, target) == 0
       {

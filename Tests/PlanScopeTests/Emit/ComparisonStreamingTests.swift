@@ -75,7 +75,7 @@ func streamedComparisonMatchesTheInMemoryRenderer(_ comparison: ComparisonCase) 
 
 private let publishedGeneration = [
   "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
-  "responsibilities.csv", "targets.csv", "text",
+  "metadata.yml", "responsibilities.csv", "targets.csv", "text",
 ]
 
 private func documents(_ records: [DocumentRecord]) -> [ProcessedDocument] {

@@ -49,12 +49,14 @@ func sqliteRowCountsEqualTheDatasetAndKeysHold(threaded: Bool) throws {
   let dataset = Dataset(records: runs.map(\.record))
   let folder = try ScratchFolder()
   let path = folder.url.appendingPathComponent("dataset.sqlite").path
-  let texts = Dictionary(runs.map { ($0.record.id, $0.outline.document.text.string) }) { first, _ in
-    first
-  }
+  let texts = Dictionary(uniqueKeysWithValues: runs.map {
+    ($0.record.key, $0.outline.document.text.string)
+  })
   if threaded {
     let thread = try DatasetSQLiteThread(path: path, capacity: 1)
-    for record in dataset.documents { try thread.add(record, text: texts[record.id]) }
+    for record in dataset.documents {
+      try thread.add(ExportRecord(record), text: texts[record.key], original: nil)
+    }
     try thread.finish()
   } else {
     try DatasetSQLiteWriter().write(dataset, texts: texts, to: path)
@@ -68,6 +70,8 @@ func sqliteRowCountsEqualTheDatasetAndKeysHold(threaded: Bool) throws {
   #expect(try count("targets") == Int64(dataset.documents.reduce(0) { $0 + $1.targets.count }))
   #expect(try count("deadlines") == Int64(dataset.documents.reduce(0) { $0 + $1.deadlines.count }))
   #expect(try count("warnings") == Int64(dataset.documents.reduce(0) { $0 + $1.warnings.count }))
+  #expect(try count("issuers") == Int64(dataset.documents.reduce(0) { $0 + $1.issuers.count }))
+  #expect(try count("document_texts") == Int64(dataset.documents.count))
   #expect(
     try count("responsibilities")
       == Int64(
@@ -75,7 +79,11 @@ func sqliteRowCountsEqualTheDatasetAndKeysHold(threaded: Bool) throws {
   #expect(try database.query("PRAGMA foreign_key_check").isEmpty)
   // The trigram full-text index finds Chinese substrings.
   let hits = try database.query(
-    "SELECT d.path FROM document_text JOIN documents d USING (document_key) WHERE document_text MATCH ? ORDER BY d.path",
+    """
+    SELECT d.path FROM document_texts_fts JOIN document_texts t ON t.rowid = document_texts_fts.rowid
+      JOIN documents d ON d.document_key = t.document_key
+    WHERE document_texts_fts MATCH ? ORDER BY d.path
+    """,
     [.text("农膜回收率")])
   #expect(
     hits.compactMap { $0.first?.text } == [

@@ -109,6 +109,6 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
     #expect(run.status == 0)
     outputs.append(try publishedFiles(folder))
   }
-  #expect(outputs[0].count == 7 + 24)
+  #expect(outputs[0].count == 8 + 24)
   for other in outputs.dropFirst() { #expect(other == outputs[0]) }
 }

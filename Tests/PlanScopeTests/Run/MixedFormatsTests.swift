@@ -35,7 +35,7 @@ import Testing
   // Each text is the reader's: the published original equals what `planscope text` prints.
   for record in dataset.documents {
     let published = try String(
-      contentsOf: output.appendingPathComponent("text/\(record.id).original.txt"), encoding: .utf8)
+      contentsOf: output.appendingPathComponent("text/\(record.key).original.txt"), encoding: .utf8)
     let direct = try CommandLineTool.run([
       "text", corpus.appendingPathComponent(record.source.path).path,
     ])

@@ -32,7 +32,7 @@ public struct DeadlineExtractor: Sendable {
   /// Creates an extractor.
   public init() {}
 
-  /// Deadlines of all sentences, ids `d001`… in document order.
+  /// Deadlines of all sentences in document order, ids by task (`d/二、#1`, see `FactID`).
   public func extract(
     from sentences: [Sentence], context: DeadlineContext, diagnostics: inout Diagnostics
   ) -> [Deadline] {
@@ -42,7 +42,7 @@ public struct DeadlineExtractor: Sendable {
       let found = deadlines(in: sentence, context: context, patterns: patterns, contextYear: &year)
       result.append(contentsOf: found)
     }
-    for index in result.indices { result[index].id = FactID.make("d", index) }
+    FactID.assign(&result, prefix: "d", path: \.path, id: \.id)
     return result
   }
 

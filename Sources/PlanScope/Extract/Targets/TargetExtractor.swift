@@ -25,7 +25,7 @@ public struct TargetExtractor: Sendable {
     self.maxIndicatorLength = options.maxIndicatorLength
   }
 
-  /// Targets of all sentences, ids `g001`… in document order.
+  /// Targets of all sentences in document order, ids by task (`g/二、/（一）#1`, see `FactID`).
   public func extract(
     from sentences: [Sentence], document: Document, context: TargetContext,
     diagnostics: inout Diagnostics
@@ -81,7 +81,7 @@ public struct TargetExtractor: Sendable {
     result = result.firstOfEach {
       "\($0.span.start)|\($0.indicator)|\($0.value)|\($0.unit)|\($0.scope ?? "")"
     }
-    for index in result.indices { result[index].id = FactID.make("g", index) }
+    FactID.assign(&result, prefix: "g", path: \.path, id: \.id)
     return result
   }
 

@@ -23,10 +23,13 @@ struct Measurements {
   var cachedRerun: CommandResult?
   /// The peak-memory runs, smallest corpus first.
   var memory: [CommandResult] = []
+  /// The incremental runs on the cache corpus.
+  var incremental: IncrementalMeasurements?
 
   /// Every `planscope run`, in report order.
   var runs: [CommandResult] {
-    [smallOneJob, smallTwoJobs, largeOneJob, cacheFill, cachedRerun].compactMap { $0 } + memory
+    [smallOneJob, smallTwoJobs, largeOneJob, cacheFill, cachedRerun].compactMap { $0 }
+      + (incremental?.runs ?? []) + memory
   }
 
   /// The stage result for `stage` over `corpus`.
@@ -119,6 +122,8 @@ struct BenchGoals {
         oneJob?.documentsPerSecond, atLeast: targets.twoJobsSpeedup),
     ]
     rows += memoryRows(measured.memory.compactMap(succeeded))
+    rows += coldRows(measured, opencc: opencc)
+    if let incremental = measured.incremental { rows += incrementalRows(incremental) }
     let rerun = succeeded(measured.cachedRerun)
     rows.append(
       row(
@@ -129,6 +134,62 @@ struct BenchGoals {
         $0 < targets.cachedRerunSeconds
       })
     return rows
+  }
+
+  /// The cold run that fills the state, with every core: both busy, and against opencc.
+  private func coldRows(_ measured: Measurements, opencc: Double?) -> [TargetResult] {
+    let cold = succeeded(measured.cacheFill)
+    let jobs = options.parallelJobs
+    let busy = cold.flatMap { $0.cost.seconds > 0 ? $0.cost.cpuSeconds / $0.cost.seconds : nil }
+    return [
+      row(
+        "cold run, \(jobs) jobs, \(options.cachedFiles) plans: CPU s ÷ s",
+        busy.map { ($0, Self.number($0, 2)) },
+        required: "≥ \(Self.number(targets.coldCoresBusy, 1))"
+      ) { $0 >= targets.coldCoresBusy },
+      ratio(
+        "cold run, \(jobs) jobs ÷ opencc -c t2s (MB/s, full-text index included)",
+        cold?.throughput.megabytesPerSecond, opencc, atLeast: targets.coldRunOverOpenCC),
+    ]
+  }
+
+  /// The incremental goals: cost against the cold run, and disk use against the input.
+  private func incrementalRows(_ runs: IncrementalMeasurements) -> [TargetResult] {
+    let cold = succeeded(runs.cold)?.cost.seconds
+    func share(_ goal: String, _ run: CommandResult?, atMost limit: Double) -> TargetResult {
+      let value = succeeded(run).flatMap { run in cold.map { run.cost.seconds / $0 } }
+      return row(
+        goal,
+        value.map {
+          ($0, Self.number($0 * 100, 1) + " % (\(Self.number(run?.cost.seconds ?? 0, 2)) s)")
+        },
+        required: "≤ \(Self.number(limit * 100, 0)) % of the cold run"
+      ) { $0 <= limit }
+    }
+    let unchanged = succeeded(runs.unchanged)?.cost.seconds
+    let touched = succeeded(runs.touched).flatMap { run in
+      unchanged.map { (run.cost.seconds, max($0, 0.001)) }
+    }
+    let size = { (bytes: Int?) in
+      bytes.map { (Double($0) / Double(max(1, runs.inputBytes)), Self.number(Double($0) / Double(max(1, runs.inputBytes)), 2) + "×") }
+    }
+    return [
+      share("1 plan changed ÷ cold run", runs.oneChanged, atMost: targets.oneChangedShare),
+      share("1 % of plans changed ÷ cold run", runs.onePercentChanged, atMost: targets.onePercentShare),
+      row(
+        "1 file touched, same bytes ÷ nothing changed",
+        touched.map { ($0 / $1, Self.number($0 / $1, 2) + "× (\(Self.number($0, 2)) s)") },
+        required: "≤ \(Self.number(targets.touchedOverUnchanged, 1))×"
+      ) { $0 <= targets.touchedOverUnchanged },
+      row(
+        "output folder ÷ input bytes (state included)", size(runs.outputBytes),
+        required: "≤ \(Self.number(targets.outputOverInput, 1))×"
+      ) { $0 <= targets.outputOverInput },
+      row(
+        "state.sqlite ÷ input bytes", size(runs.stateBytes),
+        required: "≤ \(Self.number(targets.stateOverInput, 1))×"
+      ) { $0 <= targets.stateOverInput },
+    ]
   }
 
   private func memoryRows(_ runs: [CommandResult]) -> [TargetResult] {

@@ -23,7 +23,7 @@ public struct BenchOptions: Sendable, Hashable {
   /// Plan text in the Word file, in MB.
   public var docxMB = 5
   /// Plans in the corpus re-run with the state cache.
-  public var cachedFiles = 10_000
+  public var cachedFiles = 20_000
   /// Sizes of the corpora whose peak memory is compared, in MB (smallest first).
   public var memoryCorpusMB = [100, 400]
   /// Jobs of the peak-memory runs and of the cached re-run.
@@ -63,6 +63,21 @@ public struct BenchTargets: Sendable, Hashable {
   public var peakMemoryGrowth = 1.25
   /// Seconds for a re-run over the cached corpus.
   public var cachedRerunSeconds = 2.0
+  /// CPU seconds per wall second of the cold run with `parallelJobs` jobs (both cores busy).
+  public var coldCoresBusy = 1.8
+  /// The cold run with `parallelJobs` jobs over `opencc -c t2s` on the same bytes.
+  public var coldRunOverOpenCC = 2.0
+  /// A run after one plan changed, as a share of the cold run.
+  public var oneChangedShare = 0.05
+  /// A run after 1 % of the plans changed, as a share of the cold run.
+  public var onePercentShare = 0.10
+  /// A run after one file was rewritten with the same bytes over a run with nothing changed.
+  public var touchedOverUnchanged = 1.5
+  /// The output folder's disk use (state included) over the corpus bytes; 9.8× when the
+  /// issue was filed.
+  public var outputOverInput = 6.0
+  /// The state database over the corpus bytes; 3× when the issue was filed.
+  public var stateOverInput = 1.0
 
   /// The issue's goals.
   public init() {}

@@ -151,6 +151,7 @@ public struct BenchSuite {
     measured.cachedRerun = try runner.planscopeRun(
       corpora.cached, jobs: options.parallelJobs, label: "cached", cache: true, fresh: false,
       name: "planscope run (re-run, cached)")
+    measured.incremental = try measureIncremental(corpora.cached, runner: runner, measured)
     _ = try checkpoint()
     if let large = corpora.large {
       log("timing stages in-process over large (\(large.files.count) files)")
@@ -171,6 +172,35 @@ public struct BenchSuite {
       "Load average at the end: \(MachineInfo.currentLoadAverage()); other processes on the "
         + "same cores slow every figure (2 jobs cannot beat 1 job on a core that is taken).")
     return try checkpoint()
+  }
+
+  /// The incremental runs on the cache corpus, after its cold run and unchanged re-run; the
+  /// corpus is linked afresh by the next benchmark.
+  private func measureIncremental(
+    _ corpus: BenchCorpus, runner: Runner, _ measured: Measurements
+  ) throws -> IncrementalMeasurements {
+    var result = IncrementalMeasurements(
+      cold: measured.cacheFill, unchanged: measured.cachedRerun,
+      inputBytes: corpus.summary.bytes)
+    let output = workspace.url("out/cached")
+    result.outputBytes = diskBytes(output)
+    result.stateBytes = ["", "-wal"].reduce(0) { total, suffix in
+      let path = output.appendingPathComponent("state.sqlite" + suffix).path
+      return total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+    }
+    let editor = CorpusEditor(corpus: corpus)
+    func rerun(_ name: String) throws -> CommandResult {
+      try runner.planscopeRun(
+        corpus, jobs: options.parallelJobs, label: "cached", cache: true, fresh: false,
+        name: name)
+    }
+    try editor.touch(corpus.files.count / 2)
+    result.touched = try rerun("planscope run (1 file touched, same bytes)")
+    try editor.change(1, round: 1)
+    result.oneChanged = try rerun("planscope run (1 plan changed)")
+    try editor.change(max(1, corpus.files.count / 100), round: 2)
+    result.onePercentChanged = try rerun("planscope run (1 % of plans changed)")
+    return result
   }
 
   /// The seed plans (`*.txt` directly under the seed corpus), read with the pipeline's loader
@@ -199,7 +229,7 @@ public struct BenchSuite {
 
 /// Runs the measured subprocesses: `planscope run` into `out/`, reference tools into
 /// `reference/`.
-private struct Runner {
+struct Runner {
   let workspace: BenchWorkspace
   let planscope: URL
   let gnuTime: URL?

@@ -208,7 +208,10 @@ struct RunCommand: ParsableCommand {
       Interruption.watch(output: outputURL)
       if !noCache,
         let unchanged = try target.store.touchIfUnchanged(
-          files, generation: OutputDirectory(outputURL).currentGenerationName, at: now)
+          files, generation: OutputDirectory(outputURL).currentGenerationName, at: now,
+          sha256: { file in
+            (try? pipeline.loader.input(file.url, as: file.path)).map { SHA256.hexDigest($0.bytes) }
+          })
       {
         OutputDirectory(outputURL).removeStaleStaging()
         if !quiet {

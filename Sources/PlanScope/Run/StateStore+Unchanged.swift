@@ -27,14 +27,17 @@ extension StateStore {
     public var value: String { String(hash.value, radix: 16) }
   }
 
-  /// Marks every document seen at `now` and returns how many there are, without reading them,
-  /// when nothing changed since the last complete run: the same paths, each file's size and
-  /// modification time as recorded (like git's index), and that run's outputs `generation`
-  /// still published. Returns nil when a run is needed.
+  /// Marks every document seen at `now` and returns how many there are, when nothing changed
+  /// since the last complete run: the same paths and that run's outputs `generation` still
+  /// published, and each file either with the size and modification time recorded (like git's
+  /// index: not read at all) or, when those differ (a copy, `touch`, a checkout), with the same
+  /// bytes: `sha256` reads and hashes just those files, and their new stamps are recorded. A
+  /// touched file thus costs one read, not a run. Returns nil when a run is needed.
   /// - Throws: `SQLiteError`.
-  public func touchIfUnchanged(_ files: [CorpusFile], generation: String?, at now: Date) throws
-    -> Int?
-  {
+  public func touchIfUnchanged(
+    _ files: [CorpusFile], generation: String?, at now: Date,
+    sha256: (CorpusFile) -> String? = { _ in nil }
+  ) throws -> Int? {
     guard let generation, try meta("generation") == generation,
       let expected = try meta("run_key")
     else { return nil }
@@ -50,6 +53,7 @@ extension StateStore {
     }
     var key = RunKey(fingerprint: fingerprint)
     var read = 0
+    var restamped: [(path: String, stamp: FileStamp)] = []
     for file in files {
       switch file.disposition {
       case .read: read += 1
@@ -58,14 +62,30 @@ extension StateStore {
         continue
       case .fail: return nil
       }
-      guard let entry = known[Array(file.path.utf8)], let stamp = FileStamp.of(file.url.path),
-        Int64(stamp.size) == entry.size, stamp.modified == entry.modified
+      guard let entry = known[Array(file.path.utf8)], let stamp = FileStamp.of(file.url.path)
       else { return nil }
+      if Int64(stamp.size) != entry.size || stamp.modified != entry.modified {
+        // Only a file of the recorded size can hold the same bytes.
+        guard Int64(stamp.size) == entry.size, sha256(file) == entry.sha else { return nil }
+        restamped.append((file.path, stamp))
+      }
       key.add(path: file.path, sha256: entry.sha)
     }
     guard read == known.count, key.value == expected else { return nil }
-    try database.run(
-      "UPDATE documents SET last_seen = ? WHERE present = 1", rows: [[.text(Self.stamp(now))]])
+    try database.execute("BEGIN IMMEDIATE")
+    do {
+      try database.run(
+        "UPDATE documents SET last_seen = ? WHERE present = 1", rows: [[.text(Self.stamp(now))]])
+      try database.run(
+        "UPDATE documents SET size = ?, modified = ? WHERE path = ?",
+        rows: restamped.map {
+          [.integer(Int64($0.stamp.size)), .text($0.stamp.modified), .text($0.path)]
+        })
+      try database.execute("COMMIT")
+    } catch {
+      try? database.execute("ROLLBACK")
+      throw error
+    }
     return read
   }
 

@@ -1,0 +1,85 @@
+import Foundation
+import PlanScope
+
+/// The runs of the incremental goals (issue #20), on the cache corpus after its cold run:
+/// nothing changed, one file rewritten with the same bytes, one plan changed, 1 % of the
+/// plans changed, and what the outputs and the state take on disk.
+struct IncrementalMeasurements {
+  /// The cold run that filled the state (the `cacheFill` run).
+  var cold: CommandResult?
+  /// The re-run with nothing changed (the `cachedRerun` run).
+  var unchanged: CommandResult?
+  /// One file replaced by a copy of itself: new inode and modification time, same bytes.
+  var touched: CommandResult?
+  /// One plan's text changed.
+  var oneChanged: CommandResult?
+  /// 1 % of the plans changed (at least one).
+  var onePercentChanged: CommandResult?
+  /// Bytes of the corpus.
+  var inputBytes = 0
+  /// Bytes of the output folder after the cold run, state included (hard links counted once).
+  var outputBytes: Int?
+  /// Bytes of `state.sqlite` (with its WAL) after the cold run.
+  var stateBytes: Int?
+
+  /// Every run, in report order.
+  var runs: [CommandResult] { [touched, oneChanged, onePercentChanged].compactMap { $0 } }
+}
+
+/// Edits the cache corpus between runs. Corpus files are hard links into the shared pool, so
+/// an edit replaces the link (a new file renamed over it) and never writes through it.
+struct CorpusEditor {
+  let corpus: BenchCorpus
+
+  /// Replaces the file at `index` with a copy of its bytes (what `cp`, a checkout or an
+  /// rsync without `--times` does).
+  func touch(_ index: Int) throws {
+    let file = corpus.files[index]
+    try replace(file, with: try bytes(of: file))
+  }
+
+  /// Changes one target value in each of `count` files spread over the corpus; `round` makes
+  /// the edit differ from earlier rounds.
+  func change(_ count: Int, round: Int) throws {
+    let step = max(1, corpus.files.count / max(1, count))
+    for index in stride(from: 0, to: corpus.files.count, by: step).prefix(count) {
+      let file = corpus.files[index]
+      var text = try bytes(of: file)
+      // A new sentence with a target: the record, texts, index and comparison all change.
+      text += Array("\n到2030年，新增充电桩\(1_000 + round)个。\n".utf8)
+      try replace(file, with: text)
+    }
+  }
+
+  private func bytes(of file: URL) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: file.path) else {
+      throw BenchError.workspace(path: file.path, reason: "cannot read")
+    }
+    return [UInt8](data)
+  }
+
+  private func replace(_ file: URL, with bytes: [UInt8]) throws {
+    let temporary = file.deletingLastPathComponent().appendingPathComponent(
+      ".\(file.lastPathComponent).edit")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)),
+      rename(temporary.path, file.path) == 0
+    else {
+      throw BenchError.workspace(path: file.path, reason: "cannot replace")
+    }
+  }
+}
+
+/// Disk use of a folder: regular files' allocated bytes, each inode once.
+func diskBytes(_ folder: URL) -> Int {
+  var seen = Set<UInt64>()
+  var total = 0
+  guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
+  for case let relative as String in enumerator {
+    var info = stat()
+    guard lstat(folder.appendingPathComponent(relative).path, &info) == 0,
+      (info.st_mode & S_IFMT) == S_IFREG, seen.insert(UInt64(info.st_ino)).inserted
+    else { continue }
+    total += Int(info.st_size)
+  }
+  return total
+}

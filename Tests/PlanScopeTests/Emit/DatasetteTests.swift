@@ -199,3 +199,52 @@ func targetValuesAreSignedAndNormalized(
   #expect(target.normalized.value == normalized)
   #expect(target.normalized.unit == normalizedUnit)
 }
+
+/// The README's three researcher queries run as printed, and each finds what it promises.
+@Test func theReadmeQueriesRunOnADataset() throws {
+  guard let python = findExecutable("python3") else {
+    #expect(ProcessInfo.processInfo.environment["CI"] == nil, "python3 is missing")
+    return
+  }
+  let readme = try String(
+    contentsOf: FixturePaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+  let block = try #require(
+    readme.components(separatedBy: "```sql\n").dropFirst().first?.components(separatedBy: "```")
+      .first)
+  let work = try ScratchFolder()
+  try work.write("corpus/a.txt", Array(simplifiedPlan.utf8))
+  try work.write("corpus/b.txt", Array(traditionalPlan.utf8))
+  try work.write(
+    "corpus/d.txt",
+    Array("南通市农膜回收工作方案\n一、重点任务\n（一）建设回收网点。2025年底前，农膜回收率达到90%。市农业农村局牵头，市供销社配合。\n".utf8))
+  let output = work.url.appendingPathComponent("out")
+  let run = try CommandLineTool.run([
+    "run", work.url.appendingPathComponent("corpus").path, "-o", output.path, "-q",
+  ])
+  #expect(run.status == 0, "\(run.standardError)")
+  let script = #"""
+    import json, sqlite3, sys
+    con = sqlite3.connect(sys.argv[1])
+    code = "\n".join(l for l in sys.argv[2].splitlines() if not l.strip().startswith("--"))
+    statements = [s for s in code.split(";") if s.strip()]
+    print(json.dumps([con.execute(s).fetchall() for s in statements], ensure_ascii=False))
+    """#
+  let process = Process()
+  process.executableURL = python
+  process.arguments = [
+    "-c", script, output.appendingPathComponent("dataset.sqlite").path, String(block),
+  ]
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 0, "a README query fails")
+  let results = try #require(try JSONSerialization.jsonObject(with: data) as? [[[Any]]])
+  try #require(results.count == 3, "three queries")
+  #expect(Set(results[0].compactMap { $0[0] as? String }).count == 2, "both plans with 农膜回收率")
+  #expect(results[1].count == 2 && results[1].first?[5] as? Double == 90, "one row per place")
+  #expect(
+    results[2].contains { $0[0] as? String == "市农业农村局" && $0[1] as? String == "lead" && $0[2] as? String == "2025-12-31" },
+    "who leads the task and by when")
+}

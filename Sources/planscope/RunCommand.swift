@@ -229,9 +229,18 @@ struct RunCommand: ParsableCommand {
         comparison: comparison, at: now, policy: policy, source: inputRoot.path)
       started = session
       let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-      try runner.stream(files, cache: noCache ? nil : target.store) { index, outcome in
+      let cache = noCache ? nil : target.store
+      // Unchanged documents are spliced from the published outputs without being read.
+      let unchanged = noCache ? [:] : try session.unchangedDocuments(files)
+      let byPath = Dictionary(
+        files.filter { unchanged[Array($0.path.utf8)] != nil }.map { (Array($0.path.utf8), $0) },
+        uniquingKeysWith: { first, _ in first })
+      try runner.stream(files, cache: cache, unchanged: unchanged) { index, outcome in
         if !quiet { printWarnings(outcome) }
-        try session.add(outcome)
+        try session.add(outcome) { document in
+          byPath[Array(document.entry.path.utf8)].map { runner.process($0, cache: cache) }
+            ?? .failed(path: document.entry.path, reason: "\(document.entry.path): not in the corpus")
+        }
         progress.update(index + 1)
       }
       progress.finish()

@@ -34,8 +34,30 @@ public final class BufferedFile {
 
   deinit { if ownsDescriptor { close(descriptor) } }
 
-  /// A 64-bit FNV-1a hash of everything written so far.
+  /// A 64-bit FNV-1a hash of everything written so far (spliced bytes excepted).
   var digest: UInt64 { hash.value }
+
+  /// Bytes in the file so far, buffered ones included: where the next write lands.
+  private(set) var offset = 0
+
+  /// Appends `range` of the file open at `source` without reading it into memory
+  /// (`sendfile(2)`: the kernel copies the pages). The spliced bytes are not part of `digest`.
+  /// - Throws: `OutputError.writeFailed`, also when the source ends before the range does.
+  func splice(from source: Int32, _ range: Range<Int>, sourcePath: String) throws(OutputError) {
+    try flush(wholeBlocksOnly: false)
+    var position = off_t(range.lowerBound)
+    var left = range.count
+    while left > 0 {
+      let copied = sendfile(descriptor, source, &position, left)
+      if copied < 0, errno == EINTR { continue }
+      guard copied > 0 else {
+        let reason = copied < 0 ? String(cString: strerror(errno)) : "ends before byte \(range.upperBound)"
+        throw OutputError.writeFailed(path: sourcePath, reason: reason)
+      }
+      left -= copied
+    }
+    offset += range.count
+  }
 
   /// Appends text as UTF-8.
   /// - Throws: `OutputError.writeFailed`.
@@ -47,6 +69,7 @@ public final class BufferedFile {
   /// Appends bytes.
   /// - Throws: `OutputError.writeFailed`.
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    offset += bytes.count
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.block { try flush(wholeBlocksOnly: true) }
   }

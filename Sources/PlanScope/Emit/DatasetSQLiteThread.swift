@@ -11,16 +11,23 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   private let capacity: Int
   /// Guards everything below.
   private let condition = NSCondition()
-  private var queue: [(record: ExportRecord, text: String?, original: String?)] = []
+  /// A queued document: a record with its texts, or only the key of a document kept as it
+  /// was in the database being updated.
+  private enum Item {
+    case add(ExportRecord, text: String?, original: String?)
+    case keep(String)
+  }
+  private var queue: [Item] = []
   private var closed = false
   private var cancelled = false
   private var finished = false
   private var failure: (any Error)?
 
-  /// Creates the database at `path` (which must not exist) and starts its thread.
-  /// - Throws: `SQLiteError`.
-  init(path: String, capacity: Int = 8) throws {
-    builder = try DatasetSQLiteBuilder(path: path)
+  /// Creates the database at `path` (which must not exist), as a copy of the database at
+  /// `updating` when given, and starts its thread.
+  /// - Throws: `SQLiteError` or `OutputError`.
+  init(path: String, updating previous: String? = nil, capacity: Int = 8) throws {
+    builder = try DatasetSQLiteBuilder(path: path, updating: previous)
     self.capacity = max(1, capacity)
     let thread = Thread { [self] in drain() }
     thread.name = "planscope.dataset-sqlite"
@@ -31,11 +38,21 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   /// written; waits while the queue is full.
   /// - Throws: the error that stopped the thread, if any.
   func add(_ record: ExportRecord, text: String?, original: String?) throws {
+    try enqueue(.add(record, text: text, original: original))
+  }
+
+  /// Queues the key of a document whose rows stay as they are in the database being updated.
+  /// - Throws: the error that stopped the thread, if any.
+  func keep(_ key: String) throws {
+    try enqueue(.keep(key))
+  }
+
+  private func enqueue(_ item: Item) throws {
     condition.lock()
     defer { condition.unlock() }
     while queue.count >= capacity, failure == nil, !finished { condition.wait() }
     if let failure { throw failure }
-    queue.append((record, text, original))
+    queue.append(item)
     condition.broadcast()
   }
 
@@ -60,9 +77,13 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   }
 
   private func drain() {
-    while let (record, text, original) = next() {
+    while let item = next() {
       do {
-        try builder.add(record, text: text, original: original)
+        switch item {
+        case .add(let record, let text, let original):
+          try builder.add(record, text: text, original: original)
+        case .keep(let key): try builder.keep(key)
+        }
       } catch {
         stop(error)
         return
@@ -80,7 +101,7 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   }
 
   /// The next queued record; nil once the queue is closed and empty, or cancelled.
-  private func next() -> (ExportRecord, String?, String?)? {
+  private func next() -> Item? {
     condition.lock()
     defer { condition.unlock() }
     while queue.isEmpty, !closed { condition.wait() }

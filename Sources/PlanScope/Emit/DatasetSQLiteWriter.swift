@@ -1,3 +1,9 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Writes the dataset as a SQLite database (`output/dataset.sqlite`) laid out the way
 /// Datasette and sqlite-utils expect:
 /// - the tables of `ExportTables` (documents, issuers, tasks, responsibilities, targets,
@@ -103,11 +109,29 @@ public final class DatasetSQLiteBuilder {
   /// `INSERT` for each table of `ExportTables.all`, with the indexes of its database columns.
   private let inserts: [(sql: String, columns: [Int])]
   private var textRow: Int64 = 0
+  /// Whether the database is a copy of an earlier one being updated (else it is new).
+  private let updating: Bool
 
-  /// Creates the database at `path` (which must not exist) and opens its transaction.
-  /// - Throws: `SQLiteError`.
-  public init(path: String) throws {
-    database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
+  /// Creates the database at `path` (which must not exist) and opens its transaction. With
+  /// `previous`, the new database starts as a copy of that one (an earlier run's, with the same
+  /// schema): documents are then kept (`keep`), replaced (`add`) or, at `finish`, removed
+  /// when neither was called for them, so the rows and the full-text index end up those a
+  /// new database filled with the same documents would hold, at the cost of what changed.
+  /// - Throws: `SQLiteError` or `OutputError`.
+  public init(path: String, updating previous: String? = nil) throws {
+    if let previous {
+      try Self.copy(previous, to: path)
+      database = try SQLiteDatabase(path: path)
+      try database.execute(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;")
+      try database.execute("CREATE TEMP TABLE kept (document_key TEXT PRIMARY KEY); BEGIN")
+      textRow = try database.query("SELECT max(rowid) FROM document_texts").first?.first?
+        .integer ?? 0
+      updating = true
+    } else {
+      database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
+      updating = false
+    }
     inserts = ExportTables.all.map { table in
       let columns = table.columnIndexes(in: .sqlite)
       let names = columns.map { table.columns[$0].name }.joined(separator: ", ")
@@ -133,6 +157,10 @@ public final class DatasetSQLiteBuilder {
   /// written (nil or equal to `text` when the plan is Simplified).
   /// - Throws: `SQLiteError`.
   package func add(_ record: ExportRecord, text: String?, original: String?) throws {
+    if updating {
+      try remove(record.key)
+      try keep(record.key)
+    }
     for (table, insert) in zip(ExportTables.all, inserts) {
       let rows = table.cells(record)
       guard !rows.isEmpty else { continue }
@@ -147,11 +175,58 @@ public final class DatasetSQLiteBuilder {
     }
   }
 
-  /// Builds the secondary indexes and views and commits the transaction.
+  /// Keeps the rows of the document with `key` as they are (a database being updated).
+  /// - Throws: `SQLiteError`.
+  package func keep(_ key: String) throws {
+    try database.run("INSERT OR IGNORE INTO temp.kept (document_key) VALUES (?)", rows: [[.text(key)]])
+  }
+
+  /// Builds the secondary indexes and views and commits the transaction; a database being
+  /// updated has them already and loses the documents neither kept nor added.
   /// - Throws: `SQLiteError`.
   public func finish() throws {
-    try database.execute(DatasetSQLiteWriter.indexes)
+    if updating {
+      let gone = try database.query(
+        "SELECT document_key FROM documents WHERE document_key NOT IN (SELECT document_key FROM temp.kept)"
+      ).compactMap { $0.first?.text }
+      for key in gone { try remove(key) }
+    } else {
+      try database.execute(DatasetSQLiteWriter.indexes)
+    }
     try database.execute("COMMIT")
+  }
+
+  /// Deletes every row of the document with `key`, its texts and their index entries
+  /// (an external-content index forgets a row through its 'delete' command, given the
+  /// values it indexed).
+  private func remove(_ key: String) throws {
+    try database.run(
+      """
+      INSERT INTO document_texts_fts (document_texts_fts, rowid, text, original)
+        SELECT 'delete', rowid, text, original FROM document_texts WHERE document_key = ?
+      """, rows: [[.text(key)]])
+    try database.run("DELETE FROM document_texts WHERE document_key = ?", rows: [[.text(key)]])
+    // Rows that refer to others first (responsibilities → tasks → documents).
+    for table in ExportTables.all.reversed() {
+      try database.run(
+        "DELETE FROM \(table.name) WHERE document_key = ?", rows: [[.text(key)]])
+    }
+  }
+
+  /// Copies the file at `source` to `target` (which must not exist) in the kernel.
+  private static func copy(_ source: String, to target: String) throws {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else {
+      throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))
+    }
+    defer { close(input) }
+    var info = stat()
+    guard fstat(input, &info) == 0 else {
+      throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))
+    }
+    // Not synced here: the run's one sync(2) before it publishes covers the copy.
+    let file = try BufferedFile(path: target)
+    try file.splice(from: input, 0..<Int(info.st_size), sourcePath: source)
   }
 }
 

@@ -8,6 +8,8 @@ public enum BatchOutcome: Sendable {
   case failed(path: String, reason: String)
   /// Not read (an unsupported format, a FIFO …): listed in the dataset's `skipped`.
   case skipped(SkippedFile)
+  /// Not read because it is unchanged since the published generation (see `SplicePlan`).
+  case unchanged(UnchangedDocument)
 
   /// The path the outcome is for.
   public var path: String {
@@ -15,6 +17,7 @@ public enum BatchOutcome: Sendable {
     case .processed(let document): document.record.source.path
     case .failed(let path, _): path
     case .skipped(let file): file.path
+    case .unchanged(let document): document.entry.path
     }
   }
 }
@@ -54,11 +57,38 @@ public struct BatchRunner: Sendable {
   /// Processes every file, calling `consume` on the calling thread with each outcome in input
   /// order while later files are processed. A file whose bytes hash to a record in `cache` is
   /// not extracted again. When `consume` throws, the workers stop and the error is rethrown.
+  ///
+  /// Files in `unchanged` (by the UTF-8 bytes of their path) are not read at all: their outcome
+  /// is `.unchanged`, handed over in order without a worker.
   public func stream(
     _ files: [CorpusFile], cache: (any RecordCache)? = nil,
+    unchanged: [[UInt8]: UnchangedDocument] = [:],
     consume: (Int, BatchOutcome) throws -> Void
   ) rethrows {
     guard !files.isEmpty else { return }
+    if !unchanged.isEmpty {
+      // Only the changed files go to the workers; outcomes are merged back in input order.
+      let changed = files.indices.filter { unchanged[Array(files[$0].path.utf8)] == nil }
+      var next = 0
+      try stream(changed.map { files[$0] }, cache: cache) { position, outcome in
+        let index = changed[position]
+        while next < index {
+          if let document = unchanged[Array(files[next].path.utf8)] {
+            try consume(next, .unchanged(document))
+          }
+          next += 1
+        }
+        try consume(index, outcome)
+        next = index + 1
+      }
+      while next < files.count {
+        if let document = unchanged[Array(files[next].path.utf8)] {
+          try consume(next, .unchanged(document))
+        }
+        next += 1
+      }
+      return
+    }
     let state = StreamState(window: jobs * 4)
     let group = DispatchGroup()
     let pipeline = self.pipeline
@@ -80,6 +110,12 @@ public struct BatchRunner: Sendable {
     for index in files.indices {
       try consume(index, state.take(index))
     }
+  }
+
+  /// One file through the cache or the pipeline, on the calling thread, serialized for the
+  /// outputs; never throws (a failure is an outcome).
+  public func process(_ file: CorpusFile, cache: (any RecordCache)?) -> BatchOutcome {
+    Self.process(file, pipeline: pipeline, cache: cache, encoder: RecordEncoder(groups: groups))
   }
 
   /// One file through the cache or the pipeline; never throws (a failure is an outcome).

@@ -42,6 +42,9 @@ public struct DocumentLine: Sendable {
       return "{\"path\":\(try text(path)),\"error\":\(try text(reason))}"
     case .skipped(let file):
       return "{\"path\":\(try text(path)),\"skipped\":\(try text(file))}"
+    case .unchanged:
+      // Line modes never splice (a line carries the whole document).
+      return "{\"path\":\(try text(path)),\"error\":\"unchanged document without its record\"}"
     }
   }
 

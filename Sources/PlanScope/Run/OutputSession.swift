@@ -50,16 +50,47 @@ public final class OutputSession {
     self.policy = policy
     self.source = source
     encoder = RecordEncoder(groups: comparison.lexicon)
-    writer = try RunWriter(directory: directory, comparison: comparison)
+    writer = try RunWriter(
+      directory: directory, comparison: comparison, fingerprint: state?.fingerprint ?? "")
     update = try state?.beginUpdate(at: now)
     self.state = state
     key = state.map { StateStore.RunKey(fingerprint: $0.fingerprint) }
   }
 
-  /// Adds the next outcome (outcomes come sorted by path).
+  /// The files that need not be read, by the UTF-8 bytes of their path: unchanged since the
+  /// published generation, which this pipeline made (same size and modification time as the
+  /// state recorded, and the same SHA-256 there as in that generation). Their outputs are
+  /// spliced from it. Empty without a state or a usable generation.
+  /// - Throws: `SQLiteError`.
+  public func unchangedDocuments(_ files: [CorpusFile]) throws -> [[UInt8]: UnchangedDocument] {
+    guard let index = writer.previousIndex, let state else { return [:] }
+    return try state.unchanged(files, in: index)
+  }
+
+  /// Adds the next outcome (outcomes come sorted by path). An `.unchanged` document whose
+  /// bytes cannot be spliced (it became or stopped being a copy of another) is processed
+  /// again by `reprocess`.
   /// - Throws: `OutputError`, `SQLiteError` or an encoding error.
-  public func add(_ outcome: BatchOutcome) throws {
+  public func add(
+    _ outcome: BatchOutcome, reprocess: (UnchangedDocument) -> BatchOutcome = {
+      .failed(path: $0.entry.path, reason: "\($0.entry.path): cannot be reused (run with --no-cache)")
+    }
+  ) throws {
     switch outcome {
+    case .unchanged(let document):
+      let path = document.entry.path
+      let spliced = try writer.add(document) {
+        guard let record = try state?.currentRecord(path: path) else {
+          throw OutputError.writeFailed(path: path, reason: "no record in the state")
+        }
+        return record
+      }
+      guard spliced else { return try add(reprocess(document)) }
+      try update?.addUnchanged(path: path, stamp: document.stamp)
+      key?.add(path: path, sha256: document.entry.sha256)
+      summary.processed += 1
+      summary.cached += 1
+      if previous.contains(Array(path.utf8)) { kept += 1 }
     case .processed(var document):
       if document.encoded == nil { document.encoded = try encoder.encode(document.record) }
       try writer.add(document)

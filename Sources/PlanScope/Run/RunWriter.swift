@@ -12,11 +12,22 @@ import Foundation
 /// Documents must arrive sorted by path (UTF-8 byte order), each path once; that order is the
 /// dataset's, so any producer (one run, shards, merged JSON lines) writes identical bytes.
 public final class RunWriter {
+  /// The files an unchanged document's bytes are spliced into from the previous generation,
+  /// in the order of `GenerationIndex.Entry.ranges`.
+  static let splicedFiles = ["dataset.json"] + CSVWriter.fileNames
+
   private let directory: OutputDirectory
   private let staging: URL
   private let previous: URL?
+  /// The previous generation's index, when it was made by this pipeline.
+  let previousIndex: GenerationIndex?
+  /// The previous generation's spliced files, opened on first use.
+  private var sources: [Int32]?
   private let json: BufferedFile
   private let exports: [BufferedFile]
+  private let index: BufferedFile
+  /// The generation's name so far: each document's key and output digest, in order.
+  private var documentsHash = FNV1a()
   private let database: DatasetSQLiteThread
   private let scratch: ComparisonFiles
   private var comparison: ComparisonBuilder<ComparisonFiles>
@@ -25,20 +36,30 @@ public final class RunWriter {
   private let groups: ComparisonLexicon
   /// The key of the first document with each content hash: later ones are copies.
   private var firstWithContent: [String: String] = [:]
-  private var textHash = FNV1a()
   private var lastPath: String?
   private var skipped: [SkippedFile] = []
   private var committed = false
   /// Documents added so far.
   public private(set) var count = 0
 
-  /// Opens a staging folder in `directory`.
+  /// Opens a staging folder in `directory`. With the `fingerprint` of the pipeline that made
+  /// the records, the previous generation's index is read (when it was made by the same
+  /// pipeline, unchanged documents can be spliced from it: `add(_:record:)`), and the new
+  /// generation gets an index of its own.
   /// - Throws: `OutputError` or `SQLiteError`.
-  public init(directory: OutputDirectory, comparison: ComparisonMarkdownWriter) throws {
+  public init(
+    directory: OutputDirectory, comparison: ComparisonMarkdownWriter, fingerprint: String = ""
+  ) throws {
     self.directory = directory
     let staging = try directory.makeStaging()
     self.staging = staging
-    previous = directory.currentGeneration
+    let previous = directory.currentGeneration
+    self.previous = previous
+    previousIndex = previous.flatMap {
+      GenerationIndex.load(from: $0, files: Self.splicedFiles.count)
+    }.flatMap { $0.fingerprint == fingerprint && !fingerprint.isEmpty ? $0 : nil }
+    index = try BufferedFile(path: staging.appendingPathComponent(GenerationIndex.fileName).path)
+    try index.write(GenerationIndex.header(fingerprint: fingerprint))
     let json = try BufferedFile(path: staging.appendingPathComponent("dataset.json").path)
     let exports = try CSVWriter.fileNames.map {
       try BufferedFile(path: staging.appendingPathComponent($0).path)
@@ -53,11 +74,15 @@ public final class RunWriter {
     scratch = try ComparisonFiles(folder: staging)
     self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
     // Last: its thread runs until `commit` or `deinit`, which a failed init would not reach.
+    // With an index to splice from, the previous database is copied and updated.
     database = try DatasetSQLiteThread(
-      path: staging.appendingPathComponent("dataset.sqlite").path)
+      path: staging.appendingPathComponent("dataset.sqlite").path,
+      updating: previousIndex == nil
+        ? nil : previous?.appendingPathComponent("dataset.sqlite").path)
   }
 
   deinit {
+    for source in sources ?? [] where source >= 0 { close(source) }
     if !committed {
       database.cancel()
       try? FileManager.default.removeItem(at: staging)
@@ -85,14 +110,92 @@ public final class RunWriter {
       firstWithContent[record.source.sha256] = exported.key
     }
     try json.write(count == 0 ? "\n    " : ",\n    ")
+    var ranges = [json.offset..<json.offset]
+    var digest = FNV1a()
     try json.write(encoded.datasetJSON)
-    for (file, lines) in zip(exports, encoded.csvLines) where !lines.isEmpty {
-      try file.write(lines)
+    digest.add(encoded.datasetJSON)
+    ranges[0] = ranges[0].lowerBound..<json.offset
+    for (file, lines) in zip(exports, encoded.csvLines) {
+      let start = file.offset
+      if !lines.isEmpty { try file.write(lines) }
+      digest.add(lines)
+      ranges.append(start..<file.offset)
     }
     try database.add(exported, text: document.text, original: document.original)
-    try writeTexts(document, key: exported.key, copyOf: original)
+    try writeTexts(document, key: exported.key, copyOf: original, digest: &digest)
     try comparison.add(record)
+    try finishDocument(
+      GenerationIndex.Entry(
+        path: record.source.path, sha256: record.source.sha256, key: exported.key,
+        duplicateOf: original, digest: digest.value, ranges: ranges))
+  }
+
+  /// Adds the next document unchanged since the previous generation, splicing its bytes from
+  /// there; `record` gives its record for the outputs that are not spliced (the comparison).
+  /// Returns false, adding nothing, when its bytes there cannot be reused: it became, or
+  /// stopped being, a copy of an earlier document (the caller then adds it as processed).
+  /// - Throws: `OutputError.unsorted` or a write error.
+  public func add(_ document: UnchangedDocument, record: () throws -> DocumentRecord) throws
+    -> Bool
+  {
+    let entry = document.entry
+    guard let previous, firstWithContent[entry.sha256] == entry.duplicateOf,
+      entry.ranges.count == Self.splicedFiles.count
+    else { return false }
+    if let lastPath, !DocumentOrder.precedes(lastPath, entry.path) {
+      throw OutputError.unsorted(path: entry.path, after: lastPath)
+    }
+    let sources = try openSources(previous)
+    try json.write(count == 0 ? "\n    " : ",\n    ")
+    var ranges: [Range<Int>] = []
+    for (number, file) in ([json] + exports).enumerated() {
+      let start = file.offset
+      try file.splice(
+        from: sources[number], entry.ranges[number], sourcePath: Self.splicedFiles[number])
+      ranges.append(start..<file.offset)
+    }
+    lastPath = entry.path
+    if entry.duplicateOf == nil { firstWithContent[entry.sha256] = entry.key }
+    try database.keep(entry.key)
+    for suffix in ["txt", "original.txt"] {
+      let name = "text/\(entry.key).\(suffix)"
+      if link(previous.appendingPathComponent(name).path, staging.appendingPathComponent(name).path)
+        != 0
+      {
+        throw OutputError.writeFailed(
+          path: staging.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
+      }
+    }
+    try comparison.add(try record())
+    var spliced = entry
+    spliced.ranges = ranges
+    try finishDocument(spliced)
+    return true
+  }
+
+  /// Records a written document in the index and the generation's name.
+  private func finishDocument(_ entry: GenerationIndex.Entry) throws {
+    try index.write(GenerationIndex.line(entry))
+    documentsHash.add(entry.key)
+    documentsHash.add(String(entry.digest, radix: 16))
     count += 1
+  }
+
+  /// The previous generation's spliced files, opened once.
+  private func openSources(_ previous: URL) throws -> [Int32] {
+    if let sources { return sources }
+    var opened: [Int32] = []
+    for name in Self.splicedFiles {
+      let path = previous.appendingPathComponent(name).path
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        for source in opened { close(source) }
+        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
+      opened.append(descriptor)
+    }
+    sources = opened
+    return opened
   }
 
   /// Lists a file that was not read in the dataset's `skipped` (any order: sorted on commit).
@@ -103,11 +206,13 @@ public final class RunWriter {
   /// Finishes every file and publishes the outputs; returns the generation's folder name.
   /// - Throws: `OutputError` or `SQLiteError`.
   @discardableResult public func commit() throws -> String {
-    try json.write(count == 0 ? "\n\n  ],\n" : "\n  ],\n")
-    try json.write("  \"schema\" : \"\(Dataset.schemaID)\",\n")
-    try json.write(try Self.skippedMember(skipped) + "\n}\n")
+    let tail =
+      (count == 0 ? "\n\n  ],\n" : "\n  ],\n") + "  \"schema\" : \"\(Dataset.schemaID)\",\n"
+      + (try Self.skippedMember(skipped)) + "\n}\n"
+    try json.write(tail)
     try json.finish()
     for file in exports { try file.finish() }
+    try index.finish()
     try database.finish()
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
     try comparison.render(into: &markdown)
@@ -116,9 +221,12 @@ public final class RunWriter {
     let metadata = try BufferedFile(path: staging.appendingPathComponent("metadata.yml").path)
     try metadata.write(DatasetteMetadata.text)
     try metadata.finish()
+    // Named by what it holds: each document's output bytes (digests kept in the index, so a
+    // spliced document counts without being read), the rest of dataset.json, the other files.
     var name = FNV1a()
-    for file in [json, markdown, metadata] + exports { name.add(file.digest) }
-    name.add(textHash.value)
+    name.add(documentsHash.value)
+    name.add(tail)
+    for file in [markdown, metadata] { name.add(file.digest) }
     // dataset.sqlite holds the same facts and texts, laid out by its schema: a new layout
     // (tables, indexes, full-text settings) must publish a new generation too.
     name.add(DatasetSQLiteWriter.schema)
@@ -145,11 +253,13 @@ public final class RunWriter {
   /// files of the document it is a copy of, else written; a Simplified plan's original is a
   /// second link to its text (creating inodes, not writing bytes, is what a file costs on
   /// ext4).
-  private func writeTexts(_ document: ProcessedDocument, key: String, copyOf: String?) throws {
+  private func writeTexts(
+    _ document: ProcessedDocument, key: String, copyOf: String?, digest: inout FNV1a
+  ) throws {
     let textPath = staging.appendingPathComponent("text/\(key).txt").path
     for (suffix, text) in [("txt", document.text), ("original.txt", document.original)] {
-      textHash.add(key)
-      textHash.add(text)
+      digest.add(key)
+      digest.add(text)
       let name = "text/\(key).\(suffix)"
       let target = staging.appendingPathComponent(name).path
       if let copyOf, link(staging.appendingPathComponent("text/\(copyOf).\(suffix)").path, target) == 0 {

@@ -89,6 +89,35 @@ extension StateStore {
     return read
   }
 
+  /// The files of `files` that are unchanged since the generation whose `index` is given: the
+  /// same size and modification time as recorded here, and the same SHA-256 here as in the
+  /// index (so the index's bytes are the file's). Keyed by the UTF-8 bytes of the path.
+  /// - Throws: `SQLiteError`.
+  public func unchanged(_ files: [CorpusFile], in index: GenerationIndex) throws
+    -> [[UInt8]: UnchangedDocument]
+  {
+    var known: [[UInt8]: (sha: String, size: Int64, modified: String)] = [:]
+    for row in try database.query(
+      "SELECT path, sha256, size, modified FROM documents WHERE present = 1")
+    {
+      guard let path = row[0].text, let sha = row[1].text, case .integer(let size) = row[2],
+        let modified = row[3].text
+      else { continue }
+      known[Array(path.utf8)] = (sha, size, modified)
+    }
+    var result: [[UInt8]: UnchangedDocument] = [:]
+    for file in files {
+      guard case .read = file.disposition else { continue }
+      let path = Array(file.path.utf8)
+      guard let entry = index.entry(file.path), let recorded = known[path],
+        recorded.sha == entry.sha256, let stamp = FileStamp.of(file.url.path),
+        Int64(stamp.size) == recorded.size, stamp.modified == recorded.modified
+      else { continue }
+      result[path] = UnchangedDocument(entry: entry, stamp: stamp)
+    }
+    return result
+  }
+
   /// Remembers a complete run's key and published generation; nil forgets them (a run with
   /// failures is never skipped).
   /// - Throws: `SQLiteError`.

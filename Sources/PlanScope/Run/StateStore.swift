@@ -230,6 +230,28 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     }
   }
 
+  /// Records, in the open update, a document found unchanged without being read.
+  func recordUnchanged(path: String, stamp: String, file: FileStamp?) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    try database.run("INSERT OR IGNORE INTO temp.seen (path) VALUES (?)", rows: [[.text(path)]])
+    try database.run(
+      "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, size = ?, modified = ? WHERE path = ?",
+      rows: [[.text(stamp), SQLiteValue(file?.size), SQLiteValue(file?.modified), .text(path)]])
+  }
+
+  /// The record the state holds for `path` (the one last published), if any.
+  /// - Throws: `SQLiteError` or a decoding error.
+  public func currentRecord(path: String) throws -> DocumentRecord? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard
+      let json = try database.query("SELECT record FROM documents WHERE path = ?", [.text(path)])
+        .first?.first?.text
+    else { return nil }
+    return try DatasetCoding.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
+  }
+
   /// Marks a path as failed in the open update: it keeps its state instead of being removed;
   /// a folder that could not be listed keeps the state of every document below it.
   func recordFailure(path: String) throws {
@@ -327,6 +349,12 @@ public final class StateUpdate {
   /// - Throws: `SQLiteError` or an encoding error.
   public func add(_ document: ProcessedDocument) throws {
     try store.recordDocument(document, stamp: stamp, encoder: encoder)
+  }
+
+  /// Records a document found unchanged without being read (its stored record stays).
+  /// - Throws: `SQLiteError`.
+  public func addUnchanged(path: String, stamp: FileStamp?) throws {
+    try store.recordUnchanged(path: path, stamp: self.stamp, file: stamp)
   }
 
   /// Records a path that failed this run (its state is kept).

@@ -318,7 +318,7 @@ func printSkipped(_ skipped: [SkippedFile]) {
 func report(_ summary: RunSummary, output: String, quiet: Bool) throws {
   if !quiet {
     printError(
-      "planscope: \(summary.processed) document(s) written to \(output) (\(summary.cached) unchanged, from cache), \(summary.failures.count) failed, \(summary.skipped.count) skipped"
+      "planscope: \(summary.processed) document(s) written to \(output) (\(summary.cached) unchanged, from cache\(summary.spliced > 0 ? ", \(summary.spliced) of them not read" : "")), \(summary.failures.count) failed, \(summary.skipped.count) skipped"
     )
     printSkipped(summary.skipped)
   }

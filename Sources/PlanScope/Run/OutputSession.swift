@@ -6,6 +6,8 @@ public struct RunSummary: Sendable, Hashable {
   public var processed = 0
   /// Of those, taken from the state cache.
   public var cached = 0
+  /// Of those, not read at all: unchanged since the published generation, spliced from it.
+  public var spliced = 0
   /// Failed files with their reasons (which name the file), in path order.
   public var failures: [String] = []
   /// Files not read, in path order (also in the dataset's `skipped`).
@@ -90,6 +92,7 @@ public final class OutputSession {
       key?.add(path: path, sha256: document.entry.sha256)
       summary.processed += 1
       summary.cached += 1
+      summary.spliced += 1
       if previous.contains(Array(path.utf8)) { kept += 1 }
     case .processed(var document):
       if document.encoded == nil { document.encoded = try encoder.encode(document.record) }

@@ -41,7 +41,7 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
     let run = try CommandLineTool.run(["run", corpus.path, "-o", folder.path, "-q", "--no-cache"])
     duration = max(duration, Date().timeIntervalSince(start))
     #expect(run.status == 0)
-    references.append(try publishedFiles(folder))
+    references.append(try publishedFiles(folder, sqliteByContent: true))
   }
   #expect(references[0] != references[1])
 
@@ -55,9 +55,10 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
   while killed < 20 && attempt < 80 {
     defer { attempt += 1 }
     let corpus = corpora[attempt % 2]
-    let (process, _, _) = try CommandLineTool.start([
-      "run", corpus.path, "-o", output.path, "-q", "--no-cache", "--jobs", "2",
-    ])
+    // Every other pair of runs is incremental: it splices from the generation it replaces.
+    let (process, _, _) = try CommandLineTool.start(
+      ["run", corpus.path, "-o", output.path, "-q", "--jobs", "2"]
+        + (attempt % 4 < 2 ? ["--no-cache"] : []))
     // Anywhere from start-up to the commit at the end.
     let delay = (0.1 + Double(random.next() % 1000) / 1000 * 0.85) * duration * scale
     usleep(useconds_t(delay * 1_000_000))
@@ -68,7 +69,7 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
       scale *= 0.7
     }
     process.waitUntilExit()
-    let published = try publishedFiles(output)
+    let published = try publishedFiles(output, sqliteByContent: true)
     if !published.isEmpty {
       #expect(
         published == references[0] || published == references[1],
@@ -81,7 +82,7 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
   #expect(killed >= 20, "at least 20 runs were killed mid-way (\(killed))")
   let final = try CommandLineTool.run(["run", corpora[1].path, "-o", output.path, "-q"])
   #expect(final.status == 0)
-  #expect(try publishedFiles(output) == references[1])
+  #expect(try publishedFiles(output, sqliteByContent: true) == references[1])
   let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
   #expect(!names.contains { $0.hasPrefix(".staging-") || $0.hasPrefix(".legacy-") })
   #expect(names.filter { $0.hasPrefix(".data-") }.count == 1, "older generations are removed")
@@ -109,6 +110,6 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
     #expect(run.status == 0)
     outputs.append(try publishedFiles(folder))
   }
-  #expect(outputs[0].count == 8 + 24)
+  #expect(outputs[0].count == 8 + 1 + 24, "8 outputs, the generation's index, 24 texts")
   for other in outputs.dropFirst() { #expect(other == outputs[0]) }
 }

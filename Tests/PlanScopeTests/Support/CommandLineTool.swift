@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import PlanScope
+
 /// Runs the `planscope` executable built next to the test bundle (the test target depends on
 /// it), for tests of the command line: exit codes, standard streams, kills.
 enum CommandLineTool {
@@ -52,8 +54,11 @@ enum CommandLineTool {
   }
 }
 
-/// The published files of an output folder (`.current`), relative path → bytes.
-func publishedFiles(_ output: URL) throws -> [String: Data] {
+/// The published files of an output folder (`.current`), relative path → bytes; with
+/// `sqliteByContent`, `dataset.sqlite` is its `databaseContents` instead of its bytes (an
+/// incremental run updates a copy of the previous database: the same rows and index entries,
+/// other pages).
+func publishedFiles(_ output: URL, sqliteByContent: Bool = false) throws -> [String: Data] {
   let root = output.appendingPathComponent(".current").resolvingSymlinksInPath()
   var files: [String: Data] = [:]
   guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return files }
@@ -63,8 +68,40 @@ func publishedFiles(_ output: URL) throws -> [String: Data] {
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
       !isDirectory.boolValue
     {
-      files[relative] = try Data(contentsOf: url)
+      files[relative] =
+        sqliteByContent && relative == "dataset.sqlite"
+        ? Data(try databaseContents(url.path).joined(separator: "\n").utf8)
+        : try Data(contentsOf: url)
     }
   }
   return files
+}
+
+/// What a dataset database holds, independent of its page layout and row ids: the schema,
+/// every table's rows (sorted), and every entry of the full-text index as (term, document
+/// key, column, offset), sorted, after FTS5's own integrity check.
+func databaseContents(_ path: String) throws -> [String] {
+  let database = try SQLiteDatabase(path: path)
+  var lines = try database.query(
+    "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name"
+  ).compactMap { $0.first?.text }
+  let tables = try database.query(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'document_texts_fts%' ORDER BY name"
+  ).compactMap { $0.first?.text }
+  for table in tables {
+    let columns = try database.query("PRAGMA table_info(\(table))").compactMap { $0[1].text }
+    let rows = try database.query("SELECT \(columns.joined(separator: ", ")) FROM \(table)")
+    lines += rows.map { "\(table): \($0)" }.sorted()
+  }
+  try database.execute(
+    "INSERT INTO document_texts_fts (document_texts_fts) VALUES ('integrity-check')")
+  try database.execute(
+    "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, document_texts_fts, 'instance')")
+  lines += try database.query(
+    """
+    SELECT term || ' ' || t.document_key || ' ' || col || ' ' || \"offset\"
+    FROM temp.terms JOIN document_texts t ON t.rowid = temp.terms.doc
+    """
+  ).compactMap { $0.first?.text }.sorted()
+  return lines
 }

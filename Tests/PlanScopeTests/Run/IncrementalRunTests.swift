@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import PlanScope
+
+/// A small plan, different for every `seed`: targets, a department, a deadline.
+private func plan(_ seed: Int, extra: String = "") -> [UInt8] {
+  var text = "第\(seed)号节水工作方案\n一、主要目标\n"
+  for item in 1...6 {
+    text += "（\(item)）到2027年，第\(seed)类用水指标\(item)下降\(seed % 9 + item)%。（县水利局牵头，县财政局配合）\n"
+  }
+  return Array((text + extra).utf8)
+}
+
+/// Runs `planscope run` over `corpus` into `output` (incrementally), then over the same corpus
+/// into a fresh folder with `--no-cache`, and checks that both published the same outputs:
+/// byte for byte, except dataset.sqlite, whose rows and index entries must be the same.
+/// Returns the incremental run's standard error.
+private func runAndCompare(
+  _ corpus: URL, _ output: URL, work: borrowing ScratchFolder, _ note: Comment
+) throws -> String {
+  let run = try CommandLineTool.run(["run", corpus.path, "-o", output.path])
+  #expect(run.status == 0, "\(note): \(run.standardError)")
+  let reference = work.url.appendingPathComponent("reference-\(UUID().uuidString)")
+  let cold = try CommandLineTool.run(["run", corpus.path, "-o", reference.path, "--no-cache", "-q"])
+  #expect(cold.status == 0)
+  let incremental = try publishedFiles(output, sqliteByContent: true)
+  let expected = try publishedFiles(reference, sqliteByContent: true)
+  #expect(incremental.keys.sorted() == expected.keys.sorted(), note)
+  for (name, bytes) in expected where incremental[name] != bytes {
+    Issue.record("\(note): \(name) differs from a cold run's")
+  }
+  // dataset.sqlite of a cold run is byte-identical to another cold run's.
+  return run.standardError
+}
+
+@Test func anIncrementalRunPublishesWhatAColdRunWould() throws {
+  let work = try ScratchFolder()
+  let corpus = work.url.appendingPathComponent("corpus")
+  let output = work.url.appendingPathComponent("output")
+  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+  func write(_ name: String, _ bytes: [UInt8]) throws {
+    try Data(bytes).write(to: corpus.appendingPathComponent(name))
+  }
+  for seed in 1...8 { try write("p\(seed).txt", plan(seed)) }
+  let first = try runAndCompare(corpus, output, work: work, "first run")
+  #expect(first.contains("8 document(s) written"))
+  #expect(!first.contains("not read"))
+
+  // One plan changed: seven are spliced without being read.
+  try write("p3.txt", plan(3, extra: "到2030年，新增节水灌溉面积20万亩。\n"))
+  let changed = try runAndCompare(corpus, output, work: work, "one plan changed")
+  #expect(changed.contains("7 of them not read"), "\(changed)")
+
+  // Added and removed plans, and a copy of p5 that sorts before it: p5 becomes a copy, so its
+  // bytes (duplicate_of) change and it is processed again, not spliced.
+  try FileManager.default.removeItem(at: corpus.appendingPathComponent("p7.txt"))
+  try write("p9.txt", plan(9))
+  try write("a-copy.txt", plan(5))
+  let moved = try runAndCompare(corpus, output, work: work, "added, removed, copied")
+  #expect(moved.contains("9 document(s) written"))
+  #expect(moved.contains("6 of them not read"), "\(moved)")
+
+  // The first of the two copies goes: p5 is no copy any more.
+  try FileManager.default.removeItem(at: corpus.appendingPathComponent("a-copy.txt"))
+  let original = try runAndCompare(corpus, output, work: work, "copy removed")
+  #expect(original.contains("7 of them not read"), "\(original)")
+
+  // A file rewritten with its own bytes, while another changes: the touched one is read,
+  // found the same, and its outputs stay.
+  try write("p2.txt", plan(2))
+  try write("p4.txt", plan(4, extra: "到2026年，水质达标率达到95%。\n"))
+  let touched = try runAndCompare(corpus, output, work: work, "touched and changed")
+  #expect(touched.contains("8 document(s) written"))
+  #expect(touched.contains("6 of them not read"), "\(touched)")
+
+  // The state follows: documents are present, the removed one is not.
+  let state = try StateStore(
+    path: output.appendingPathComponent("state.sqlite").path, fingerprint: nil)
+  let entries = try state.entries()
+  #expect(entries.filter(\.present).map(\.path) == ["p1.txt", "p2.txt", "p3.txt", "p4.txt", "p5.txt", "p6.txt", "p8.txt", "p9.txt"])
+  #expect(entries.first { $0.path == "p7.txt" }?.present == false)
+  #expect(entries.first { $0.path == "p4.txt" }?.previous != nil, "a changed plan keeps its previous record")
+}
+
+/// The index of a generation describes exactly the bytes it was written with, so an index
+/// that does not fit (another pipeline, a damaged file) is never spliced from.
+@Test func aGenerationIndexOfAnotherPipelineIsNotUsed() throws {
+  let work = try ScratchFolder()
+  let corpus = work.url.appendingPathComponent("corpus")
+  let output = work.url.appendingPathComponent("output")
+  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+  for seed in 1...3 {
+    try Data(plan(seed)).write(to: corpus.appendingPathComponent("p\(seed).txt"))
+  }
+  _ = try runAndCompare(corpus, output, work: work, "first run")
+  let index = output.appendingPathComponent(".current/\(GenerationIndex.fileName)")
+  let text = try String(contentsOf: index, encoding: .utf8)
+  #expect(text.hasPrefix("planscope-generation-index 1\t"))
+  #expect(text.split(separator: "\n").count == 4, "a header and one line per document")
+  // Another fingerprint in the header: the next run writes every document anew.
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  let other = (["planscope-generation-index 1\tanother-pipeline"] + lines.dropFirst().map(String.init))
+    .joined(separator: "\n")
+  try FileManager.default.removeItem(at: index)
+  try other.write(to: index, atomically: false, encoding: .utf8)
+  try Data(plan(2, extra: "到2029年，节水率达到30%。\n")).write(
+    to: corpus.appendingPathComponent("p2.txt"))
+  let run = try runAndCompare(corpus, output, work: work, "foreign index")
+  #expect(!run.contains("not read"), "\(run)")
+  #expect(run.contains("2 unchanged, from cache"))
+}

@@ -206,12 +206,14 @@ struct RunCommand: ParsableCommand {
       let target = try OutputTarget(
         output: outputURL, statePath: state, fingerprint: pipeline.fingerprint, force: force)
       Interruption.watch(output: outputURL)
+      // The digest of a file whose modification time changed: same bytes, same outputs.
+      let sha256 = { (file: CorpusFile) in
+        (try? pipeline.loader.input(file.url, as: file.path)).map { SHA256.hexDigest($0.bytes) }
+      }
       if !noCache,
         let unchanged = try target.store.touchIfUnchanged(
           files, generation: OutputDirectory(outputURL).currentGenerationName, at: now,
-          sha256: { file in
-            (try? pipeline.loader.input(file.url, as: file.path)).map { SHA256.hexDigest($0.bytes) }
-          })
+          sha256: sha256)
       {
         OutputDirectory(outputURL).removeStaleStaging()
         if !quiet {
@@ -231,7 +233,7 @@ struct RunCommand: ParsableCommand {
       let progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
       let cache = noCache ? nil : target.store
       // Unchanged documents are spliced from the published outputs without being read.
-      let unchanged = noCache ? [:] : try session.unchangedDocuments(files)
+      let unchanged = noCache ? [:] : try session.unchangedDocuments(files, sha256: sha256)
       let byPath = Dictionary(
         files.filter { unchanged[Array($0.path.utf8)] != nil }.map { (Array($0.path.utf8), $0) },
         uniquingKeysWith: { first, _ in first })
@@ -318,7 +320,7 @@ func printSkipped(_ skipped: [SkippedFile]) {
 func report(_ summary: RunSummary, output: String, quiet: Bool) throws {
   if !quiet {
     printError(
-      "planscope: \(summary.processed) document(s) written to \(output) (\(summary.cached) unchanged, from cache\(summary.spliced > 0 ? ", \(summary.spliced) of them not read" : "")), \(summary.failures.count) failed, \(summary.skipped.count) skipped"
+      "planscope: \(summary.processed) document(s) written to \(output) (\(summary.cached) unchanged, from cache\(summary.spliced > 0 ? ", \(summary.spliced) of them reused from the last outputs" : "")), \(summary.failures.count) failed, \(summary.skipped.count) skipped"
     )
     printSkipped(summary.skipped)
   }

@@ -59,14 +59,17 @@ public final class OutputSession {
     key = state.map { StateStore.RunKey(fingerprint: $0.fingerprint) }
   }
 
-  /// The files that need not be read, by the UTF-8 bytes of their path: unchanged since the
-  /// published generation, which this pipeline made (same size and modification time as the
-  /// state recorded, and the same SHA-256 there as in that generation). Their outputs are
+  /// The files that need not be processed, by the UTF-8 bytes of their path: unchanged since
+  /// the published generation, which this pipeline made (the same SHA-256 in the state as in
+  /// that generation, and the same size and modification time as the state recorded, or the
+  /// same bytes by `sha256`, asked only of files whose time differs). Their outputs are
   /// spliced from it. Empty without a state or a usable generation.
   /// - Throws: `SQLiteError`.
-  public func unchangedDocuments(_ files: [CorpusFile]) throws -> [[UInt8]: UnchangedDocument] {
+  public func unchangedDocuments(
+    _ files: [CorpusFile], sha256: (CorpusFile) -> String? = { _ in nil }
+  ) throws -> [[UInt8]: UnchangedDocument] {
     guard let index = writer.previousIndex, let state else { return [:] }
-    return try state.unchanged(files, in: index)
+    return try state.unchanged(files, in: index, sha256: sha256)
   }
 
   /// Adds the next outcome (outcomes come sorted by path). An `.unchanged` document whose

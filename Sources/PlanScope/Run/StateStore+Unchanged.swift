@@ -90,12 +90,15 @@ extension StateStore {
   }
 
   /// The files of `files` that are unchanged since the generation whose `index` is given: the
-  /// same size and modification time as recorded here, and the same SHA-256 here as in the
-  /// index (so the index's bytes are the file's). Keyed by the UTF-8 bytes of the path.
+  /// same SHA-256 here as in the index (so the index's bytes are the file's), and the same
+  /// size and modification time as recorded here, or, for a file of the same size with
+  /// another modification time (a copy, `touch`, a checkout), the same SHA-256 by `sha256`
+  /// (only such files are read). Keyed by the UTF-8 bytes of the path.
   /// - Throws: `SQLiteError`.
-  public func unchanged(_ files: [CorpusFile], in index: GenerationIndex) throws
-    -> [[UInt8]: UnchangedDocument]
-  {
+  public func unchanged(
+    _ files: [CorpusFile], in index: GenerationIndex,
+    sha256: (CorpusFile) -> String? = { _ in nil }
+  ) throws -> [[UInt8]: UnchangedDocument] {
     var known: [[UInt8]: (sha: String, size: Int64, modified: String)] = [:]
     for row in try database.query(
       "SELECT path, sha256, size, modified FROM documents WHERE present = 1")
@@ -111,7 +114,8 @@ extension StateStore {
       let path = Array(file.path.utf8)
       guard let entry = index.entry(file.path), let recorded = known[path],
         recorded.sha == entry.sha256, let stamp = FileStamp.of(file.url.path),
-        Int64(stamp.size) == recorded.size, stamp.modified == recorded.modified
+        Int64(stamp.size) == recorded.size,
+        stamp.modified == recorded.modified || sha256(file) == recorded.sha
       else { continue }
       result[path] = UnchangedDocument(entry: entry, stamp: stamp)
     }

@@ -8,9 +8,9 @@ struct RunCommand: ParsableCommand {
     abstract: "Process every .txt and .docx under CORPUS into OUTPUT.",
     discussion: """
       Writes OUTPUT/dataset.json (schema policy-dataset/1), the CSV exports,
-      dataset.sqlite, comparison.md and, per document, OUTPUT/text/<id>.txt
-      (normalized Simplified text that spans index into) and
-      OUTPUT/text/<id>.original.txt (the same text in its original script). All
+      dataset.sqlite, comparison.md, comparison.html and, per document,
+      OUTPUT/text/<key>.txt (normalized Simplified text that spans index into) and
+      OUTPUT/text/<key>.original.txt (the same text in its original script). All
       outputs switch to the new run at once when it completes. A file that cannot be
       read is reported on stderr; the others are still processed and the exit status
       is 1.

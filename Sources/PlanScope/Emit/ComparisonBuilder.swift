@@ -1,34 +1,52 @@
-/// Builds `comparison.md` from records streamed one at a time (sorted by path), in memory
-/// that does not grow with the number of plans beyond an integer per plan id.
+/// Builds the comparison (`comparison.md`, `comparison.html`) from records streamed one at a
+/// time (sorted by path), in memory that does not grow with the number of plans.
 ///
-/// Each record's rows and blocks are rendered as it arrives and appended to `Spill`; memory
-/// keeps aggregates per indicator family (rows, bytes, whether two plan ids have one) and per
-/// department function (assignments). `render(into:)` then streams the Markdown section by
-/// section, reading the spill back: shared-family rows are first regrouped by family with one
-/// pass (each family's rows land at an offset known from its size), and the who-leads-what
-/// table takes one pass per function. `ComparisonMarkdownWriter.write(_:)` is this builder
-/// over `ComparisonMemory`, so a run and the writer render the same bytes.
+/// Each record's plan, targets and role counts are appended to `Spill` as it arrives; memory
+/// keeps aggregates per indicator family and unit (a chart: rows, bytes, largest value), per
+/// jurisdiction (the families it has targets in) and per department function (role counts).
+/// A copy (the same bytes as an earlier plan) is listed as such and adds nothing else, so its
+/// facts are not counted twice. `render(into:)` and `renderHTML(into:)` then stream their
+/// output section by section, reading the spill back: the targets of shared families are
+/// first regrouped by chart with one pass (each chart's rows land at an offset known from its
+/// size). `ComparisonMarkdownWriter.write(_:)` is this builder over `ComparisonMemory`, so a
+/// run and the writer render the same bytes.
 struct ComparisonBuilder<Spill: ComparisonSpill> {
   /// What the comparison knows of one indicator family.
   struct Family {
     /// The family name (as first seen).
     var name: String
-    /// The id of the first plan with a target in it.
-    var firstPlan: String
-    /// Targets in it: rows of its table.
+    /// The ordinal of the first plan with a target in it.
+    var firstPlan: Int
+    /// Targets in it.
     var rows = 0
-    /// The UTF-8 size of its table rows, newlines included.
-    var bytes = 0
-    /// Whether a second plan id has a target in it: the family gets a table of its own.
+    /// Whether a second plan has a target in it: the family gets a table of its own.
     var shared = false
+    /// Its charts (indices into `charts`), one per unit.
+    var charts: [Int] = []
+  }
+
+  /// The targets of one family in one unit: one bar chart, part of the family's table.
+  struct Chart {
+    /// Its family (an index into `families`).
+    var family: Int
+    /// The unit after normalizing (`吨` for 万吨): only such values share a scale.
+    var unit: String
+    /// Targets in it.
+    var rows = 0
+    /// The size of its spilled targets in `.grouped`.
+    var bytes = 0
+    /// The largest magnitude of a value in it: the full length of a bar.
+    var largest = 0.0
   }
 
   /// A department function and its assignments across all plans.
   struct Function {
     /// The function label.
     var name: String
-    /// Assignments (any role) in every plan.
-    var total = 0
+    /// Lead, support and responsible assignments in every plan.
+    var roles = [0, 0, 0]
+    /// All of them.
+    var total: Int { roles.reduce(0, +) }
   }
 
   let writer: ComparisonMarkdownWriter
@@ -36,22 +54,35 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
   /// Families in order of appearance; `familyIndex` finds them by name.
   var families: [Family] = []
   var familyIndex: [String: Int] = [:]
+  /// Charts in order of appearance; `chartIndex` finds them by family and unit.
+  var charts: [Chart] = []
+  var chartIndex: [ChartKey: Int] = [:]
   /// Each indicator's family (a cache of lexicon look-ups).
   var indicatorFamily: [String: Int] = [:]
+  /// The families each jurisdiction has targets in (`""`: plans without one).
+  var jurisdictions: [String: Set<Int>] = [:]
   /// Functions in order of appearance; `functionIndex` finds them by name.
   var functions: [Function] = []
   var functionIndex: [String: Int] = [:]
   /// Each department's function (a cache of lexicon look-ups).
   var departmentFunction: [String: Int] = [:]
-  /// Records added.
+  /// Records added, copies included.
   var plans = 0
-  /// Records with department assignments: columns of the who-leads-what table.
+  /// Copies among them.
+  var copies = 0
+  /// Records with department assignments: rows of the who-leads-what table.
   var leaderPlans = 0
-  /// Their ids, and those found more than once (their counts add up, as plans are keyed by id).
-  var leaderIDs = PlanIDSet()
-  var repeatedLeaderIDs = Set<String>()
   /// Records with warnings.
   var warned = 0
+  /// Where each chart's targets start in `.grouped`, once they are regrouped there (empty
+  /// before; -1 for the charts of families that are not shared).
+  var chartOffsets: [Int] = []
+
+  /// A chart's family and unit.
+  struct ChartKey: Hashable {
+    var family: Int
+    var unit: String
+  }
 
   /// An empty builder spilling to `spill`.
   init(writer: ComparisonMarkdownWriter, spill: Spill) {
@@ -59,11 +90,15 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
     self.spill = spill
   }
 
-  /// Adds the next record.
+  /// Adds the next record; `copyOf` is the key of an earlier record with the same bytes.
   /// - Throws: the spill's error.
-  mutating func add(_ record: DocumentRecord) throws(Spill.Failure) {
+  mutating func add(_ record: DocumentRecord, copyOf: String? = nil) throws(Spill.Failure) {
     plans += 1
-    try spill.append(Array((writer.planRow(record) + "\n").utf8), to: .plans)
+    try spill.append(ComparisonPlan(record, copyOf: copyOf).entry.framed, to: .plans)
+    guard copyOf == nil else {
+      copies += 1
+      return
+    }
     try addTargets(record)
     try addLeadership(record)
     let deadlines = writer.deadlineLines(record)
@@ -75,44 +110,47 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
     }
   }
 
-  /// Spills the record's heading and, per target, its family and its two table rows.
+  /// Spills the record's heading and, per target, its chart and its fields.
   private mutating func addTargets(_ record: DocumentRecord) throws(Spill.Failure) {
     guard !record.targets.isEmpty else { return }
     var entry = ComparisonEntry()
-    entry.append(ComparisonMarkdownWriter.heading(record))
+    entry.append(ComparisonMarkdownWriter.label(record))
     entry.append(record.targets.count)
     for target in record.targets {
-      let family = family(of: target.indicator, plan: record.id)
-      let cells = writer.targetRow(record, target)
-      let row = ComparisonMarkdownWriter.familyTable.line(cells)
+      let family = family(of: target.indicator)
+      let normalized = target.normalized
+      let chart = chart(family, unit: normalized.unit)
+      let fields = ComparisonTarget(record, target).entry
       families[family].rows += 1
-      families[family].bytes += row.utf8.count + 1
-      if families[family].firstPlan != record.id { families[family].shared = true }
-      entry.append(family)
-      entry.append(row)
-      entry.append(ComparisonMarkdownWriter.otherTable.line(Array(cells.dropFirst(2))))
+      if families[family].firstPlan == 0 { families[family].firstPlan = plans }
+      if families[family].firstPlan != plans { families[family].shared = true }
+      charts[chart].rows += 1
+      charts[chart].bytes += 8 + fields.bytes.count
+      if normalized.value.isFinite {
+        charts[chart].largest = max(charts[chart].largest, abs(normalized.value))
+      }
+      jurisdictions[record.jurisdiction ?? "", default: []].insert(family)
+      entry.append(chart)
+      entry.append(fields)
     }
     try spill.append(entry.framed, to: .targets)
   }
 
-  /// Spills the record's column label and its role counts per function, if it assigns any.
+  /// Spills the record's label and its role counts per function, if it assigns any.
   private mutating func addLeadership(_ record: DocumentRecord) throws(Spill.Failure) {
     var counts: [Int: [Int]] = [:]
     for task in record.tasks {
       for department in task.departments {
         let function = function(of: department.name)
         counts[function, default: [0, 0, 0]][Self.column(department.role)] += 1
-        functions[function].total += 1
+        functions[function].roles[Self.column(department.role)] += 1
       }
     }
     guard !counts.isEmpty else { return }
     leaderPlans += 1
-    if !leaderIDs.insert(record.id) { repeatedLeaderIDs.insert(record.id) }
-    let label = MarkdownTable.cell(
-      ComparisonMarkdownWriter.label(record), max: ComparisonMarkdownWriter.leadershipCellLength)
-    try spill.append(Array(" | \(label)".utf8), to: .leaderLabels)
     var entry = ComparisonEntry()
-    entry.append(record.id)
+    entry.append(ComparisonMarkdownWriter.label(record))
+    entry.append(record.key)
     entry.append(counts.count)
     for (function, roles) in counts.sorted(by: { $0.key < $1.key }) {
       entry.append(function)
@@ -121,18 +159,27 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
     try spill.append(entry.framed, to: .leadership)
   }
 
-  private mutating func family(of indicator: String, plan: String) -> Int {
+  private mutating func family(of indicator: String) -> Int {
     if let index = indicatorFamily[indicator] { return index }
     let name = writer.family(of: indicator)
     let index =
       familyIndex[name]
       ?? {
-        families.append(Family(name: name, firstPlan: plan))
+        families.append(Family(name: name, firstPlan: 0))
         familyIndex[name] = families.count - 1
         return families.count - 1
       }()
     indicatorFamily[indicator] = index
     return index
+  }
+
+  private mutating func chart(_ family: Int, unit: String) -> Int {
+    let key = ChartKey(family: family, unit: unit)
+    if let index = chartIndex[key] { return index }
+    charts.append(Chart(family: family, unit: unit))
+    families[family].charts.append(charts.count - 1)
+    chartIndex[key] = charts.count - 1
+    return charts.count - 1
   }
 
   private mutating func function(of department: String) -> Int {
@@ -166,23 +213,5 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
       bytes.append(0x0A)
     }
     return bytes
-  }
-}
-
-/// Plan ids, held compactly: the usual 16 lowercase hex digits as one integer, others as text.
-struct PlanIDSet {
-  private var hex = Set<UInt64>()
-  private var other = Set<String>()
-
-  /// Inserts an id; whether it was not there yet.
-  mutating func insert(_ id: String) -> Bool {
-    let digits = id.utf8
-    if digits.count == 16,
-      digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-      let value = UInt64(id, radix: 16)
-    {
-      return hex.insert(value).inserted
-    }
-    return other.insert(id).inserted
   }
 }

@@ -29,6 +29,17 @@ struct ComparisonEntry {
     bytes += text.utf8
   }
 
+  /// Appends a number (its IEEE 754 bits).
+  mutating func append(_ value: Double) {
+    append(Int(truncatingIfNeeded: Int64(bitPattern: value.bitPattern)))
+  }
+
+  /// Appends another entry's fields, length first (read back with `utf8()`).
+  mutating func append(_ entry: ComparisonEntry) {
+    append(entry.bytes.count)
+    bytes += entry.bytes
+  }
+
   /// The next integer (0 past the end).
   mutating func int() -> Int {
     guard position + 8 <= bytes.count else {
@@ -51,19 +62,33 @@ struct ComparisonEntry {
 
   /// The next text.
   mutating func string() -> String { String(decoding: utf8(), as: UTF8.self) }
+
+  /// The next number.
+  mutating func double() -> Double {
+    Double(bitPattern: UInt64(bitPattern: Int64(int())))
+  }
+
+  /// The next appended entry.
+  mutating func entry() -> ComparisonEntry { ComparisonEntry(bytes: Array(utf8())) }
 }
 
-/// Reads the entries of one spilled stream front to back, a megabyte at a time.
+/// Reads the entries of one spilled stream (or of a range of it) front to back, a megabyte at
+/// a time.
 struct ComparisonReader {
   /// Bytes read from the spill at once (more for a longer entry).
   private static let chunk = 1 << 20
   private let stream: ComparisonStream
   private var buffer: [UInt8] = []
   private var position = 0
-  private var offset = 0
+  private var offset: Int
+  private let end: Int
 
-  /// A reader at the start of `stream`.
-  init(_ stream: ComparisonStream) { self.stream = stream }
+  /// A reader at the start of `stream`, or of the `count` bytes from `offset`.
+  init(_ stream: ComparisonStream, from offset: Int = 0, count: Int = .max) {
+    self.stream = stream
+    self.offset = offset
+    end = count == .max ? .max : offset + count
+  }
 
   /// The next entry, or nil at the end of the stream.
   mutating func next<Spill: ComparisonSpill>(from spill: inout Spill) throws(Spill.Failure)
@@ -86,8 +111,9 @@ struct ComparisonReader {
     buffer.removeSubrange(0..<position)
     position = 0
     while buffer.count < count {
-      let bytes = try spill.read(
-        stream, at: offset, count: max(Self.chunk, count - buffer.count))
+      let wanted = min(max(Self.chunk, count - buffer.count), end - offset)
+      guard wanted > 0 else { return false }
+      let bytes = try spill.read(stream, at: offset, count: wanted)
       guard !bytes.isEmpty else { return false }
       offset += bytes.count
       buffer += bytes

@@ -1,9 +1,12 @@
 /// Renders the Markdown comparison across plans (`output/comparison.md`) from a dataset.
 ///
-/// Sections: the plans with their counts; targets by indicator family (a table per family
-/// found in at least two plans, a row per target); the remaining targets per plan; who leads
-/// what (department functions × plans); a timeline of deadlines per plan; warnings. Returns
-/// text; deterministic for a given dataset.
+/// Sections: the plans with their counts (a copy, the same bytes as an earlier plan, listed
+/// once and its facts not counted again); at a glance (indicator families × jurisdictions);
+/// targets by indicator family (a table per family found in at least two plans, a row per
+/// target, quotes linked into the plan's text); the remaining targets per plan; who leads what
+/// (plans × department functions); a timeline of deadlines per plan; warnings. Returns text;
+/// deterministic for a given dataset. `writeHTML(_:)` renders the same aggregates as a page
+/// with a bar chart per family.
 ///
 /// `write(_:)` feeds every record to a `ComparisonBuilder` that keeps its spill in memory; a
 /// run (`RunWriter`) streams records through the same builder spilling to files, so the two
@@ -18,11 +21,32 @@ public struct ComparisonMarkdownWriter: Sendable {
 
   /// The comparison as Markdown with a final newline.
   public func write(_ dataset: Dataset) -> String {
-    var builder = ComparisonBuilder(writer: self, spill: ComparisonMemory())
-    for record in dataset.documents { builder.add(record) }
+    var builder = builder(dataset)
     var text = ComparisonText()
     builder.render(into: &text)
     return String(decoding: text.bytes, as: UTF8.self)
+  }
+
+  /// The comparison as one self-contained HTML page (`comparison.html`), from the same
+  /// aggregates as `write(_:)`.
+  public func writeHTML(_ dataset: Dataset) -> String {
+    var builder = builder(dataset)
+    var text = ComparisonText()
+    builder.renderHTML(into: &text)
+    return String(decoding: text.bytes, as: UTF8.self)
+  }
+
+  /// A builder fed every record of `dataset`, a record whose bytes (`source.sha256`) came
+  /// earlier added as a copy of that one, as a run adds it.
+  private func builder(_ dataset: Dataset) -> ComparisonBuilder<ComparisonMemory> {
+    var builder = ComparisonBuilder(writer: self, spill: ComparisonMemory())
+    var firstWithContent: [String: String] = [:]
+    for record in dataset.documents {
+      let original = firstWithContent[record.source.sha256]
+      if original == nil { firstWithContent[record.source.sha256] = record.key }
+      builder.add(record, copyOf: original)
+    }
+    return builder
   }
 
   /// The family an indicator is compared in.
@@ -39,39 +63,80 @@ public struct ComparisonMarkdownWriter: Sendable {
       "plan", "jurisdiction", "period", "targets", "tasks", "departments", "deadlines",
       "warnings",
     ],
-    maxCellLength: 48)
-  /// The targets of one shared indicator family.
-  static let familyTable = MarkdownTable(headers: [
-    "plan", "period", "indicator", "target", "year", "source",
-  ])
-  /// A plan's targets in no shared family.
-  static let otherTable = MarkdownTable(headers: ["indicator", "target", "year", "source"])
-  /// Longest cell of the who-leads-what table.
-  static let leadershipCellLength = 24
+    maxCellLength: 80)
+  /// Headers of the targets of one shared indicator family.
+  static let familyHeaders = [
+    "plan", "period", "indicator", "target", "year", "source", "quote",
+  ]
+  /// Headers of a plan's targets in no shared family.
+  static let otherHeaders = ["indicator", "target", "year", "source", "quote"]
+  /// Longest plan label in a table cell or heading.
+  static let labelLength = 80
+  /// Longest quote in a table cell.
+  static let quoteLength = 120
+  /// Longest cell of the at-a-glance matrix and the who-leads-what table.
+  static let matrixCellLength = 40
 
   // MARK: - One record
 
-  /// The record's row of the plans table.
-  func planRow(_ record: DocumentRecord) -> String {
-    let departments = Set(record.tasks.flatMap { $0.departments.map(\.name) })
-    return Self.plansTable.line([
-      "\(record.title ?? record.source.path) (`\(record.id)`)", record.jurisdiction ?? "–",
-      Self.period(record), "\(record.targets.count)", "\(record.tasks.count)",
-      "\(departments.count)", "\(record.deadlines.count)", "\(record.warnings.count)",
-    ])
+  /// A plan's row of the plans table; a copy is listed with the key of its original instead
+  /// of counts (its facts are counted once, under the original).
+  static func planRow(_ plan: ComparisonPlan) -> String {
+    let name = "\(plan.title) (`\(plan.key)`)"
+    guard let original = plan.copyOf else {
+      return plansTable.line(
+        [name, plan.jurisdiction ?? "–", plan.period] + plan.counts.map(String.init))
+    }
+    return plansTable.line(
+      [name + " copy of `\(original)`", plan.jurisdiction ?? "–", plan.period]
+        + plan.counts.map { _ in "–" })
   }
 
-  /// A target's row in its family's table: plan, period, indicator, target, year, source (the
-  /// other-targets table drops the first two).
-  func targetRow(_ record: DocumentRecord, _ target: Target) -> [String] {
-    var indicator = target.indicator
-    if let scope = target.scope { indicator += "（\(scope)）" }
-    return [
-      record.jurisdiction ?? record.title ?? record.id, Self.period(record), indicator,
-      TargetFormatting.value(target), target.targetYear.map(String.init) ?? "–",
-      "[\(target.id)](text/\(record.id).txt) 「\(MarkdownTable.cell(target.quote, max: 24))」",
+  /// A target's row in its family's table: plan, period, indicator, target, year, source,
+  /// quote (the other-targets table drops the first two).
+  static func targetRow(_ target: ComparisonTarget, withPlan: Bool) -> String {
+    var cells: [String] = []
+    if withPlan {
+      cells += [MarkdownTable.cell(target.plan, max: labelLength), target.period]
+    }
+    cells += [
+      MarkdownTable.cell(target.indicator, max: 40), target.value, target.year,
+      "[\(MarkdownTable.cell(target.id, max: .max))](\(target.link))",
+      "「\(MarkdownTable.cell(target.quote, max: quoteLength))」",
     ]
+    return "| " + cells.joined(separator: " | ") + " |"
   }
+
+  /// `text/<key>.txt#:~:text=…`: the plan's text, scrolled to the quote and highlighted by
+  /// browsers that support text fragments. The whole quote: a fragment's `start,end` form
+  /// only matches at word boundaries, which a cut through Chinese text seldom is.
+  static func link(key: String, quote: String) -> String {
+    "text/\(key).txt" + (quote.isEmpty ? "" : "#:~:text=" + percentEncoded(quote))
+  }
+
+  /// Role counts as a cell of the who-leads-what table: `L1 S2 R0`.
+  static func roles(_ counts: [Int]) -> String {
+    "L\(counts[0]) S\(counts[1]) R\(counts[2])"
+  }
+
+  /// Text percent-encoded for a text fragment: everything but ASCII letters, digits and
+  /// `._~` (a `-`, `,` or `&` would end or split the fragment).
+  static func percentEncoded(_ text: String) -> String {
+    var encoded = ""
+    for byte in text.utf8 {
+      switch byte {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2E, 0x5F, 0x7E:
+        encoded.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        encoded += "%"
+        encoded.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+        encoded.unicodeScalars.append(hexDigits[Int(byte & 0x0F)])
+      }
+    }
+    return encoded
+  }
+
+  private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
 
   /// The record's part of the deadlines section, or nothing when it has no deadlines.
   func deadlineLines(_ record: DocumentRecord) -> [String] {
@@ -104,7 +169,7 @@ public struct ComparisonMarkdownWriter: Sendable {
   /// The record's part of the warnings section, or nothing when it has no warnings.
   func warningLines(_ record: DocumentRecord) -> [String] {
     guard !record.warnings.isEmpty else { return [] }
-    var lines = ["- **\(MarkdownTable.cell(Self.label(record), max: 60))**"]
+    var lines = ["- **\(MarkdownTable.cell(Self.label(record), max: Self.labelLength))**"]
     for warning in record.warnings {
       let at = warning.span.map { " at \($0.start)–\($0.end)" } ?? ""
       lines.append(
@@ -115,14 +180,12 @@ public struct ComparisonMarkdownWriter: Sendable {
 
   // MARK: - Labels
 
-  /// A heading naming one plan: `### 天津市 2023–2025`.
-  static func heading(_ record: DocumentRecord) -> String {
-    "### \(MarkdownTable.cell(label(record), max: 60))"
-  }
+  /// A heading naming one plan: `### 天津市清洁生产推行工作方案（2023-2025年） · 天津市`.
+  static func heading(_ record: DocumentRecord) -> String { heading(label: label(record)) }
 
-  /// A heading naming one indicator family.
-  static func heading(family: String) -> String {
-    "### \(MarkdownTable.cell(family, max: 60))"
+  /// A heading naming a plan or an indicator family.
+  static func heading(label: String) -> String {
+    "### \(MarkdownTable.cell(label, max: labelLength))"
   }
 
   /// The plan period as `2023–2025`, or `–`.
@@ -130,9 +193,10 @@ public struct ComparisonMarkdownWriter: Sendable {
     record.period.map { "\($0.start)–\($0.end)" } ?? "–"
   }
 
-  /// How sections name a plan: jurisdiction (else title, else path) and period, `天津市 2023–2025`.
+  /// How sections name a plan: its title (else its path) and jurisdiction,
+  /// `天津市清洁生产推行工作方案（2023-2025年） · 天津市`.
   static func label(_ record: DocumentRecord) -> String {
-    let name = record.jurisdiction ?? record.title ?? record.source.path
-    return record.period.map { "\(name) \($0.start)–\($0.end)" } ?? name
+    let title = record.title ?? record.source.path
+    return record.jurisdiction.map { "\(title) · \($0)" } ?? title
   }
 }

@@ -6,15 +6,15 @@ import Foundation
 
 /// The temporary streams a `ComparisonBuilder` spills into while records go by.
 enum ComparisonStream: Int, CaseIterable {
-  /// Rows of the plans table (Markdown lines).
+  /// One entry per record: its `ComparisonPlan`.
   case plans
-  /// One entry per record with targets: its heading and each target's family and rows.
+  /// One entry per record with targets (copies excepted): its label and each target's chart
+  /// and `ComparisonTarget`.
   case targets
-  /// Rows of the shared indicator families, regrouped by family when rendering.
+  /// The `ComparisonTarget`s of the shared indicator families, regrouped by chart when
+  /// rendering.
   case grouped
-  /// Column headers of the who-leads-what table (` | label` each).
-  case leaderLabels
-  /// One entry per plan with departments: its id and role counts per function.
+  /// One entry per plan with departments: its label, key and role counts per function.
   case leadership
   /// Each record's deadline block (Markdown lines).
   case deadlines

@@ -78,7 +78,7 @@ public struct OutputDirectory: Sendable {
   /// The names a run publishes at the top of the folder, each a symbolic link into the
   /// current generation.
   static let publishedNames = [
-    "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
+    "comparison.html", "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
     "metadata.yml", "responsibilities.csv", "targets.csv", "text",
   ]
 

@@ -5,9 +5,9 @@ import Foundation
 #endif
 
 /// Streams a run's outputs into a staging folder as documents arrive, then publishes them all
-/// at once (`OutputDirectory`): `dataset.json`, the CSV exports, `dataset.sqlite`, `text/` and
-/// `comparison.md`. Memory holds one document at a time plus the comparison's aggregates
-/// (its rows wait in unlinked scratch files in the staging folder, `ComparisonFiles`).
+/// at once (`OutputDirectory`): `dataset.json`, the CSV exports, `dataset.sqlite`, `text/`,
+/// `comparison.md` and `comparison.html`. Memory holds one document at a time plus the
+/// comparison's aggregates (its rows wait in unlinked scratch files in the staging folder, `ComparisonFiles`).
 ///
 /// Documents must arrive sorted by path (UTF-8 byte order), each path once; that order is the
 /// dataset's, so any producer (one run, shards, merged JSON lines) writes identical bytes.
@@ -123,7 +123,7 @@ public final class RunWriter {
     }
     try database.add(exported, text: document.text, original: document.original)
     try writeTexts(document, key: exported.key, copyOf: original, digest: &digest)
-    try comparison.add(record)
+    try comparison.add(record, copyOf: original)
     try finishDocument(
       GenerationIndex.Entry(
         path: record.source.path, sha256: record.source.sha256, key: exported.key,
@@ -166,7 +166,7 @@ public final class RunWriter {
           path: staging.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
       }
     }
-    try comparison.add(try record())
+    try comparison.add(try record(), copyOf: entry.duplicateOf)
     var spliced = entry
     spliced.ranges = ranges
     try finishDocument(spliced)
@@ -216,8 +216,11 @@ public final class RunWriter {
     try database.finish()
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
     try comparison.render(into: &markdown)
-    scratch.close()
     try markdown.finish()
+    var html = try BufferedFile(path: staging.appendingPathComponent("comparison.html").path)
+    try comparison.renderHTML(into: &html)
+    scratch.close()
+    try html.finish()
     let metadata = try BufferedFile(path: staging.appendingPathComponent("metadata.yml").path)
     try metadata.write(DatasetteMetadata.text)
     try metadata.finish()
@@ -226,7 +229,7 @@ public final class RunWriter {
     var name = FNV1a()
     name.add(documentsHash.value)
     name.add(tail)
-    for file in [markdown, metadata] { name.add(file.digest) }
+    for file in [markdown, html, metadata] { name.add(file.digest) }
     // dataset.sqlite holds the same facts and texts, laid out by its schema: a new layout
     // (tables, indexes, full-text settings) must publish a new generation too.
     name.add(DatasetSQLiteWriter.schema)

@@ -13,24 +13,39 @@ private func entries(_ folder: URL) throws -> [String] {
 }
 
 /// Renders `records` the way a run does: spilled to files in a scratch folder, streamed into
-/// `comparison.md` there. Checks that the spill never shows up in the folder.
+/// `comparison.md` and `comparison.html` there (a record with the bytes of an earlier one
+/// added as its copy). Checks that the spill never shows up in the folder.
 private func streamThroughFiles(
   _ records: [DocumentRecord], writer: ComparisonMarkdownWriter,
   sourceLocation: SourceLocation = #_sourceLocation
-) throws -> String {
+) throws -> (markdown: String, html: String) {
   let folder = try ScratchFolder()
   let files = try ComparisonFiles(folder: folder.url)
   #expect(
     try entries(folder.url) == [], "scratch files are unlinked", sourceLocation: sourceLocation)
   var builder = ComparisonBuilder(writer: writer, spill: files)
-  for record in records { try builder.add(record) }
-  let output = folder.url.appendingPathComponent("comparison.md")
-  var markdown = try BufferedFile(path: output.path)
-  try builder.render(into: &markdown)
-  try markdown.finish()
+  var first: [String: String] = [:]
+  for record in records {
+    try builder.add(record, copyOf: first[record.source.sha256])
+    if first[record.source.sha256] == nil { first[record.source.sha256] = record.key }
+  }
+  var rendered: [String] = []
+  for name in ["comparison.md", "comparison.html"] {
+    let output = folder.url.appendingPathComponent(name)
+    var file = try BufferedFile(path: output.path)
+    if name.hasSuffix(".md") {
+      try builder.render(into: &file)
+    } else {
+      try builder.renderHTML(into: &file)
+    }
+    try file.finish()
+    rendered.append(String(decoding: try Data(contentsOf: output), as: UTF8.self))
+  }
   files.close()
-  #expect(try entries(folder.url) == ["comparison.md"], sourceLocation: sourceLocation)
-  return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+  #expect(
+    try entries(folder.url) == ["comparison.html", "comparison.md"],
+    sourceLocation: sourceLocation)
+  return (rendered[0], rendered[1])
 }
 
 @Test(arguments: ComparisonCase.all)
@@ -39,7 +54,9 @@ func streamedComparisonMatchesTheInMemoryRenderer(_ comparison: ComparisonCase) 
   let writer = try comparisonWriter()
   let expected = ComparisonOracle(lexicon: try ComparisonLexicon.standard()).write(dataset)
   #expect(writer.write(dataset) == expected)
-  #expect(try streamThroughFiles(dataset.documents, writer: writer) == expected)
+  let streamed = try streamThroughFiles(dataset.documents, writer: writer)
+  #expect(streamed.markdown == expected)
+  #expect(streamed.html == writer.writeHTML(dataset))
   if comparison.id == "large" {
     #expect(expected.utf8.count > 2 << 20, "spilled streams cross their megabyte chunks")
   }
@@ -56,8 +73,10 @@ func streamedComparisonMatchesTheInMemoryRenderer(_ comparison: ComparisonCase) 
   }
   let writer = try comparisonWriter()
   let dataset = Dataset(records: records)
-  try golden.check("comparison.md", try streamThroughFiles(dataset.documents, writer: writer))
-  // Copies under other paths share ids: one row per copy, counts summed per id.
+  let streamed = try streamThroughFiles(dataset.documents, writer: writer)
+  try golden.check("comparison.md", streamed.markdown)
+  try golden.check("comparison.html", streamed.html)
+  // Copies under other paths: one row per copy, flagged, their facts counted once.
   let copies = Dataset(
     records: (0..<3).flatMap { copy in
       records.map { record in
@@ -68,13 +87,16 @@ func streamedComparisonMatchesTheInMemoryRenderer(_ comparison: ComparisonCase) 
     })
   let expected = ComparisonOracle(lexicon: try ComparisonLexicon.standard()).write(copies)
   #expect(writer.write(copies) == expected)
-  #expect(try streamThroughFiles(copies.documents, writer: writer) == expected)
+  let streamedCopies = try streamThroughFiles(copies.documents, writer: writer)
+  #expect(streamedCopies.markdown == expected)
+  #expect(streamedCopies.html == writer.writeHTML(copies))
 }
 
 // MARK: - Scratch files
 
 private let publishedGeneration = [
-  "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
+  "comparison.html", "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv",
+  "documents.csv",
   "metadata.yml", "responsibilities.csv", "targets.csv", "text",
 ]
 
@@ -105,6 +127,9 @@ private func documents(_ records: [DocumentRecord]) -> [ProcessedDocument] {
     contentsOf: out.url.appendingPathComponent("comparison.md"), encoding: .utf8)
   let dataset = Dataset(records: records.map(\.record))
   #expect(markdown == ComparisonOracle(lexicon: try ComparisonLexicon.standard()).write(dataset))
+  let html = try String(
+    contentsOf: out.url.appendingPathComponent("comparison.html"), encoding: .utf8)
+  #expect(html == (try comparisonWriter()).writeHTML(dataset))
 }
 
 /// How a run ends before its commit: records out of order (an error), or just dropped.

@@ -19,6 +19,7 @@ func pipelineMatchesGolden(_ golden: GoldenCase) throws {
   let comparison = ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard())
   try golden.check("comparison.md", comparison.write(dataset))
   if runs.count > 1 {
+    try golden.check("comparison.html", comparison.writeHTML(dataset))
     for (name, text) in CSVWriter().write(dataset) { try golden.check(name, text) }
   }
 }

@@ -66,8 +66,9 @@ struct ScratchFolder: ~Copyable {
     #expect(names.filter { $0.hasPrefix(".data-") }.count == 1, "one published generation")
     #expect(
       names.filter { !$0.hasPrefix(".data-") } == [
-        ".current", "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv",
-        "documents.csv", "metadata.yml", "responsibilities.csv", "targets.csv", "text",
+        ".current", "comparison.html", "comparison.md", "dataset.json", "dataset.sqlite",
+        "deadlines.csv", "documents.csv", "metadata.yml", "responsibilities.csv", "targets.csv",
+        "text",
       ], "no staging or temporary files are left behind")
     let texts = try FileManager.default.contentsOfDirectory(
       atPath: out.url.appendingPathComponent("text").path)

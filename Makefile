@@ -5,6 +5,9 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev libssl-dev libpoppler-glib-dev
 BENCH_PACKAGES := opencc pandoc time poppler-utils
+# What `make test` needs beyond the build: headless Chromium renders comparison.html (with a
+# CJK font for its screenshot). Not installed by `make run`.
+TEST_PACKAGES := chromium fonts-wqy-microhei
 BENCH_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus
@@ -16,7 +19,7 @@ STATIC_DIR := .build-static
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= text zip wordml extract
 
-.PHONY: setup build static run test golden lint score score-dev spark-example clean check-asan bench bench-quick bench-tools fuzz-build fuzz
+.PHONY: setup build static run test test-tools golden lint score score-dev spark-example clean check-asan bench bench-quick bench-tools fuzz-build fuzz
 
 ## setup: install the system libraries planscope links (apt), only when missing
 setup:
@@ -63,9 +66,15 @@ bench-tools:
 	  echo "installing $(BENCH_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_PACKAGES); }
 
-## test: the whole test suite
-test: setup
+## test: the whole test suite (installs TEST_PACKAGES when missing)
+test: setup test-tools
 	$(SWIFT) test
+
+## test-tools: what the tests need beyond the build (headless Chromium for comparison.html)
+test-tools:
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing $(TEST_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(TEST_PACKAGES); }
 
 ## check-asan: the test suite under AddressSanitizer (LeakSanitizer included on Linux)
 check-asan: setup

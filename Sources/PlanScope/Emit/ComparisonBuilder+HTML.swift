@@ -171,7 +171,7 @@ extension ComparisonBuilder {
       "<p class=\"note\">Tasks per department function: L lead (牵头), S support (配合), "
         + "R responsible (负责); shaded where the function leads.</p>\n"
         + ComparisonHTML.tableHead(["plan"] + order.map { functions[$0].name }), into: &sink)
-    var html = "<tr class=\"total\"><td class=\"plan\">all \(leaderPlans) plans</td>"
+    var html = "<tr class=\"total\"><td class=\"plan\">all plans (\(leaderPlans))</td>"
     for function in order { html += ComparisonHTML.roleCell(functions[function].roles) }
     try write(html + "</tr>\n", into: &sink)
     html = ""

@@ -157,7 +157,7 @@ extension ComparisonBuilder {
         ] + table.head()
           + [
             table.line(
-              ["all \(leaderPlans) plans"]
+              ["all plans (\(leaderPlans))"]
                 + order.map { ComparisonMarkdownWriter.roles(functions[$0].roles) })
           ]
       ))
@@ -236,20 +236,23 @@ extension ComparisonBuilder {
 
   /// A family's values per jurisdiction in `columns` (`–` for none), at most three a cell.
   mutating func matrixRow(_ family: Int, columns: [String]) throws(Spill.Failure) -> [String] {
-    var values: [String: [String]] = [:]
+    // Per jurisdiction the values shown and how many there are: memory holds a few values
+    // per jurisdiction, however many plans share the family.
+    var values: [String: (shown: [String], count: Int)] = [:]
     for chart in try chartOrder(family) {
       var reader = try targets(in: chart)
       while var entry = try reader.next(from: &spill) {
         let target = ComparisonTarget(&entry)
-        values[target.jurisdiction ?? "", default: []].append(target.value)
+        var cell = values[target.jurisdiction ?? ""] ?? ([], 0)
+        if cell.count < Self.matrixValues { cell.shown.append(target.value) }
+        cell.count += 1
+        values[target.jurisdiction ?? ""] = cell
       }
     }
     return columns.map { column in
-      let found = values[column] ?? []
-      guard !found.isEmpty else { return "–" }
-      let shown = found.prefix(Self.matrixValues).joined(separator: " / ")
-      return found.count > Self.matrixValues
-        ? shown + " (+\(found.count - Self.matrixValues))" : shown
+      guard let cell = values[column] else { return "–" }
+      let shown = cell.shown.joined(separator: " / ")
+      return cell.count > cell.shown.count ? shown + " (+\(cell.count - cell.shown.count))" : shown
     }
   }
 

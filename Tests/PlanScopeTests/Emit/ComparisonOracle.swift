@@ -198,7 +198,7 @@ struct ComparisonOracle {
     }
     let plans = records.filter { counts[$0.key] != nil }
     var table = MarkdownTable(headers: ["plan"] + functions, maxCellLength: 40)
-    table.rows.append(["all \(plans.count) plans"] + functions.map { cell(totals[$0]) })
+    table.rows.append(["all plans (\(plans.count))"] + functions.map { cell(totals[$0]) })
     var lines = [
       "## Who leads what", "",
       "Tasks per department function: L lead (牵头), S support (配合), R responsible (负责).", "",

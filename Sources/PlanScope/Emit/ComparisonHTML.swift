@@ -77,6 +77,7 @@ enum ComparisonHTML {
     td.lead { background: #e3f0fb; }
     q { quotes: "「" "」"; color: var(--muted); }
     figure { margin: 8px 0 12px; }
+    figure .bars { max-height: 70vh; overflow-y: auto; }
     svg.chart { max-width: 100%; height: auto; }
     svg.chart text { font: 12px system-ui, "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; fill: var(--ink); }
     svg.chart text.value { fill: var(--muted); }
@@ -102,7 +103,8 @@ enum ComparisonHTML {
     let height = rows * rowHeight + 8
     let unitText = unit.isEmpty ? "no unit" : unit
     return
-      "<figure><svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(chartWidth)\" "
+      "<figure><div class=\"bars\"><svg class=\"chart\" "
+      + "xmlns=\"http://www.w3.org/2000/svg\" width=\"\(chartWidth)\" "
       + "height=\"\(height)\" viewBox=\"0 0 \(chartWidth) \(height)\" role=\"img\" "
       + "aria-label=\"\(escape(family)) (\(escape(unitText)))\" data-family=\"\(escape(family))\" "
       + "data-unit=\"\(escape(unit))\">\n"
@@ -140,7 +142,7 @@ enum ComparisonHTML {
     let caption =
       unit.isEmpty ? "values without a unit" : "values in \(unit) (万 and 亿 multiplied out)"
     return
-      "</svg><figcaption>\(rows) \(rows == 1 ? "target" : "targets"), \(escape(caption)); "
+      "</svg></div><figcaption>\(rows) \(rows == 1 ? "target" : "targets"), \(escape(caption)); "
       + "bars to scale within this chart, decreases in orange.</figcaption></figure>\n"
   }
 

@@ -78,8 +78,8 @@ public struct OutputDirectory: Sendable {
   /// The names a run publishes at the top of the folder, each a symbolic link into the
   /// current generation.
   static let publishedNames = [
-    "comparison.html", "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv", "documents.csv",
-    "metadata.yml", "responsibilities.csv", "targets.csv", "text",
+    "comparison.html", "comparison.md", "dataset.json", "dataset.sqlite", "deadlines.csv",
+    "documents.csv", "metadata.yml", "responsibilities.csv", "targets.csv", "text",
   ]
 
   /// The symbolic link naming the current generation.

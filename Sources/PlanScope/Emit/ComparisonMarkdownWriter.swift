@@ -88,7 +88,7 @@ public struct ComparisonMarkdownWriter: Sendable {
         [name, plan.jurisdiction ?? "–", plan.period] + plan.counts.map(String.init))
     }
     return plansTable.line(
-      [name + " copy of `\(original)`", plan.jurisdiction ?? "–", plan.period]
+      [name + ", a copy of `\(original)`", plan.jurisdiction ?? "–", plan.period]
         + plan.counts.map { _ in "–" })
   }
 

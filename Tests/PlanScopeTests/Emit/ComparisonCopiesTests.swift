@@ -14,7 +14,7 @@ import Testing
   let markdown = writer.write(dataset)
   let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 
-  let copyRows = lines.filter { $0.contains("copy of `\(original.key)`") }
+  let copyRows = lines.filter { $0.contains("), a copy of `\(original.key)` |") }
   #expect(copyRows.count == 1)
   #expect(copyRows.first?.contains("(`\(copy.key)`)") == true)
   #expect(markdown.contains("2 plans, 1 of them a copy of an earlier plan"))

@@ -58,7 +58,7 @@ struct ComparisonOracle {
         record.warnings.count,
       ].map(String.init)
       if let original = copyOf[record.key] {
-        name += " copy of `\(original)`"
+        name += ", a copy of `\(original)`"
         counts = counts.map { _ in "–" }
       }
       let cells = [name, record.jurisdiction ?? "–", Self.period(record)] + counts

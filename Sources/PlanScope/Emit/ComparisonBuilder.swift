@@ -50,6 +50,8 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
   }
 
   let writer: ComparisonMarkdownWriter
+  /// The writer's look-ups, remembered across plans.
+  let names: ComparisonNames
   var spill: Spill
   /// Families in order of appearance; `familyIndex` finds them by name.
   var families: [Family] = []
@@ -57,15 +59,11 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
   /// Charts in order of appearance; `chartIndex` finds them by family and unit.
   var charts: [Chart] = []
   var chartIndex: [ChartKey: Int] = [:]
-  /// Each indicator's family (a cache of lexicon look-ups).
-  var indicatorFamily: [String: Int] = [:]
   /// The families each jurisdiction has targets in (`""`: plans without one).
   var jurisdictions: [String: Set<Int>] = [:]
   /// Functions in order of appearance; `functionIndex` finds them by name.
   var functions: [Function] = []
   var functionIndex: [String: Int] = [:]
-  /// Each department's function (a cache of lexicon look-ups).
-  var departmentFunction: [String: Int] = [:]
   /// Records added, copies included.
   var plans = 0
   /// Copies among them.
@@ -87,70 +85,72 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
   /// An empty builder spilling to `spill`.
   init(writer: ComparisonMarkdownWriter, spill: Spill) {
     self.writer = writer
+    names = ComparisonNames(writer: writer)
     self.spill = spill
   }
 
   /// Adds the next record; `copyOf` is the key of an earlier record with the same bytes.
   /// - Throws: the spill's error.
   mutating func add(_ record: DocumentRecord, copyOf: String? = nil) throws(Spill.Failure) {
+    try add(ComparisonContribution(record, copyOf: copyOf, names: names))
+  }
+
+  /// Adds the next plan's part (worked out from its record now, or replayed from an earlier
+  /// run's generation).
+  /// - Throws: the spill's error.
+  mutating func add(_ part: ComparisonContribution) throws(Spill.Failure) {
     plans += 1
-    try spill.append(ComparisonPlan(record, copyOf: copyOf).entry.framed, to: .plans)
-    guard copyOf == nil else {
+    try spill.append(part.plan.framed, to: .plans)
+    guard !part.isCopy else {
       copies += 1
       return
     }
-    try addTargets(record)
-    try addLeadership(record)
-    let deadlines = writer.deadlineLines(record)
-    if !deadlines.isEmpty { try spill.append(Self.utf8(deadlines), to: .deadlines) }
-    let warnings = writer.warningLines(record)
-    if !warnings.isEmpty {
+    try addTargets(part)
+    try addLeadership(part)
+    if !part.deadlines.isEmpty { try spill.append(Self.utf8(part.deadlines), to: .deadlines) }
+    if !part.warnings.isEmpty {
       warned += 1
-      try spill.append(Self.utf8(warnings), to: .warnings)
+      try spill.append(Self.utf8(part.warnings), to: .warnings)
     }
   }
 
-  /// Spills the record's heading and, per target, its chart and its fields.
-  private mutating func addTargets(_ record: DocumentRecord) throws(Spill.Failure) {
-    guard !record.targets.isEmpty else { return }
+  /// Spills the plan's label and, per target, its chart and its fields.
+  private mutating func addTargets(_ part: ComparisonContribution) throws(Spill.Failure) {
+    guard !part.targets.isEmpty else { return }
     var entry = ComparisonEntry()
-    entry.append(ComparisonMarkdownWriter.label(record))
-    entry.append(record.targets.count)
-    for target in record.targets {
-      let family = family(of: target.indicator)
-      let normalized = target.normalized
-      let chart = chart(family, unit: normalized.unit)
-      let fields = ComparisonTarget(record, target).entry
+    entry.append(part.label)
+    entry.append(part.targets.count)
+    for target in part.targets {
+      let family = family(named: target.family)
+      let chart = chart(family, unit: target.unit)
       families[family].rows += 1
       if families[family].firstPlan == 0 { families[family].firstPlan = plans }
       if families[family].firstPlan != plans { families[family].shared = true }
       charts[chart].rows += 1
-      charts[chart].bytes += 8 + fields.bytes.count
-      if normalized.value.isFinite {
-        charts[chart].largest = max(charts[chart].largest, abs(normalized.value))
+      charts[chart].bytes += 8 + target.fields.bytes.count
+      if target.value.isFinite {
+        charts[chart].largest = max(charts[chart].largest, abs(target.value))
       }
-      jurisdictions[record.jurisdiction ?? "", default: []].insert(family)
+      jurisdictions[part.jurisdiction, default: []].insert(family)
       entry.append(chart)
-      entry.append(fields)
+      entry.append(target.fields)
     }
     try spill.append(entry.framed, to: .targets)
   }
 
-  /// Spills the record's label and its role counts per function, if it assigns any.
-  private mutating func addLeadership(_ record: DocumentRecord) throws(Spill.Failure) {
+  /// Spills the plan's label and its role counts per function, if it assigns any.
+  private mutating func addLeadership(_ part: ComparisonContribution) throws(Spill.Failure) {
     var counts: [Int: [Int]] = [:]
-    for task in record.tasks {
-      for department in task.departments {
-        let function = function(of: department.name)
-        counts[function, default: [0, 0, 0]][Self.column(department.role)] += 1
-        functions[function].roles[Self.column(department.role)] += 1
-      }
+    for assignment in part.assignments {
+      let function = function(named: assignment.function)
+      counts[function, default: [0, 0, 0]][assignment.role] += 1
+      functions[function].roles[assignment.role] += 1
     }
     guard !counts.isEmpty else { return }
     leaderPlans += 1
     var entry = ComparisonEntry()
-    entry.append(ComparisonMarkdownWriter.label(record))
-    entry.append(record.key)
+    entry.append(part.label)
+    entry.append(part.key)
     entry.append(counts.count)
     for (function, roles) in counts.sorted(by: { $0.key < $1.key }) {
       entry.append(function)
@@ -159,18 +159,11 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
     try spill.append(entry.framed, to: .leadership)
   }
 
-  private mutating func family(of indicator: String) -> Int {
-    if let index = indicatorFamily[indicator] { return index }
-    let name = writer.family(of: indicator)
-    let index =
-      familyIndex[name]
-      ?? {
-        families.append(Family(name: name, firstPlan: 0))
-        familyIndex[name] = families.count - 1
-        return families.count - 1
-      }()
-    indicatorFamily[indicator] = index
-    return index
+  private mutating func family(named name: String) -> Int {
+    if let index = familyIndex[name] { return index }
+    families.append(Family(name: name, firstPlan: 0))
+    familyIndex[name] = families.count - 1
+    return families.count - 1
   }
 
   private mutating func chart(_ family: Int, unit: String) -> Int {
@@ -182,18 +175,11 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
     return charts.count - 1
   }
 
-  private mutating func function(of department: String) -> Int {
-    if let index = departmentFunction[department] { return index }
-    let name = writer.function(of: department)
-    let index =
-      functionIndex[name]
-      ?? {
-        functions.append(Function(name: name))
-        functionIndex[name] = functions.count - 1
-        return functions.count - 1
-      }()
-    departmentFunction[department] = index
-    return index
+  private mutating func function(named name: String) -> Int {
+    if let index = functionIndex[name] { return index }
+    functions.append(Function(name: name))
+    functionIndex[name] = functions.count - 1
+    return functions.count - 1
   }
 
   /// Where a role is counted: lead, support, responsible.

@@ -4,6 +4,8 @@ struct ComparisonEntry {
   /// The encoded fields.
   private(set) var bytes: [UInt8]
   private var position = 0
+  /// Whether a read went past the end (the entry was cut short).
+  private(set) var overrun = false
 
   /// An empty entry to append fields to.
   init() { bytes = [] }
@@ -44,6 +46,7 @@ struct ComparisonEntry {
   mutating func int() -> Int {
     guard position + 8 <= bytes.count else {
       position = bytes.count
+      overrun = true
       return 0
     }
     var value: UInt64 = 0
@@ -55,6 +58,7 @@ struct ComparisonEntry {
   /// The next text's UTF-8 (empty past the end).
   mutating func utf8() -> ArraySlice<UInt8> {
     let count = int()
+    if count < 0 || count > bytes.count - position { overrun = true }
     let end = min(bytes.count, position + max(0, count))
     defer { position = end }
     return bytes[position..<end]
@@ -70,6 +74,9 @@ struct ComparisonEntry {
 
   /// The next appended entry.
   mutating func entry() -> ComparisonEntry { ComparisonEntry(bytes: Array(utf8())) }
+
+  /// Whether every field has been read.
+  var isAtEnd: Bool { position == bytes.count }
 }
 
 /// Reads the entries of one spilled stream (or of a range of it) front to back, a megabyte at

@@ -84,12 +84,7 @@ public final class OutputSession {
     switch outcome {
     case .unchanged(let document):
       let path = document.entry.path
-      let spliced = try writer.add(document) {
-        guard let record = try state?.currentRecord(path: path) else {
-          throw OutputError.writeFailed(path: path, reason: "no record in the state")
-        }
-        return record
-      }
+      let spliced = try writer.add(document)
       guard spliced else { return try add(reprocess(document)) }
       try update?.addUnchanged(path: path, stamp: document.stamp)
       key?.add(path: path, sha256: document.entry.sha256)

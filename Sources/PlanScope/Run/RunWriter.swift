@@ -15,6 +15,10 @@ public final class RunWriter {
   /// The files an unchanged document's bytes are spliced into from the previous generation,
   /// in the order of `GenerationIndex.Entry.ranges`.
   static let splicedFiles = ["dataset.json"] + CSVWriter.fileNames
+  /// The generation's file of each document's part of the comparison
+  /// (`ComparisonContribution`), replayed for unchanged documents; its range is the last of
+  /// an index entry's.
+  static let partsFile = ".comparison"
 
   private let directory: OutputDirectory
   private let staging: URL
@@ -26,6 +30,7 @@ public final class RunWriter {
   private let json: BufferedFile
   private let exports: [BufferedFile]
   private let index: BufferedFile
+  private let parts: BufferedFile
   /// The generation's name so far: each document's key and output digest, in order.
   private var documentsHash = FNV1a()
   private let database: DatasetSQLiteThread
@@ -56,9 +61,10 @@ public final class RunWriter {
     let previous = directory.currentGeneration
     self.previous = previous
     previousIndex = previous.flatMap {
-      GenerationIndex.load(from: $0, files: Self.splicedFiles.count)
+      GenerationIndex.load(from: $0, files: Self.splicedFiles.count + 1)
     }.flatMap { $0.fingerprint == fingerprint && !fingerprint.isEmpty ? $0 : nil }
     index = try BufferedFile(path: staging.appendingPathComponent(GenerationIndex.fileName).path)
+    parts = try BufferedFile(path: staging.appendingPathComponent(Self.partsFile).path)
     try index.write(GenerationIndex.header(fingerprint: fingerprint))
     let json = try BufferedFile(path: staging.appendingPathComponent("dataset.json").path)
     let exports = try CSVWriter.fileNames.map {
@@ -123,7 +129,11 @@ public final class RunWriter {
     }
     try database.add(exported, text: document.text, original: document.original)
     try writeTexts(document, key: exported.key, copyOf: original, digest: &digest)
-    try comparison.add(record, copyOf: original)
+    let part = ComparisonContribution(record, copyOf: original, names: comparison.names)
+    let partStart = parts.offset
+    try parts.write(part.bytes)
+    ranges.append(partStart..<parts.offset)
+    try comparison.add(part)
     try finishDocument(
       GenerationIndex.Entry(
         path: record.source.path, sha256: record.source.sha256, key: exported.key,
@@ -131,21 +141,25 @@ public final class RunWriter {
   }
 
   /// Adds the next document unchanged since the previous generation, splicing its bytes from
-  /// there; `record` gives its record for the outputs that are not spliced (the comparison).
-  /// Returns false, adding nothing, when its bytes there cannot be reused: it became, or
-  /// stopped being, a copy of an earlier document (the caller then adds it as processed).
+  /// there and replaying its part of the comparison. Returns false, adding nothing, when its
+  /// bytes there cannot be reused: it became, or stopped being, a copy of an earlier document,
+  /// or its part cannot be read back (the caller then adds it as processed).
   /// - Throws: `OutputError.unsorted` or a write error.
-  public func add(_ document: UnchangedDocument, record: () throws -> DocumentRecord) throws
-    -> Bool
-  {
+  public func add(_ document: UnchangedDocument) throws -> Bool {
     let entry = document.entry
     guard let previous, firstWithContent[entry.sha256] == entry.duplicateOf,
-      entry.ranges.count == Self.splicedFiles.count
+      entry.ranges.count == Self.splicedFiles.count + 1
     else { return false }
     if let lastPath, !DocumentOrder.precedes(lastPath, entry.path) {
       throw OutputError.unsorted(path: entry.path, after: lastPath)
     }
     let sources = try openSources(previous)
+    guard
+      let bytes = try Self.read(
+        sources[Self.splicedFiles.count], entry.ranges[Self.splicedFiles.count],
+        path: Self.partsFile),
+      let part = ComparisonContribution(bytes: bytes)
+    else { return false }
     try json.write(count == 0 ? "\n    " : ",\n    ")
     var ranges: [Range<Int>] = []
     for (number, file) in ([json] + exports).enumerated() {
@@ -166,11 +180,34 @@ public final class RunWriter {
           path: staging.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
       }
     }
-    try comparison.add(try record(), copyOf: entry.duplicateOf)
+    let partStart = parts.offset
+    try parts.write(bytes)
+    ranges.append(partStart..<parts.offset)
+    try comparison.add(part)
     var spliced = entry
     spliced.ranges = ranges
     try finishDocument(spliced)
     return true
+  }
+
+  /// `range` of the file open at `descriptor`; nil when the file ends before it does.
+  private static func read(_ descriptor: Int32, _ range: Range<Int>, path: String) throws
+    -> [UInt8]?
+  {
+    var bytes = [UInt8](repeating: 0, count: range.count)
+    var done = 0
+    while done < range.count {
+      let count = bytes.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+      }
+      if count < 0, errno == EINTR { continue }
+      if count < 0 {
+        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { return nil }
+      done += count
+    }
+    return bytes
   }
 
   /// Records a written document in the index and the generation's name.
@@ -185,7 +222,7 @@ public final class RunWriter {
   private func openSources(_ previous: URL) throws -> [Int32] {
     if let sources { return sources }
     var opened: [Int32] = []
-    for name in Self.splicedFiles {
+    for name in Self.splicedFiles + [Self.partsFile] {
       let path = previous.appendingPathComponent(name).path
       let descriptor = open(path, O_RDONLY | O_CLOEXEC)
       guard descriptor >= 0 else {
@@ -213,6 +250,7 @@ public final class RunWriter {
     try json.finish()
     for file in exports { try file.finish() }
     try index.finish()
+    try parts.finish()
     try database.finish()
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
     try comparison.render(into: &markdown)

@@ -240,18 +240,6 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       rows: [[.text(stamp), SQLiteValue(file?.size), SQLiteValue(file?.modified), .text(path)]])
   }
 
-  /// The record the state holds for `path` (the one last published), if any.
-  /// - Throws: `SQLiteError` or a decoding error.
-  public func currentRecord(path: String) throws -> DocumentRecord? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard
-      let json = try database.query("SELECT record FROM documents WHERE path = ?", [.text(path)])
-        .first?.first?.text
-    else { return nil }
-    return try DatasetCoding.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
-  }
-
   /// Marks a path as failed in the open update: it keeps its state instead of being removed;
   /// a folder that could not be listed keeps the state of every document below it.
   func recordFailure(path: String) throws {

@@ -116,12 +116,12 @@ private func documents(_ records: [DocumentRecord]) -> [ProcessedDocument] {
   let staging = try #require(try entries(out.url).first { $0.hasPrefix(".staging-") })
   #expect(
     try entries(out.url.appendingPathComponent(staging)).filter { $0.hasPrefix(".") }
-      == [GenerationIndex.fileName],
+      == [RunWriter.partsFile, GenerationIndex.fileName],
     "the comparison's scratch files are not in the staging folder while records stream")
   let generation = try writer.commit()
   #expect(
     try entries(out.url.appendingPathComponent(generation))
-      == ([GenerationIndex.fileName] + publishedGeneration).sorted())
+      == ([RunWriter.partsFile, GenerationIndex.fileName] + publishedGeneration).sorted())
   #expect(try entries(out.url).filter { $0.hasPrefix(".") } == [".current", generation])
   let markdown = try String(
     contentsOf: out.url.appendingPathComponent("comparison.md"), encoding: .utf8)

@@ -110,6 +110,6 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
     #expect(run.status == 0)
     outputs.append(try publishedFiles(folder))
   }
-  #expect(outputs[0].count == 9 + 1 + 24, "9 outputs, the generation's index, 24 texts")
+  #expect(outputs[0].count == 9 + 2 + 24, "9 outputs, the generation's index and comparison parts, 24 texts")
   for other in outputs.dropFirst() { #expect(other == outputs[0]) }
 }

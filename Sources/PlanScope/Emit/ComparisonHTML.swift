@@ -7,18 +7,19 @@ enum ComparisonHTML {
     guard text.utf8.contains(where: { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }) else {
       return text
     }
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.unicodeScalars.append(scalar)
+    var escaped: [UInt8] = []
+    escaped.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x26: escaped += "&amp;".utf8
+      case 0x3C: escaped += "&lt;".utf8
+      case 0x3E: escaped += "&gt;".utf8
+      case 0x22: escaped += "&quot;".utf8
+      case 0x27: escaped += "&#39;".utf8
+      default: escaped.append(byte)
       }
     }
-    return escaped
+    return String(decoding: escaped, as: UTF8.self)
   }
 
   /// `text` cut to `max` characters (ending with … when cut).

@@ -122,21 +122,24 @@ public struct ComparisonMarkdownWriter: Sendable {
   /// Text percent-encoded for a text fragment: everything but ASCII letters, digits and
   /// `._~` (a `-`, `,` or `&` would end or split the fragment).
   static func percentEncoded(_ text: String) -> String {
-    var encoded = ""
+    // Built as bytes: appending scalars to a String one by one was a quarter of a run that
+    // rendered the comparison of 2,000 plans.
+    var encoded: [UInt8] = []
+    encoded.reserveCapacity(text.utf8.count * 3)
     for byte in text.utf8 {
       switch byte {
       case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2E, 0x5F, 0x7E:
-        encoded.unicodeScalars.append(Unicode.Scalar(byte))
+        encoded.append(byte)
       default:
-        encoded += "%"
-        encoded.unicodeScalars.append(hexDigits[Int(byte >> 4)])
-        encoded.unicodeScalars.append(hexDigits[Int(byte & 0x0F)])
+        encoded.append(0x25)
+        encoded.append(hexDigits[Int(byte >> 4)])
+        encoded.append(hexDigits[Int(byte & 0x0F)])
       }
     }
-    return encoded
+    return String(decoding: encoded, as: UTF8.self)
   }
 
-  private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
+  private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
   /// The record's part of the deadlines section, or nothing when it has no deadlines.
   func deadlineLines(_ record: DocumentRecord) -> [String] {

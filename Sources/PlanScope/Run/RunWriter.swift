@@ -23,6 +23,9 @@ public final class RunWriter {
   private let directory: OutputDirectory
   private let staging: URL
   private let previous: URL?
+  /// `staging` and `previous` as paths.
+  private let stagingPath: String
+  private let previousPath: String
   /// The previous generation's index, when it was made by this pipeline.
   let previousIndex: GenerationIndex?
   /// The previous generation's spliced files, opened on first use.
@@ -60,6 +63,8 @@ public final class RunWriter {
     self.staging = staging
     let previous = directory.currentGeneration
     self.previous = previous
+    stagingPath = staging.path
+    previousPath = previous?.path ?? ""
     previousIndex = previous.flatMap {
       GenerationIndex.load(from: $0, files: Self.splicedFiles.count + 1)
     }.flatMap { $0.fingerprint == fingerprint && !fingerprint.isEmpty ? $0 : nil }
@@ -172,12 +177,11 @@ public final class RunWriter {
     if entry.duplicateOf == nil { firstWithContent[entry.sha256] = entry.key }
     try database.keep(entry.key)
     for suffix in ["txt", "original.txt"] {
-      let name = "text/\(entry.key).\(suffix)"
-      if link(previous.appendingPathComponent(name).path, staging.appendingPathComponent(name).path)
-        != 0
-      {
-        throw OutputError.writeFailed(
-          path: staging.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
+      // Paths joined as text: URL's appending was a twentieth of a run that changed one plan.
+      let name = "/text/\(entry.key).\(suffix)"
+      let target = stagingPath + name
+      if link(previousPath + name, target) != 0 {
+        throw OutputError.writeFailed(path: target, reason: String(cString: strerror(errno)))
       }
     }
     let partStart = parts.offset

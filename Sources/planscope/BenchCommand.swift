@@ -45,7 +45,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "MB of plan text in the generated DOCX (default 5).")
   var docxMb: Int?
 
-  @Option(help: "Plans in the corpus re-run with the state cache (default 10000).")
+  @Option(help: "Plans in the corpus re-run with the state cache (default 20000).")
   var cachedFiles: Int?
 
   @Option(help: "Comma-separated corpus sizes in MB for peak memory (default 100,400).")

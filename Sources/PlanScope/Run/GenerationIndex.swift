@@ -34,6 +34,19 @@ public struct GenerationIndex: Sendable {
   public let fingerprint: String
   /// Entries by the UTF-8 bytes of their path (NFC and NFD spellings are two documents).
   private let entries: [[UInt8]: Entry]
+  /// A document key for each input SHA-256 (any of them: the same bytes give the same texts).
+  private let keysByContent: [String: String]
+
+  private init(fingerprint: String, entries: [[UInt8]: Entry]) {
+    self.fingerprint = fingerprint
+    self.entries = entries
+    var keys: [String: String] = [:]
+    for entry in entries.values { keys[entry.sha256] = entry.key }
+    keysByContent = keys
+  }
+
+  /// The key of a document of the generation whose input had this SHA-256, if any.
+  public func key(content sha256: String) -> String? { keysByContent[sha256] }
 
   /// The entry of `path`, if the generation has it.
   public func entry(_ path: String) -> Entry? { entries[Array(path.utf8)] }

@@ -56,6 +56,19 @@ public final class OutputSession {
       directory: directory, comparison: comparison, fingerprint: state?.fingerprint ?? "")
     update = try state?.beginUpdate(at: now)
     self.state = state
+    // Cached records get their texts from the published generation's files.
+    if let index = writer.previousIndex, let generation = directory.currentGeneration {
+      state?.texts = { sha256 in
+        guard let key = index.key(content: sha256) else { return nil }
+        let base = generation.appendingPathComponent("text/\(key)").path
+        guard let text = try? String(contentsOfFile: base + ".txt", encoding: .utf8),
+          let original = try? String(contentsOfFile: base + ".original.txt", encoding: .utf8)
+        else { return nil }
+        return (text, original)
+      }
+    } else {
+      state?.texts = nil
+    }
     key = state.map { StateStore.RunKey(fingerprint: $0.fingerprint) }
   }
 

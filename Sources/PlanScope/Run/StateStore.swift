@@ -29,6 +29,9 @@ public final class StateStore: RecordCache, @unchecked Sendable {
   let database: SQLiteDatabase
   private let lock = NSLock()
   let fingerprint: String
+  /// The texts of a document by the SHA-256 of its input, from the published generation's
+  /// text files (the cache keeps records only; see `cached(sha256:)`).
+  var texts: (@Sendable (String) -> (text: String, original: String)?)?
   /// Whether this run fills a state that has no documents yet (rollback journal until the
   /// first commit; see `init`).
   private var filling = false
@@ -137,7 +140,11 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     }
   }
 
-  /// The cached document for bytes with this hash, if any.
+  /// The cached document for bytes with this hash, if any. The cache keeps each record; its
+  /// texts are read from the published generation (`texts`), which has them as files, so the
+  /// state does not hold every text a second time. Bytes whose texts are not published any
+  /// more (an old version come back) are a miss, extracted again. Caches of older releases
+  /// still hold texts, and those are used.
   public func cached(sha256: String) -> ProcessedDocument? {
     lock.lock()
     defer { lock.unlock() }
@@ -148,6 +155,11 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       row.count == 3, let json = row[0].text, let text = row[1].text, let original = row[2].text,
       let record = try? DatasetCoding.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
     else { return nil }
+    if text.isEmpty {
+      guard let published = texts?(sha256) else { return nil }
+      return ProcessedDocument(
+        record: record, text: published.text, original: published.original, cached: true)
+    }
     // An empty original stands for "the same as the text" (see `record`).
     return ProcessedDocument(
       record: record, text: text, original: original.isEmpty ? text : original, cached: true)
@@ -203,11 +215,10 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     }
     let json = try document.encoded?.stateJSON ?? encoder.stateJSON(document.record)
     if !document.cached {
-      // A Simplified plan's original is its text: stored once (an empty original means that).
-      let original = document.original == document.text ? "" : document.original
+      // The record only: its texts are published as files (see `cached(sha256:)`).
       try database.run(
-        "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,?,?)",
-        rows: [[.text(sha), .text(json), .text(document.text), .text(original)]])
+        "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,'','')",
+        rows: [[.text(sha), .text(json)]])
     }
     switch known {
     case sha:

@@ -76,13 +76,20 @@ public final class OutputSession {
   /// the published generation, which this pipeline made (the same SHA-256 in the state as in
   /// that generation, and the same size and modification time as the state recorded, or the
   /// same bytes by `sha256`, asked only of files whose time differs). Their outputs are
-  /// spliced from it. Empty without a state or a usable generation.
+  /// spliced from it. Empty without a state or a usable generation, and when fewer than half
+  /// of the documents are unchanged (writing all of them anew then costs less).
   /// - Throws: `SQLiteError`.
   public func unchangedDocuments(
     _ files: [CorpusFile], sha256: (CorpusFile) -> String? = { _ in nil }
   ) throws -> [[UInt8]: UnchangedDocument] {
     guard let index = writer.previousIndex, let state else { return [:] }
-    return try state.unchanged(files, in: index, sha256: sha256)
+    let unchanged = try state.unchanged(files, in: index, sha256: sha256)
+    // Splicing updates a copy of the previous database, which pays when most documents stay;
+    // otherwise every document is written anew (from the cache when it can be).
+    let read = files.filter { if case .read = $0.disposition { true } else { false } }.count
+    guard unchanged.count * 2 >= read, !unchanged.isEmpty else { return [:] }
+    writer.splices = true
+    return unchanged
   }
 
   /// Adds the next outcome (outcomes come sorted by path). An `.unchanged` document whose

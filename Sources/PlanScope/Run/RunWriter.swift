@@ -36,7 +36,12 @@ public final class RunWriter {
   private let parts: BufferedFile
   /// The generation's name so far: each document's key and output digest, in order.
   private var documentsHash = FNV1a()
-  private let database: DatasetSQLiteThread
+  /// Filled on its own thread; opened with the first document (see `splices`).
+  private var database: DatasetSQLiteThread?
+  /// Whether unchanged documents will be spliced: `dataset.sqlite` then starts as a copy of
+  /// the previous generation's and is updated, else it is built anew. Set before the first
+  /// document.
+  public var splices = false
   private let scratch: ComparisonFiles
   private var comparison: ComparisonBuilder<ComparisonFiles>
   private let encoder: RecordEncoder
@@ -84,18 +89,24 @@ public final class RunWriter {
     csv = CSVWriter(groups: groups)
     scratch = try ComparisonFiles(folder: staging)
     self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
-    // Last: its thread runs until `commit` or `deinit`, which a failed init would not reach.
-    // With an index to splice from, the previous database is copied and updated.
-    database = try DatasetSQLiteThread(
-      path: staging.appendingPathComponent("dataset.sqlite").path,
-      updating: previousIndex == nil
-        ? nil : previous?.appendingPathComponent("dataset.sqlite").path)
+  }
+
+  /// The database being filled, opened on first use: a copy of the previous generation's
+  /// when documents are spliced, else a new one. Its thread runs until `commit` or `deinit`.
+  private func openDatabase() throws -> DatasetSQLiteThread {
+    if let database { return database }
+    let previousDatabase =
+      splices && previousIndex != nil ? previous?.appendingPathComponent("dataset.sqlite").path : nil
+    let opened = try DatasetSQLiteThread(
+      path: staging.appendingPathComponent("dataset.sqlite").path, updating: previousDatabase)
+    database = opened
+    return opened
   }
 
   deinit {
     for source in sources ?? [] where source >= 0 { close(source) }
     if !committed {
-      database.cancel()
+      database?.cancel()
       try? FileManager.default.removeItem(at: staging)
     }
   }
@@ -132,7 +143,7 @@ public final class RunWriter {
       digest.add(lines)
       ranges.append(start..<file.offset)
     }
-    try database.add(exported, text: document.text, original: document.original)
+    try openDatabase().add(exported, text: document.text, original: document.original)
     try writeTexts(document, key: exported.key, copyOf: original, digest: &digest)
     let part = ComparisonContribution(record, copyOf: original, names: comparison.names)
     let partStart = parts.offset
@@ -152,7 +163,7 @@ public final class RunWriter {
   /// - Throws: `OutputError.unsorted` or a write error.
   public func add(_ document: UnchangedDocument) throws -> Bool {
     let entry = document.entry
-    guard let previous, firstWithContent[entry.sha256] == entry.duplicateOf,
+    guard splices, let previous, firstWithContent[entry.sha256] == entry.duplicateOf,
       entry.ranges.count == Self.splicedFiles.count + 1
     else { return false }
     if let lastPath, !DocumentOrder.precedes(lastPath, entry.path) {
@@ -175,7 +186,7 @@ public final class RunWriter {
     }
     lastPath = entry.path
     if entry.duplicateOf == nil { firstWithContent[entry.sha256] = entry.key }
-    try database.keep(entry.key)
+    try openDatabase().keep(entry.key)
     for suffix in ["txt", "original.txt"] {
       // Paths joined as text: URL's appending was a twentieth of a run that changed one plan.
       let name = "/text/\(entry.key).\(suffix)"
@@ -255,7 +266,7 @@ public final class RunWriter {
     for file in exports { try file.finish() }
     try index.finish()
     try parts.finish()
-    try database.finish()
+    try openDatabase().finish()
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
     try comparison.render(into: &markdown)
     try markdown.finish()

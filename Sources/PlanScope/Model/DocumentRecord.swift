@@ -10,6 +10,19 @@ public struct Period: Codable, Sendable, Hashable {
     self.start = start
     self.end = end
   }
+
+  enum CodingKeys: String, CodingKey { case start, end }
+
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension Period: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(end, for: .end)
+    try writer.write(start, for: .start)
+  }
 }
 
 /// Everything planscope knows about one plan: one entry of the dataset's `documents`.
@@ -73,26 +86,31 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     String(SHA256.hexDigest(Array(path.utf8)).prefix(16))
   }
 
-  private enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey {
     case id, source, title, jurisdiction, period, docNumber, issued, issuers, script, tasks,
       targets, deadlines, warnings
   }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(source, forKey: .source)
-    try container.encode(title, forKey: .title)
-    try container.encode(jurisdiction, forKey: .jurisdiction)
-    try container.encode(period, forKey: .period)
-    try container.encode(docNumber, forKey: .docNumber)
-    try container.encode(issued, forKey: .issued)
-    try container.encode(issuers, forKey: .issuers)
-    try container.encode(script, forKey: .script)
-    try container.encode(tasks, forKey: .tasks)
-    try container.encode(targets, forKey: .targets)
-    try container.encode(deadlines, forKey: .deadlines)
-    try container.encode(warnings, forKey: .warnings)
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension DocumentRecord: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(deadlines, for: .deadlines)
+    try writer.write(docNumber, for: .docNumber)
+    try writer.write(id, for: .id)
+    try writer.write(issued, for: .issued)
+    try writer.write(issuers, for: .issuers)
+    try writer.write(jurisdiction, for: .jurisdiction)
+    try writer.write(period, for: .period)
+    try writer.write(script, for: .script)
+    try writer.write(source, for: .source)
+    try writer.write(targets, for: .targets)
+    try writer.write(tasks, for: .tasks)
+    try writer.write(title, for: .title)
+    try writer.write(warnings, for: .warnings)
   }
 }
 

@@ -287,8 +287,7 @@ public final class RunWriter {
   static func skippedMember(_ files: [SkippedFile]) throws -> String {
     struct Member: Encodable { var skipped: [SkippedFile] }
     let sorted = Dataset(records: [], skipped: files).skipped
-    let text = String(
-      decoding: try DatasetCoding.encoder().encode(Member(skipped: sorted)), as: UTF8.self)
+    let text = try DatasetCoding.encoder().encode(Member(skipped: sorted))
     // `{\n  "skipped" : […]\n}` without its braces.
     return String(text.dropFirst(2).dropLast(2))
   }

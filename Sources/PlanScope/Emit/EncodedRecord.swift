@@ -26,6 +26,12 @@ public final class RecordEncoder {
     try compact.encode(record)
   }
 
+  /// The record's element of `dataset.json` alone (a copy's, once the writer knows it is one).
+  /// - Throws: `EncodingError`.
+  public func datasetJSON(_ record: DocumentRecord) throws -> String {
+    try pretty.encode(record, indent: 4)
+  }
+
   /// The record's serialized forms (both JSON forms from one encoding).
   /// - Throws: `EncodingError` (non-finite numbers).
   public func encode(_ record: DocumentRecord) throws -> EncodedRecord {

@@ -53,6 +53,11 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
   public var deadlines: [Deadline]
   /// Damaged text, undecodable bytes, unknown structure.
   public var warnings: [Diagnostic]
+  /// The `key` of the first document (in path order) with the same bytes when this one is a
+  /// copy (`duplicate_of`). Set where the dataset is put together (`Dataset.init`, the run's
+  /// writer), since it depends on the other documents; nil in a record of its own (the state
+  /// cache, JSON lines).
+  public var duplicateOf: String?
 
   /// Creates a record.
   public init(
@@ -88,7 +93,27 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
 
   enum CodingKeys: String, CodingKey {
     case id, source, title, jurisdiction, period, docNumber, issued, issuers, script, tasks,
-      targets, deadlines, warnings
+      targets, deadlines, warnings, documentKey, duplicateOf
+  }
+
+  /// Decodes a record (`document_key` is not read: it follows from the path); one written
+  /// before `duplicate_of` existed, or of its own, is no copy.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    source = try container.decode(SourceInfo.self, forKey: .source)
+    title = try container.decodeIfPresent(String.self, forKey: .title)
+    jurisdiction = try container.decodeIfPresent(String.self, forKey: .jurisdiction)
+    period = try container.decodeIfPresent(Period.self, forKey: .period)
+    docNumber = try container.decodeIfPresent(String.self, forKey: .docNumber)
+    issued = try container.decodeIfPresent(String.self, forKey: .issued)
+    issuers = try container.decode([String].self, forKey: .issuers)
+    script = try container.decode(Script.self, forKey: .script)
+    tasks = try container.decode([PlanTask].self, forKey: .tasks)
+    targets = try container.decode([Target].self, forKey: .targets)
+    deadlines = try container.decode([Deadline].self, forKey: .deadlines)
+    warnings = try container.decode([Diagnostic].self, forKey: .warnings)
+    duplicateOf = try container.decodeIfPresent(String.self, forKey: .duplicateOf)
   }
 
   public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
@@ -100,6 +125,8 @@ extension DocumentRecord: JSONMembers {
   func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
     try writer.write(deadlines, for: .deadlines)
     try writer.write(docNumber, for: .docNumber)
+    try writer.write(key, for: .documentKey)
+    try writer.write(ifPresent: duplicateOf, for: .duplicateOf)
     try writer.write(id, for: .id)
     try writer.write(issued, for: .issued)
     try writer.write(issuers, for: .issuers)
@@ -127,13 +154,22 @@ public struct Dataset: Codable, Sendable, Hashable {
   /// sorted by path.
   public var skipped: [SkippedFile]
 
-  /// Creates a dataset; records are sorted by source path so output never depends on order.
+  /// Creates a dataset; records are sorted by source path so output never depends on order,
+  /// and a record whose bytes came earlier under another path is marked as a copy of that
+  /// first one (`duplicateOf`), as a run marks it.
   public init(records: [DocumentRecord], skipped: [SkippedFile] = []) {
     self.schema = Self.schemaID
     self.skipped = skipped.sorted { DocumentOrder.precedes($0.path, $1.path) }
     self.documents = records.sorted {
       $0.source.path == $1.source.path
         ? $0.id < $1.id : DocumentOrder.precedes($0.source.path, $1.source.path)
+    }
+    var firstWithContent: [String: String] = [:]
+    for index in documents.indices {
+      let record = documents[index]
+      let original = firstWithContent[record.source.sha256]
+      documents[index].duplicateOf = original
+      if original == nil { firstWithContent[record.source.sha256] = record.key }
     }
   }
 

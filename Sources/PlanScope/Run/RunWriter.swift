@@ -117,6 +117,8 @@ public final class RunWriter {
       // first.
       exported.duplicateOf = original
       encoded.csvLines = csv.lines(exported)
+      exported.record.duplicateOf = original
+      encoded.datasetJSON = try encoder.datasetJSON(exported.record)
     } else {
       firstWithContent[record.source.sha256] = exported.key
     }

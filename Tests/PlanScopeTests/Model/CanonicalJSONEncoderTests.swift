@@ -62,11 +62,12 @@ func canonicalJSONMatchesJSONEncoder(_ golden: GoldenCase) throws {
       Diagnostic(code: .damagedText, message: "n\u{1}", span: nil),
     ])
   full.targets[0].cue = "达到"
+  full.duplicateOf = "0123456789abcdef"
   try expectRecordFormsMatch(full)
   var bare = full
   bare.source.encoding = nil
   (bare.title, bare.jurisdiction, bare.docNumber, bare.issued) = (nil, nil, nil, nil)
-  bare.period = nil
+  (bare.period, bare.duplicateOf) = (nil, nil)
   (bare.issuers, bare.tasks, bare.targets, bare.deadlines, bare.warnings) = ([], [], [], [], [])
   try expectRecordFormsMatch(bare)
   #expect(throws: EncodingError.self) {
@@ -159,6 +160,8 @@ func expectRecordFormsMatch(
   let compact = try foundationJSON(record, pretty: false)
   #expect(encoded.stateJSON == compact, sourceLocation: sourceLocation)
   #expect(try RecordEncoder().stateJSON(record) == compact, sourceLocation: sourceLocation)
+  #expect(
+    try RecordEncoder().datasetJSON(record) == encoded.datasetJSON, sourceLocation: sourceLocation)
 }
 
 /// The value's JSON from `CanonicalJSONEncoder` equals `JSONEncoder`'s, pretty and compact.

@@ -26,8 +26,11 @@ public final class CanonicalJSONEncoder {
   /// - Throws: `EncodingError` for non-finite numbers and unsupported values.
   public func encode<T: Encodable>(_ value: T, indent: Int = 0) throws -> String {
     try stream.encode(value)
-    if !pretty { return String(decoding: stream.bytes, as: UTF8.self) }
-    return String(decoding: JSONLayout.pretty(stream.bytes, indent: indent), as: UTF8.self)
+    return stream.bytes.withUnsafeBufferPointer { compact in
+      pretty
+        ? JSONLayout.pretty(compact, indent: indent)
+        : String(decoding: compact, as: UTF8.self)
+    }
   }
 
   /// The pretty JSON of `value` (later lines indented `indent` more spaces) and its compact
@@ -37,10 +40,12 @@ public final class CanonicalJSONEncoder {
     pretty: String, compact: String
   ) {
     try stream.encode(value)
-    return (
-      String(decoding: JSONLayout.pretty(stream.bytes, indent: indent), as: UTF8.self),
-      String(decoding: stream.bytes, as: UTF8.self)
-    )
+    return stream.bytes.withUnsafeBufferPointer { compact in
+      (
+        JSONLayout.pretty(compact, indent: indent),
+        String(decoding: compact, as: UTF8.self)
+      )
+    }
   }
 }
 
@@ -48,12 +53,12 @@ public final class CanonicalJSONEncoder {
 /// item, two spaces per level, `"key" : value`, and an empty container as its opening
 /// bracket, a blank line and its closing bracket.
 enum JSONLayout {
-  /// The pretty form of `compact` (valid compact JSON, as `JSONStreamEncoder` writes it), every
+  /// The pretty form of `source` (valid compact JSON, as `JSONStreamEncoder` writes it), every
   /// line after the first indented `indent` more spaces.
-  static func pretty(_ compact: [UInt8], indent: Int) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(compact.count * 2 + 64)
-    compact.withUnsafeBufferPointer { source in
+  static func pretty(_ source: UnsafeBufferPointer<UInt8>, indent: Int) -> String {
+    var out = JSONBytes(capacity: source.count * 2 + 64)
+    defer { out.deallocate() }
+    do {
       var depth = 0
       var index = 0
       let end = source.count
@@ -103,16 +108,16 @@ enum JSONLayout {
         }
       }
     }
-    return out
+    return out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
   }
 
   /// A line break and the indent of `depth`.
-  private static func newline(_ depth: Int, _ indent: Int, _ out: inout [UInt8]) {
+  private static func newline(_ depth: Int, _ indent: Int, _ out: inout JSONBytes) {
     out.append(UInt8(ascii: "\n"))
     var count = depth * 2 + indent
     while count > 0 {
       let run = min(count, spaces.count)
-      out.append(contentsOf: spaces[..<run])
+      spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
       count -= run
     }
   }

@@ -22,7 +22,7 @@ final class JSONStreamEncoder: Encoder {
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   private struct State {
-    var bytes: [UInt8] = []
+    var bytes = JSONBytes(capacity: 16_384)
     var frames: [Frame] = []
     var members: [Member] = []
     var scratch: [UInt8] = []
@@ -34,7 +34,7 @@ final class JSONStreamEncoder: Encoder {
   private let state: UnsafeMutablePointer<State>
 
   /// The compact JSON of the last value encoded.
-  private(set) var bytes: [UInt8] {
+  private(set) var bytes: JSONBytes {
     _read { yield state.pointee.bytes }
     _modify { yield &state.pointee.bytes }
   }
@@ -69,10 +69,10 @@ final class JSONStreamEncoder: Encoder {
   init() {
     state = .allocate(capacity: 1)
     state.initialize(to: State())
-    bytes.reserveCapacity(16_384)
   }
 
   deinit {
+    state.pointee.bytes.deallocate()
     state.deinitialize(count: 1)
     state.deallocate()
   }
@@ -81,7 +81,7 @@ final class JSONStreamEncoder: Encoder {
   /// - Throws: `EncodingError` for non-finite numbers, unsupported values, containers used
   ///   out of turn and a top-level value that encodes nothing.
   func encode<T: Encodable>(_ value: T) throws {
-    bytes.removeAll(keepingCapacity: true)
+    bytes.removeAll()
     frames.removeAll(keepingCapacity: true)
     members.removeAll(keepingCapacity: true)
     failure = nil
@@ -170,7 +170,7 @@ final class JSONStreamEncoder: Encoder {
 
   /// Appends `text` quoted and escaped as `JSONEncoder` writes it (slashes unescaped): runs
   /// without anything to escape are copied whole.
-  private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+  private static func appendString(_ text: String, to bytes: inout JSONBytes) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
@@ -191,7 +191,7 @@ final class JSONStreamEncoder: Encoder {
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-  private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
+  private static func escape(_ byte: UInt8, to bytes: inout JSONBytes) {
     switch byte {
     case UInt8(ascii: "\""): append("\\\"", to: &bytes)
     case UInt8(ascii: "\\"): append("\\\\", to: &bytes)
@@ -209,7 +209,7 @@ final class JSONStreamEncoder: Encoder {
 
   private func append(_ text: StaticString) { Self.append(text, to: &bytes) }
 
-  private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+  private static func append(_ text: StaticString, to bytes: inout JSONBytes) {
     bytes.append(
       contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
@@ -459,9 +459,10 @@ final class JSONStreamEncoder: Encoder {
 
   private func convertedName(_ name: String) -> [UInt8] {
     if let known = convertedNames[name] { return known }
-    var quoted: [UInt8] = []
+    var quoted = JSONBytes(capacity: name.utf8.count * 2 + 8)
+    defer { quoted.deallocate() }
     Self.appendString(DatasetCoding.snakeCase(name), to: &quoted)
-    let converted = Array(quoted.dropFirst().dropLast())
+    let converted = quoted.withUnsafeBufferPointer { Array($0.dropFirst().dropLast()) }
     convertedNames[name] = converted
     return converted
   }

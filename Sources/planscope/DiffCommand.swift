@@ -41,8 +41,8 @@ struct DiffCommand: ParsableCommand {
       let text = ChangesMarkdownWriter().write(changes, heading: "Changes from \(old) to \(new)")
       FileHandle.standardOutput.write(Data(text.utf8))
     case .json:
-      let data = (try? DatasetCoding.encoder().encode(changes)) ?? Data("{}".utf8)
-      FileHandle.standardOutput.write(data + Data("\n".utf8))
+      let text = (try? DatasetCoding.encoder().encode(changes)) ?? "{}"
+      FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
     if !changes.isEmpty { throw ExitCode(1) }
   }

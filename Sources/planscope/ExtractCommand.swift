@@ -48,8 +48,8 @@ struct ExtractCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(Self.explanation(of: report).utf8))
         return
       }
-      let data = try DatasetCoding.encoder().encode(report)
-      FileHandle.standardOutput.write(data + Data("\n".utf8))
+      let text = try DatasetCoding.encoder().encode(report)
+      FileHandle.standardOutput.write(Data((text + "\n").utf8))
     } catch {
       printError("planscope: error: \(error)")
       throw ExitCode(1)

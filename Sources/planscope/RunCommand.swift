@@ -178,9 +178,8 @@ struct RunCommand: ParsableCommand {
       try writer.finish()
       if let shard = try shard.map(Shard.init(parsing:)), !jsonl {
         try OutputDirectory(URL(fileURLWithPath: output)).write(
-          String(
-            decoding: try JSONEncoder().encode(ShardInfo(shard: shard, documents: files.count)),
-            as: UTF8.self) + "\n",
+          try DatasetCoding.encoder(pretty: false).encode(
+            ShardInfo(shard: shard, documents: files.count)) + "\n",
           to: "shard.json")
       }
       if !quiet {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a dataset as deterministic JSON (`policy-dataset/1`): sorted keys, pretty-printed,
 /// records sorted by path, no timestamps. Returns text; `OutputDirectory` writes it.
 public struct DatasetJSONWriter: Sendable {
@@ -9,7 +7,6 @@ public struct DatasetJSONWriter: Sendable {
   /// The dataset as JSON text with a final newline.
   /// - Throws: `EncodingError` only for non-finite numbers, which the extractors never produce.
   public func write(_ dataset: Dataset) throws -> String {
-    let data = try DatasetCoding.encoder().encode(dataset)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    try DatasetCoding.encoder().encode(dataset) + "\n"
   }
 }

@@ -10,9 +10,12 @@ public struct EncodedRecord: Sendable, Hashable {
   public var csvLines: [String]
 }
 
-/// Encodes records the same way on every thread.
+/// Encodes records the same way on every thread; each thread keeps its own (the JSON encoders
+/// reuse their buffers).
 public final class RecordEncoder {
   private let csv: CSVWriter
+  private let pretty = DatasetCoding.encoder(pretty: true)
+  private let compact = DatasetCoding.encoder(pretty: false)
 
   /// Creates an encoder; `groups` fills the CSV exports' `indicator_family` and `function`.
   public init(groups: ComparisonLexicon? = nil) { csv = CSVWriter(groups: groups) }
@@ -20,13 +23,19 @@ public final class RecordEncoder {
   /// The record's compact JSON alone (the state database's form).
   /// - Throws: `EncodingError`.
   public func stateJSON(_ record: DocumentRecord) throws -> String {
-    try RecordJSONWriter.compact(record)
+    try compact.encode(record)
   }
 
-  /// The record's serialized forms.
+  /// The record's element of `dataset.json` alone (a copy's, once the writer knows it is one).
+  /// - Throws: `EncodingError`.
+  public func datasetJSON(_ record: DocumentRecord) throws -> String {
+    try pretty.encode(record, indent: 4)
+  }
+
+  /// The record's serialized forms (both JSON forms from one encoding).
   /// - Throws: `EncodingError` (non-finite numbers).
   public func encode(_ record: DocumentRecord) throws -> EncodedRecord {
-    let json = try RecordJSONWriter.both(record, indent: 4)
+    let json = try pretty.encodeBoth(record, indent: 4)
     return EncodedRecord(
       datasetJSON: json.pretty, stateJSON: json.compact, csvLines: csv.lines(record))
   }

@@ -187,14 +187,14 @@ package struct ExportRecord: Sendable {
   /// The key of the first document (in path order) with the same bytes, if this is a copy.
   package var duplicateOf: String?
 
-  /// Wraps `record`.
+  /// Wraps `record` (a copy when the record says so, unless `duplicateOf` is given).
   package init(
     _ record: DocumentRecord, groups: ComparisonLexicon? = nil, duplicateOf: String? = nil
   ) {
     self.record = record
     key = record.key
     self.groups = groups
-    self.duplicateOf = duplicateOf
+    self.duplicateOf = duplicateOf ?? record.duplicateOf
   }
 }
 

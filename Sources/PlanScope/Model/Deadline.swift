@@ -58,22 +58,27 @@ public struct Deadline: Codable, Sendable, Hashable {
     self.rule = rule
   }
 
-  private enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey {
     case id, path, text, kind, date, start, duration, anchor, recurrence, span, rule
   }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(path, forKey: .path)
-    try container.encode(text, forKey: .text)
-    try container.encode(kind, forKey: .kind)
-    try container.encode(date, forKey: .date)
-    try container.encode(start, forKey: .start)
-    try container.encode(duration, forKey: .duration)
-    try container.encode(anchor, forKey: .anchor)
-    try container.encode(recurrence, forKey: .recurrence)
-    try container.encode(span, forKey: .span)
-    try container.encodeIfPresent(rule, forKey: .rule)
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension Deadline: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(anchor, for: .anchor)
+    try writer.write(date, for: .date)
+    try writer.write(duration, for: .duration)
+    try writer.write(id, for: .id)
+    try writer.write(kind, for: .kind)
+    try writer.write(path, for: .path)
+    try writer.write(recurrence, for: .recurrence)
+    try writer.write(ifPresent: rule, for: .rule)
+    try writer.write(span, for: .span)
+    try writer.write(start, for: .start)
+    try writer.write(text, for: .text)
   }
 }

@@ -30,6 +30,20 @@ public struct Diagnostic: Codable, Sendable, Hashable {
     self.message = message
     self.span = span
   }
+
+  enum CodingKeys: String, CodingKey { case code, message, span }
+
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension Diagnostic: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(code, for: .code)
+    try writer.write(message, for: .message)
+    try writer.write(ifPresent: span, for: .span)
+  }
 }
 
 /// An append-only list of diagnostics passed `inout` through the stages.

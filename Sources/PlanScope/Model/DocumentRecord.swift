@@ -10,6 +10,19 @@ public struct Period: Codable, Sendable, Hashable {
     self.start = start
     self.end = end
   }
+
+  enum CodingKeys: String, CodingKey { case start, end }
+
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension Period: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(end, for: .end)
+    try writer.write(start, for: .start)
+  }
 }
 
 /// Everything planscope knows about one plan: one entry of the dataset's `documents`.
@@ -40,6 +53,11 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
   public var deadlines: [Deadline]
   /// Damaged text, undecodable bytes, unknown structure.
   public var warnings: [Diagnostic]
+  /// The `key` of the first document (in path order) with the same bytes when this one is a
+  /// copy (`duplicate_of`). Set where the dataset is put together (`Dataset.init`, the run's
+  /// writer), since it depends on the other documents; nil in a record of its own (the state
+  /// cache, JSON lines).
+  public var duplicateOf: String?
 
   /// Creates a record.
   public init(
@@ -73,26 +91,53 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     String(SHA256.hexDigest(Array(path.utf8)).prefix(16))
   }
 
-  private enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey {
     case id, source, title, jurisdiction, period, docNumber, issued, issuers, script, tasks,
-      targets, deadlines, warnings
+      targets, deadlines, warnings, documentKey, duplicateOf
   }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(source, forKey: .source)
-    try container.encode(title, forKey: .title)
-    try container.encode(jurisdiction, forKey: .jurisdiction)
-    try container.encode(period, forKey: .period)
-    try container.encode(docNumber, forKey: .docNumber)
-    try container.encode(issued, forKey: .issued)
-    try container.encode(issuers, forKey: .issuers)
-    try container.encode(script, forKey: .script)
-    try container.encode(tasks, forKey: .tasks)
-    try container.encode(targets, forKey: .targets)
-    try container.encode(deadlines, forKey: .deadlines)
-    try container.encode(warnings, forKey: .warnings)
+  /// Decodes a record (`document_key` is not read: it follows from the path); one written
+  /// before `duplicate_of` existed, or of its own, is no copy.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    source = try container.decode(SourceInfo.self, forKey: .source)
+    title = try container.decodeIfPresent(String.self, forKey: .title)
+    jurisdiction = try container.decodeIfPresent(String.self, forKey: .jurisdiction)
+    period = try container.decodeIfPresent(Period.self, forKey: .period)
+    docNumber = try container.decodeIfPresent(String.self, forKey: .docNumber)
+    issued = try container.decodeIfPresent(String.self, forKey: .issued)
+    issuers = try container.decode([String].self, forKey: .issuers)
+    script = try container.decode(Script.self, forKey: .script)
+    tasks = try container.decode([PlanTask].self, forKey: .tasks)
+    targets = try container.decode([Target].self, forKey: .targets)
+    deadlines = try container.decode([Deadline].self, forKey: .deadlines)
+    warnings = try container.decode([Diagnostic].self, forKey: .warnings)
+    duplicateOf = try container.decodeIfPresent(String.self, forKey: .duplicateOf)
+  }
+
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension DocumentRecord: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(deadlines, for: .deadlines)
+    try writer.write(docNumber, for: .docNumber)
+    try writer.write(key, for: .documentKey)
+    try writer.write(ifPresent: duplicateOf, for: .duplicateOf)
+    try writer.write(id, for: .id)
+    try writer.write(issued, for: .issued)
+    try writer.write(issuers, for: .issuers)
+    try writer.write(jurisdiction, for: .jurisdiction)
+    try writer.write(period, for: .period)
+    try writer.write(script, for: .script)
+    try writer.write(source, for: .source)
+    try writer.write(targets, for: .targets)
+    try writer.write(tasks, for: .tasks)
+    try writer.write(title, for: .title)
+    try writer.write(warnings, for: .warnings)
   }
 }
 
@@ -109,13 +154,22 @@ public struct Dataset: Codable, Sendable, Hashable {
   /// sorted by path.
   public var skipped: [SkippedFile]
 
-  /// Creates a dataset; records are sorted by source path so output never depends on order.
+  /// Creates a dataset; records are sorted by source path so output never depends on order,
+  /// and a record whose bytes came earlier under another path is marked as a copy of that
+  /// first one (`duplicateOf`), as a run marks it.
   public init(records: [DocumentRecord], skipped: [SkippedFile] = []) {
     self.schema = Self.schemaID
     self.skipped = skipped.sorted { DocumentOrder.precedes($0.path, $1.path) }
     self.documents = records.sorted {
       $0.source.path == $1.source.path
         ? $0.id < $1.id : DocumentOrder.precedes($0.source.path, $1.source.path)
+    }
+    var firstWithContent: [String: String] = [:]
+    for index in documents.indices {
+      let record = documents[index]
+      let original = firstWithContent[record.source.sha256]
+      documents[index].duplicateOf = original
+      if original == nil { firstWithContent[record.source.sha256] = record.key }
     }
   }
 

@@ -36,15 +36,20 @@ public struct Responsibility: Codable, Sendable, Hashable {
     self.rule = rule
   }
 
-  private enum CodingKeys: String, CodingKey { case name, canonical, role, span, rule }
+  enum CodingKeys: String, CodingKey { case name, canonical, role, span, rule }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(name, forKey: .name)
-    try container.encode(canonical, forKey: .canonical)
-    try container.encode(role, forKey: .role)
-    try container.encodeIfPresent(span, forKey: .span)
-    try container.encodeIfPresent(rule, forKey: .rule)
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension Responsibility: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(canonical, for: .canonical)
+    try writer.write(name, for: .name)
+    try writer.write(role, for: .role)
+    try writer.write(ifPresent: rule, for: .rule)
+    try writer.write(ifPresent: span, for: .span)
   }
 }
 
@@ -71,5 +76,21 @@ public struct PlanTask: Codable, Sendable, Hashable {
     self.title = title
     self.departments = departments
     self.span = span
+  }
+
+  enum CodingKeys: String, CodingKey { case id, path, title, departments, span }
+
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension PlanTask: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(departments, for: .departments)
+    try writer.write(id, for: .id)
+    try writer.write(path, for: .path)
+    try writer.write(span, for: .span)
+    try writer.write(title, for: .title)
   }
 }

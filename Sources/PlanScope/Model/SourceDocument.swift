@@ -38,14 +38,19 @@ public struct SourceInfo: Codable, Sendable, Hashable {
   /// The document id: the first 16 hex digits of the SHA-256.
   public var documentID: String { String(sha256.prefix(16)) }
 
-  private enum CodingKeys: String, CodingKey { case path, sha256, format, encoding }
+  enum CodingKeys: String, CodingKey { case path, sha256, format, encoding }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(path, forKey: .path)
-    try container.encode(sha256, forKey: .sha256)
-    try container.encode(format, forKey: .format)
-    try container.encode(encoding, forKey: .encoding)
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension SourceInfo: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(encoding, for: .encoding)
+    try writer.write(format, for: .format)
+    try writer.write(path, for: .path)
+    try writer.write(sha256, for: .sha256)
   }
 }
 

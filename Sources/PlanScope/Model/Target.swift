@@ -87,28 +87,33 @@ public struct Target: Codable, Sendable, Hashable {
     self.rule = rule
   }
 
-  private enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey {
     case id, path, indicator, value, valueMax, unit, comparator, change, baselineYear,
       targetYear, scope, stretch, quote, span, rule, cue
   }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(path, forKey: .path)
-    try container.encode(indicator, forKey: .indicator)
-    try container.encode(value, forKey: .value)
-    try container.encode(valueMax, forKey: .valueMax)
-    try container.encode(unit, forKey: .unit)
-    try container.encode(comparator, forKey: .comparator)
-    try container.encode(change, forKey: .change)
-    try container.encode(baselineYear, forKey: .baselineYear)
-    try container.encode(targetYear, forKey: .targetYear)
-    try container.encodeIfPresent(scope, forKey: .scope)
-    try container.encode(stretch, forKey: .stretch)
-    try container.encode(quote, forKey: .quote)
-    try container.encode(span, forKey: .span)
-    try container.encodeIfPresent(rule, forKey: .rule)
-    try container.encodeIfPresent(cue, forKey: .cue)
+  public func encode(to encoder: any Encoder) throws { try encodeMembers(to: encoder) }
+}
+
+extension Target: JSONMembers {
+  typealias MemberKey = CodingKeys
+
+  func writeMembers(to writer: inout some JSONMemberWriter<CodingKeys>) throws {
+    try writer.write(baselineYear, for: .baselineYear)
+    try writer.write(change, for: .change)
+    try writer.write(comparator, for: .comparator)
+    try writer.write(ifPresent: cue, for: .cue)
+    try writer.write(id, for: .id)
+    try writer.write(indicator, for: .indicator)
+    try writer.write(path, for: .path)
+    try writer.write(quote, for: .quote)
+    try writer.write(ifPresent: rule, for: .rule)
+    try writer.write(ifPresent: scope, for: .scope)
+    try writer.write(span, for: .span)
+    try writer.write(stretch, for: .stretch)
+    try writer.write(targetYear, for: .targetYear)
+    try writer.write(unit, for: .unit)
+    try writer.write(value, for: .value)
+    try writer.write(valueMax, for: .valueMax)
   }
 }

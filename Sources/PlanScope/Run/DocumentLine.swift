@@ -19,15 +19,12 @@ public struct DocumentLine: Sendable {
     self.outcome = outcome
   }
 
-  /// The line without its final newline.
+  /// The line without its final newline, written by `encoder` (compact).
   /// - Throws: an encoding error (never for records the extractors make).
-  public func encoded() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let text: (any Encodable) throws -> String = {
-      String(decoding: try encoder.encode($0), as: UTF8.self)
-    }
+  public func encoded(
+    with encoder: CanonicalJSONEncoder = DatasetCoding.encoder(pretty: false)
+  ) throws -> String {
+    let text: (any Encodable) throws -> String = { try encoder.encode($0) }
     switch outcome {
     case .processed(let document):
       // The file stamp travels too, so a merged state can skip an unchanged corpus later.
@@ -35,7 +32,9 @@ public struct DocumentLine: Sendable {
         document.stamp.map {
           ",\"size\":\($0.size),\"modified\":\"\($0.modified)\""
         } ?? ""
-      return "{\"path\":\(try text(path)),\"record\":\(try text(document.record)),"
+      // A worker already wrote the record's compact JSON (the state form) as it encoded it.
+      let record = try document.encoded?.stateJSON ?? text(document.record)
+      return "{\"path\":\(try text(path)),\"record\":\(record),"
         + "\"text\":\(try text(document.text)),\"original\":\(try text(document.original))"
         + stamp + "}"
     case .failed(_, let reason):
@@ -143,6 +142,7 @@ public enum DocumentLineError: Error, Sendable, Hashable, CustomStringConvertibl
 public final class DocumentLinesWriter {
   private let file: BufferedFile
   private let target: URL?
+  private let encoder = DatasetCoding.encoder(pretty: false)
 
   /// Lines on standard output.
   public init() {
@@ -164,7 +164,7 @@ public final class DocumentLinesWriter {
   /// Adds one outcome.
   /// - Throws: `OutputError.writeFailed` or an encoding error.
   public func add(_ outcome: BatchOutcome) throws {
-    try file.write(DocumentLine(outcome).encoded() + "\n")
+    try file.write(DocumentLine(outcome).encoded(with: encoder) + "\n")
   }
 
   /// Flushes (and for a file, syncs and renames it into place).

@@ -128,6 +128,8 @@ public final class RunWriter {
       // first.
       exported.duplicateOf = original
       encoded.csvLines = csv.lines(exported)
+      exported.record.duplicateOf = original
+      encoded.datasetJSON = try encoder.datasetJSON(exported.record)
     } else {
       firstWithContent[record.source.sha256] = exported.key
     }
@@ -298,8 +300,7 @@ public final class RunWriter {
   static func skippedMember(_ files: [SkippedFile]) throws -> String {
     struct Member: Encodable { var skipped: [SkippedFile] }
     let sorted = Dataset(records: [], skipped: files).skipped
-    let text = String(
-      decoding: try DatasetCoding.encoder().encode(Member(skipped: sorted)), as: UTF8.self)
+    let text = try DatasetCoding.encoder().encode(Member(skipped: sorted))
     // `{\n  "skipped" : […]\n}` without its braces.
     return String(text.dropFirst(2).dropLast(2))
   }

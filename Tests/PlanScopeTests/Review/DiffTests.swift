@@ -47,8 +47,9 @@ private let plan = """
   #expect(markdown.contains("- 农膜回收率: ≥85% 到2025年 → ≥88% 到2025年"))
   #expect(markdown.contains("  - 农膜回收率达到8~~5~~**8**%以上"))
   // The JSON form carries the same fields, snake_case like the dataset.
-  let json = String(decoding: try DatasetCoding.encoder().encode(changes), as: UTF8.self)
+  let json = try DatasetCoding.encoder().encode(changes)
   #expect(json.contains("\"kind\" : \"target\"") && json.contains("\"old_quote\""))
+  try expectSameJSON(changes)
 }
 
 @Test func inlineDiffMarksRemovedAndAddedRuns() {

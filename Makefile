@@ -7,7 +7,7 @@ APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev libssl-dev libp
 BENCH_PACKAGES := opencc pandoc time poppler-utils
 # What `make test` needs beyond the build: headless Chromium renders comparison.html (with a
 # CJK font for its screenshot). Not installed by `make run`.
-TEST_PACKAGES := chromium fonts-wqy-microhei
+TEST_PACKAGES := chromium fonts-wqy-microhei python3
 BENCH_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS ?= corpus

@@ -54,6 +54,18 @@ public struct GenerationIndex: Sendable {
   /// Documents in the index.
   public var count: Int { entries.count }
 
+  /// The end of the last range in each file (what each file must hold at least).
+  var rangeEnds: [Int] {
+    var ends: [Int] = []
+    for entry in entries.values {
+      if ends.isEmpty { ends = Array(repeating: 0, count: entry.ranges.count) }
+      for (number, range) in entry.ranges.enumerated() where number < ends.count {
+        ends[number] = max(ends[number], range.upperBound)
+      }
+    }
+    return ends
+  }
+
   /// Reads the index of `generation`; nil when it has none, it cannot be read, or it was made
   /// with another format (the run then writes every document anew).
   static func load(from generation: URL, files: Int) -> GenerationIndex? {

@@ -87,7 +87,8 @@ public final class OutputSession {
     // Splicing updates a copy of the previous database, which pays when most documents stay;
     // otherwise every document is written anew (from the cache when it can be).
     let read = files.filter { if case .read = $0.disposition { true } else { false } }.count
-    guard unchanged.count * 2 >= read, !unchanged.isEmpty else { return [:] }
+    guard unchanged.count * 2 >= read, !unchanged.isEmpty, writer.previousFilesAreWhole()
+    else { return [:] }
     writer.splices = true
     return unchanged
   }

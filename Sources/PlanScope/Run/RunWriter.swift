@@ -178,6 +178,19 @@ public final class RunWriter {
         path: Self.partsFile),
       let part = ComparisonContribution(bytes: bytes)
     else { return false }
+    // Texts first: a text missing from the previous generation means processing the plan
+    // again, which must find no link here (writing a text over a link would write into the
+    // previous generation's file).
+    var linked: [String] = []
+    for suffix in ["txt", "original.txt"] {
+      // Paths joined as text: URL's appending was a twentieth of a run that changed one plan.
+      let name = "/text/\(entry.key).\(suffix)"
+      guard link(previousPath + name, stagingPath + name) == 0 else {
+        for path in linked { unlink(path) }
+        return false
+      }
+      linked.append(stagingPath + name)
+    }
     try json.write(count == 0 ? "\n    " : ",\n    ")
     var ranges: [Range<Int>] = []
     for (number, file) in ([json] + exports).enumerated() {
@@ -189,14 +202,6 @@ public final class RunWriter {
     lastPath = entry.path
     if entry.duplicateOf == nil { firstWithContent[entry.sha256] = entry.key }
     try openDatabase().keep(entry.key)
-    for suffix in ["txt", "original.txt"] {
-      // Paths joined as text: URL's appending was a twentieth of a run that changed one plan.
-      let name = "/text/\(entry.key).\(suffix)"
-      let target = stagingPath + name
-      if link(previousPath + name, target) != 0 {
-        throw OutputError.writeFailed(path: target, reason: String(cString: strerror(errno)))
-      }
-    }
     let partStart = parts.offset
     try parts.write(bytes)
     ranges.append(partStart..<parts.offset)
@@ -233,6 +238,20 @@ public final class RunWriter {
     documentsHash.add(entry.key)
     documentsHash.add(String(entry.digest, radix: 16))
     count += 1
+  }
+
+  /// Whether the previous generation's spliced files hold every range its index names (a
+  /// generation someone cut or emptied is not spliced from).
+  public func previousFilesAreWhole() -> Bool {
+    guard let previousIndex, let previous else { return false }
+    let ends = previousIndex.rangeEnds
+    for (number, name) in (Self.splicedFiles + [Self.partsFile]).enumerated() {
+      var info = stat()
+      guard stat(previous.appendingPathComponent(name).path, &info) == 0,
+        number < ends.count, Int(info.st_size) >= ends[number]
+      else { return false }
+    }
+    return true
   }
 
   /// The previous generation's spliced files, opened once.

@@ -125,3 +125,36 @@ private func runAndCompare(
   #expect(!run.contains("reused from the last outputs"), "\(run)")
   #expect(run.contains("(0 unchanged, from cache)"))
 }
+
+/// A published generation someone damaged (a text deleted, dataset.json cut short) is not
+/// spliced from where it is damaged: the outputs still equal a cold run's, and the damaged
+/// generation is not written through.
+@Test func aDamagedGenerationIsNotSplicedFrom() throws {
+  let work = try ScratchFolder()
+  let corpus = work.url.appendingPathComponent("corpus")
+  let output = work.url.appendingPathComponent("output")
+  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+  for seed in 1...6 {
+    try Data(plan(seed)).write(to: corpus.appendingPathComponent("p\(seed).txt"))
+  }
+  _ = try runAndCompare(corpus, output, work: work, "first run")
+  let current = output.appendingPathComponent(".current").resolvingSymlinksInPath()
+
+  // One plan's text is gone: that plan is processed again, the others are spliced.
+  let key = try #require(
+    try String(contentsOf: current.appendingPathComponent(GenerationIndex.fileName), encoding: .utf8)
+      .split(separator: "\n").first { $0.hasPrefix("p2.txt\t") }?.split(separator: "\t")[2])
+  try FileManager.default.removeItem(at: current.appendingPathComponent("text/\(key).txt"))
+  try Data(plan(4, extra: "到2028年，节水率达到20%。\n")).write(to: corpus.appendingPathComponent("p4.txt"))
+  let missingText = try runAndCompare(corpus, output, work: work, "a text deleted")
+  #expect(missingText.contains("4 of them reused from the last outputs"), "\(missingText)")
+
+  // dataset.json cut short: nothing is spliced from that generation.
+  let damaged = output.appendingPathComponent(".current").resolvingSymlinksInPath()
+  let json = damaged.appendingPathComponent("dataset.json")
+  let bytes = try Data(contentsOf: json)
+  try bytes.prefix(bytes.count / 2).write(to: json)
+  try Data(plan(3, extra: "到2029年，节水率达到25%。\n")).write(to: corpus.appendingPathComponent("p3.txt"))
+  let cut = try runAndCompare(corpus, output, work: work, "dataset.json cut")
+  #expect(!cut.contains("reused from the last outputs"), "\(cut)")
+}

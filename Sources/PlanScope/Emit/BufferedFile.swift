@@ -41,22 +41,48 @@ public final class BufferedFile {
   private(set) var offset = 0
 
   /// Appends `range` of the file open at `source` without reading it into memory
-  /// (`sendfile(2)`: the kernel copies the pages). The spliced bytes are not part of `digest`.
+  /// (`sendfile(2)`: the kernel copies the pages). A range that continues the previous one in
+  /// the same source is copied with it, in one call. The spliced bytes are not part of
+  /// `digest`.
   /// - Throws: `OutputError.writeFailed`, also when the source ends before the range does.
   func splice(from source: Int32, _ range: Range<Int>, sourcePath: String) throws(OutputError) {
+    if let pending, pending.source == source, pending.range.upperBound == range.lowerBound {
+      self.pending?.range = pending.range.lowerBound..<range.upperBound
+    } else {
+      try flushSplice()
+      try flush(wholeBlocksOnly: false)
+      pending = (source, range, sourcePath)
+    }
+    offset += range.count
+  }
+
+  /// Copies what is spliced and writes what is buffered, without syncing.
+  /// - Throws: `OutputError.writeFailed`.
+  func drain() throws(OutputError) {
+    try flushSplice()
     try flush(wholeBlocksOnly: false)
-    var position = off_t(range.lowerBound)
-    var left = range.count
+  }
+
+  /// A splice not yet copied: it may still grow.
+  private var pending: (source: Int32, range: Range<Int>, path: String)?
+
+  /// Copies the pending splice.
+  private func flushSplice() throws(OutputError) {
+    guard let pending else { return }
+    self.pending = nil
+    var position = off_t(pending.range.lowerBound)
+    var left = pending.range.count
     while left > 0 {
-      let copied = sendfile(descriptor, source, &position, left)
+      let copied = sendfile(descriptor, pending.source, &position, left)
       if copied < 0, errno == EINTR { continue }
       guard copied > 0 else {
-        let reason = copied < 0 ? String(cString: strerror(errno)) : "ends before byte \(range.upperBound)"
-        throw OutputError.writeFailed(path: sourcePath, reason: reason)
+        let reason =
+          copied < 0
+          ? String(cString: strerror(errno)) : "ends before byte \(pending.range.upperBound)"
+        throw OutputError.writeFailed(path: pending.path, reason: reason)
       }
       left -= copied
     }
-    offset += range.count
   }
 
   /// Appends text as UTF-8.
@@ -69,6 +95,7 @@ public final class BufferedFile {
   /// Appends bytes.
   /// - Throws: `OutputError.writeFailed`.
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    if pending != nil { try flushSplice() }
     offset += bytes.count
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.block { try flush(wholeBlocksOnly: true) }
@@ -97,6 +124,7 @@ public final class BufferedFile {
   /// Writes the buffer out, syncs the file to disk and closes it.
   /// - Throws: `OutputError.writeFailed`.
   public func finish() throws {
+    try flushSplice()
     try flush(wholeBlocksOnly: false)
     if ownsDescriptor, fsync(descriptor) != 0 {
       throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))

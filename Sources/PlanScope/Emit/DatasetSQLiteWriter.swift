@@ -227,6 +227,7 @@ public final class DatasetSQLiteBuilder {
     // Not synced here: the run's one sync(2) before it publishes covers the copy.
     let file = try BufferedFile(path: target)
     try file.splice(from: input, 0..<Int(info.st_size), sourcePath: source)
+    try file.drain()
   }
 }
 

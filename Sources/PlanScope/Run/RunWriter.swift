@@ -133,7 +133,8 @@ public final class RunWriter {
     } else {
       firstWithContent[record.source.sha256] = exported.key
     }
-    try json.write(count == 0 ? "\n    " : ",\n    ")
+    try json.write(count == 0 ? "\n    " : Self.separator)
+    lastSplicedJSONEnd = nil
     var ranges = [json.offset..<json.offset]
     var digest = FNV1a()
     try json.write(encoded.datasetJSON)
@@ -191,12 +192,25 @@ public final class RunWriter {
       }
       linked.append(stagingPath + name)
     }
-    try json.write(count == 0 ? "\n    " : ",\n    ")
     var ranges: [Range<Int>] = []
-    for (number, file) in ([json] + exports).enumerated() {
+    // The separator before an element that followed the last spliced one in the previous file
+    // is copied with it, so a run of unchanged plans is one copy.
+    let element = entry.ranges[0]
+    if count > 0, let end = lastSplicedJSONEnd, element.lowerBound - end == Self.separator.utf8.count {
+      try json.splice(from: sources[0], end..<element.upperBound, sourcePath: Self.splicedFiles[0])
+      ranges.append(json.offset - element.count..<json.offset)
+    } else {
+      try json.write(count == 0 ? "\n    " : Self.separator)
+      let start = json.offset
+      try json.splice(from: sources[0], element, sourcePath: Self.splicedFiles[0])
+      ranges.append(start..<json.offset)
+    }
+    lastSplicedJSONEnd = element.upperBound
+    for (number, file) in exports.enumerated() {
       let start = file.offset
       try file.splice(
-        from: sources[number], entry.ranges[number], sourcePath: Self.splicedFiles[number])
+        from: sources[number + 1], entry.ranges[number + 1],
+        sourcePath: Self.splicedFiles[number + 1])
       ranges.append(start..<file.offset)
     }
     lastPath = entry.path
@@ -231,6 +245,13 @@ public final class RunWriter {
     }
     return bytes
   }
+
+  /// What stands between two elements of `documents` in dataset.json.
+  private static let separator = ",\n    "
+
+  /// Where the last document's element ended in the previous dataset.json, when it was
+  /// spliced (nil after a document written anew).
+  private var lastSplicedJSONEnd: Int?
 
   /// Records a written document in the index and the generation's name.
   private func finishDocument(_ entry: GenerationIndex.Entry) throws {

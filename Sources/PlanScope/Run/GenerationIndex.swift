@@ -51,9 +51,6 @@ public struct GenerationIndex: Sendable {
   /// The entry of `path`, if the generation has it.
   public func entry(_ path: String) -> Entry? { entries[Array(path.utf8)] }
 
-  /// Documents in the index.
-  public var count: Int { entries.count }
-
   /// The end of the last range in each file (what each file must hold at least).
   var rangeEnds: [Int] {
     var ends: [Int] = []

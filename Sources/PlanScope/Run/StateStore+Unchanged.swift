@@ -41,16 +41,8 @@ extension StateStore {
     guard let generation, try meta("generation") == generation,
       let expected = try meta("run_key")
     else { return nil }
-    // Keyed by bytes: NFC and NFD spellings of a name are two paths.
-    var known: [[UInt8]: (sha: String, size: Int64, modified: String)] = [:]
-    for row in try database.query(
-      "SELECT path, sha256, size, modified FROM documents WHERE present = 1")
-    {
-      guard let path = row[0].text, let sha = row[1].text, case .integer(let size) = row[2],
-        let modified = row[3].text
-      else { return nil }
-      known[Array(path.utf8)] = (sha, size, modified)
-    }
+    let known = try recordedDocuments()
+    guard known.allStamped else { return nil }
     var key = RunKey(fingerprint: fingerprint)
     var read = 0
     var restamped: [(path: String, stamp: FileStamp)] = []
@@ -62,16 +54,13 @@ extension StateStore {
         continue
       case .fail: return nil
       }
-      guard let entry = known[Array(file.path.utf8)], let stamp = FileStamp.of(file.url.path)
+      guard let entry = known.documents[Array(file.path.utf8)],
+        let stamp = FileStamp.of(file.url.path), entry.holds(file, stamp: stamp, sha256: sha256)
       else { return nil }
-      if Int64(stamp.size) != entry.size || stamp.modified != entry.modified {
-        // Only a file of the recorded size can hold the same bytes.
-        guard Int64(stamp.size) == entry.size, sha256(file) == entry.sha else { return nil }
-        restamped.append((file.path, stamp))
-      }
+      if !entry.stamped(stamp) { restamped.append((file.path, stamp)) }
       key.add(path: file.path, sha256: entry.sha)
     }
-    guard read == known.count, key.value == expected else { return nil }
+    guard read == known.documents.count, key.value == expected else { return nil }
     try database.execute("BEGIN IMMEDIATE")
     do {
       try database.run(
@@ -99,27 +88,59 @@ extension StateStore {
     _ files: [CorpusFile], in index: GenerationIndex,
     sha256: (CorpusFile) -> String? = { _ in nil }
   ) throws -> [[UInt8]: UnchangedDocument] {
-    var known: [[UInt8]: (sha: String, size: Int64, modified: String)] = [:]
-    for row in try database.query(
-      "SELECT path, sha256, size, modified FROM documents WHERE present = 1")
-    {
-      guard let path = row[0].text, let sha = row[1].text, case .integer(let size) = row[2],
-        let modified = row[3].text
-      else { continue }
-      known[Array(path.utf8)] = (sha, size, modified)
-    }
+    let known = try recordedDocuments().documents
     var result: [[UInt8]: UnchangedDocument] = [:]
     for file in files {
       guard case .read = file.disposition else { continue }
       let path = Array(file.path.utf8)
       guard let entry = index.entry(file.path), let recorded = known[path],
         recorded.sha == entry.sha256, let stamp = FileStamp.of(file.url.path),
-        Int64(stamp.size) == recorded.size,
-        stamp.modified == recorded.modified || sha256(file) == recorded.sha
+        recorded.holds(file, stamp: stamp, sha256: sha256)
       else { continue }
       result[path] = UnchangedDocument(entry: entry, stamp: stamp)
     }
     return result
+  }
+
+  /// What the state recorded of a present document: its hash and its file's stamp.
+  struct RecordedDocument {
+    var sha: String
+    var size: Int64
+    var modified: String
+
+    /// Whether the file has the recorded size and modification time.
+    func stamped(_ stamp: FileStamp) -> Bool {
+      Int64(stamp.size) == size && stamp.modified == modified
+    }
+
+    /// Whether `file` (now `stamp`) still holds the recorded bytes: the recorded stamp, or,
+    /// for a file of the recorded size whose time changed (a copy, `touch`, a checkout), the
+    /// recorded SHA-256 by `sha256` (only such files are read).
+    func holds(_ file: CorpusFile, stamp: FileStamp, sha256: (CorpusFile) -> String?) -> Bool {
+      stamped(stamp) || (Int64(stamp.size) == size && sha256(file) == sha)
+    }
+  }
+
+  /// The present documents with a recorded stamp, by the UTF-8 bytes of their path (NFC and NFD
+  /// spellings are two paths), and whether every present document has one (states of older
+  /// builds may not).
+  private func recordedDocuments() throws -> (
+    documents: [[UInt8]: RecordedDocument], allStamped: Bool
+  ) {
+    var documents: [[UInt8]: RecordedDocument] = [:]
+    var allStamped = true
+    for row in try database.query(
+      "SELECT path, sha256, size, modified FROM documents WHERE present = 1")
+    {
+      guard let path = row[0].text, let sha = row[1].text, case .integer(let size) = row[2],
+        let modified = row[3].text
+      else {
+        allStamped = false
+        continue
+      }
+      documents[Array(path.utf8)] = RecordedDocument(sha: sha, size: size, modified: modified)
+    }
+    return (documents, allStamped)
   }
 
   /// Remembers a complete run's key and published generation; nil forgets them (a run with

@@ -111,6 +111,9 @@ public final class DatasetSQLiteBuilder {
   private var textRow: Int64 = 0
   /// Whether the database is a copy of an earlier one being updated (else it is new).
   private let updating: Bool
+  /// A new database's full-text index, built beside it (nil when updating: the index is then
+  /// updated in place).
+  private let index: FullTextIndexBuilder?
 
   /// Creates the database at `path` (which must not exist) and opens its transaction. With
   /// `previous`, the new database starts as a copy of that one (an earlier run's, with the same
@@ -128,9 +131,11 @@ public final class DatasetSQLiteBuilder {
       textRow = try database.query("SELECT max(rowid) FROM document_texts").first?.first?
         .integer ?? 0
       updating = true
+      index = nil
     } else {
       database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
       updating = false
+      index = try FullTextIndexBuilder(path: path + ".index")
     }
     inserts = ExportTables.all.map { table in
       let columns = table.columnIndexes(in: .sqlite)
@@ -169,9 +174,13 @@ public final class DatasetSQLiteBuilder {
     }
     if let text {
       textRow += 1
-      try FullTextIndex.add(
-        text, original: original == text ? nil : original, key: record.key, row: textRow,
-        to: database)
+      let original = original == text ? nil : original
+      try FullTextIndex.store(text, original: original, key: record.key, row: textRow, in: database)
+      if let index {
+        try index.add(text, original: original, row: textRow)
+      } else {
+        try FullTextIndex.index(text, original: original, row: textRow, in: database)
+      }
     }
   }
 
@@ -194,7 +203,13 @@ public final class DatasetSQLiteBuilder {
       try database.execute(DatasetSQLiteWriter.indexes)
     }
     try database.execute("COMMIT")
+    if let index { try index.finish(into: database) }
   }
+
+  /// Abandons the database from any thread: stops its full-text index's thread, if any.
+  func cancel() { index?.cancel() }
+
+  deinit { index?.cancel() }
 
   /// Deletes every row of the document with `key`, its texts and their index entries
   /// (an external-content index forgets a row through its 'delete' command, given the
@@ -262,17 +277,98 @@ package enum FullTextIndex {
     INSERT INTO document_texts_fts (document_texts_fts, rank) VALUES ('automerge', 16);
     """
 
+  /// The index's own tables (FTS5's shadow tables of an external-content index), which hold
+  /// the whole index: copying their rows copies the index.
+  static let shadowTables = ["data", "idx", "docsize", "config"].map { "document_texts_fts_" + $0 }
+
   /// Stores and indexes the texts of the document with `key` as row `row` (inside the
   /// caller's transaction); `original` is nil when it is the text itself.
   /// - Throws: `SQLiteError`.
   package static func add(
     _ text: String, original: String?, key: String, row: Int64, to database: SQLiteDatabase
   ) throws {
-    let values: [SQLiteValue] = [.integer(row), .text(text), SQLiteValue(original)]
+    try store(text, original: original, key: key, row: row, in: database)
+    try index(text, original: original, row: row, in: database)
+  }
+
+  /// Stores the texts of the document with `key` as row `row` of `document_texts`.
+  /// - Throws: `SQLiteError`.
+  static func store(
+    _ text: String, original: String?, key: String, row: Int64, in database: SQLiteDatabase
+  ) throws {
     try database.run(
       "INSERT INTO document_texts (rowid, document_key, text, original) VALUES (?,?,?,?)",
-      rows: [[values[0], .text(key), values[1], values[2]]])
+      rows: [[.integer(row), .text(key), .text(text), SQLiteValue(original)]])
+  }
+
+  /// Indexes the texts stored as row `row` of `document_texts`.
+  /// - Throws: `SQLiteError`.
+  static func index(
+    _ text: String, original: String?, row: Int64, in database: SQLiteDatabase
+  ) throws {
     try database.run(
-      "INSERT INTO document_texts_fts (rowid, text, original) VALUES (?,?,?)", rows: [values])
+      "INSERT INTO document_texts_fts (rowid, text, original) VALUES (?,?,?)",
+      rows: [[.integer(row), .text(text), SQLiteValue(original)]])
+  }
+}
+
+/// Builds a new dataset database's full-text index in a scratch database of its own, on a
+/// thread of its own, then copies it in.
+///
+/// The index is the largest single cost of writing a run, and one SQLite database has one
+/// writer: built in the dataset database, it waited on every row of every table and the rows
+/// on it, so a run's cores sat idle while that one thread worked. Here it only waits for texts.
+/// The scratch database has the same `document_texts_fts` (with an empty `document_texts`,
+/// which an external-content index only reads to delete or rebuild), indexed with the same
+/// rows in the same order, so its shadow tables hold exactly the index the dataset database
+/// would have built; `finish(into:)` copies their rows over the new database's empty ones and
+/// deletes the scratch file.
+final class FullTextIndexBuilder: @unchecked Sendable {
+  private let path: String
+  private let thread: QueueThread<(row: Int64, text: String, original: String?)>
+  private let lock = NSLock()
+  private var copied = false
+
+  /// Creates the scratch database at `path` (which must not exist) and starts the thread.
+  /// - Throws: `SQLiteError`.
+  init(path: String) throws {
+    self.path = path
+    let database = try DatasetSQLiteBuilder.create(path: path, schema: FullTextIndex.schema)
+    // Texts may wait while the index merges its segments (a pause of up to a second every few
+    // hundred plans), so the threads feeding it go on: up to 16 MB of them.
+    thread = QueueThread(
+      name: "planscope.full-text-index", capacity: 16 << 20,
+      cost: { $0.text.utf8.count + ($0.original?.utf8.count ?? 0) },
+      handle: { try FullTextIndex.index($0.text, original: $0.original, row: $0.row, in: database) },
+      complete: { try database.execute("COMMIT") })
+  }
+
+  /// Queues the texts stored as row `row` of `document_texts` (rows must come in order).
+  /// - Throws: the error that stopped the thread, if any.
+  func add(_ text: String, original: String?, row: Int64) throws {
+    try thread.add((row, text, original))
+  }
+
+  /// Waits for the index to be complete and copies it into `database` (the new dataset
+  /// database, outside a transaction), replacing its empty index; deletes the scratch file.
+  /// - Throws: `SQLiteError`.
+  func finish(into database: SQLiteDatabase) throws {
+    try thread.finish()
+    try database.run("ATTACH DATABASE ? AS built", rows: [[.text(path)]])
+    try database.execute(
+      "BEGIN;\n"
+        + FullTextIndex.shadowTables.map {
+          "DELETE FROM main.\($0); INSERT INTO main.\($0) SELECT * FROM built.\($0);\n"
+        }.joined() + "COMMIT; DETACH DATABASE built;")
+    lock.withLock { copied = true }
+    unlink(path)
+  }
+
+  /// Stops the thread without completing the index and deletes the scratch file (the
+  /// database is abandoned); does nothing once the index is copied.
+  func cancel() {
+    guard !lock.withLock({ copied }) else { return }
+    thread.cancel()
+    unlink(path)
   }
 }

@@ -308,7 +308,10 @@ public final class RunWriter {
     for file in exports { try file.finish() }
     try index.finish()
     try parts.finish()
-    try openDatabase().finish()
+    // The database's threads finish (the last texts into the full-text index, the index into
+    // the database) while this one renders the comparison.
+    let database = try openDatabase()
+    database.close()
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
     try comparison.render(into: &markdown)
     try markdown.finish()
@@ -319,6 +322,7 @@ public final class RunWriter {
     let metadata = try BufferedFile(path: staging.appendingPathComponent("metadata.yml").path)
     try metadata.write(DatasetteMetadata.text)
     try metadata.finish()
+    try database.finish()
     // Named by what it holds: each document's output bytes (digests kept in the index, so a
     // spliced document counts without being read), the rest of dataset.json, the other files.
     var name = FNV1a()

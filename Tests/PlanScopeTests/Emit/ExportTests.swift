@@ -91,6 +91,42 @@ func sqliteRowCountsEqualTheDatasetAndKeysHold(threaded: Bool) throws {
     ])
 }
 
+/// A new database's full-text index is built in a scratch file on a thread of its own and
+/// copied in: the result holds the same rows and index entries as one indexed in place, row by
+/// row on one connection (the way a database being updated is), passes FTS5's integrity
+/// check, finds text in both scripts, and leaves no scratch file behind.
+@Test func fullTextIndexBuiltBesideTheDatabaseEqualsOneBuiltInPlace() throws {
+  let runs = try seedRuns()
+  let dataset = Dataset(records: runs.map(\.record))
+  let texts = Dictionary(uniqueKeysWithValues: runs.map {
+    ($0.record.key, $0.outline.document.text.string)
+  })
+  let folder = try ScratchFolder()
+  let path = { folder.url.appendingPathComponent($0).path }
+  let thread = try DatasetSQLiteThread(path: path("beside.sqlite"), capacity: 1)
+  // A Traditional original for every other plan, so both columns are indexed.
+  let original = { (index: Int, text: String) in index.isMultiple(of: 2) ? nil : "傳統：" + text }
+  for (index, record) in dataset.documents.enumerated() {
+    let text = texts[record.key] ?? ""
+    try thread.add(ExportRecord(record), text: text, original: original(index, text))
+  }
+  try thread.finish()
+  try DatasetSQLiteWriter().write(Dataset(records: []), texts: [:], to: path("empty.sqlite"))
+  let inPlace = try DatasetSQLiteBuilder(path: path("in-place.sqlite"), updating: path("empty.sqlite"))
+  for (index, record) in dataset.documents.enumerated() {
+    let text = texts[record.key] ?? ""
+    try inPlace.add(ExportRecord(record), text: text, original: original(index, text))
+  }
+  try inPlace.finish()
+  let beside = try databaseContents(path("beside.sqlite"))
+  #expect(beside.count > 10_000)
+  #expect(beside == (try databaseContents(path("in-place.sqlite"))))
+  let hits = try SQLiteDatabase(path: path("beside.sqlite")).query(
+    "SELECT count(*) FROM document_texts_fts WHERE document_texts_fts MATCH '\"傳統：\"'")
+  #expect(hits.first?.first?.integer ?? 0 > 0)
+  #expect(!FileManager.default.fileExists(atPath: path("beside.sqlite") + ".index"))
+}
+
 @Test func markdownCellsEscapePipesAndStayShort() {
   #expect(MarkdownTable.cell("a|b\nc", max: 40) == "a\\|b c")
   #expect(

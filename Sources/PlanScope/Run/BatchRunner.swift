@@ -94,7 +94,10 @@ public struct BatchRunner: Sendable {
     let pipeline = self.pipeline
     let groups = self.groups
     for _ in 0..<min(jobs, files.count) {
-      DispatchQueue.global().async(group: group) {
+      group.enter()
+      let worker = Thread {
+        defer { group.leave() }
+        Self.yieldToConsumers()
         let encoder = RecordEncoder(groups: groups)
         while let index = state.next(limit: files.count) {
           state.deliver(
@@ -102,6 +105,8 @@ public struct BatchRunner: Sendable {
             Self.process(files[index], pipeline: pipeline, cache: cache, encoder: encoder))
         }
       }
+      worker.name = "planscope.worker"
+      worker.start()
     }
     defer {
       state.cancel()
@@ -110,6 +115,26 @@ public struct BatchRunner: Sendable {
     for index in files.indices {
       try consume(index, state.take(index))
     }
+  }
+
+  /// Lowers the calling worker thread's priority by 5 nice steps (a third of the CPU share of
+  /// a thread at the process's priority, when both want the same core).
+  ///
+  /// Workers are producers: they can run only `window` files ahead of the thread writing the
+  /// outputs, which feeds the database threads, whose full-text index is the longest task of
+  /// a run. At equal priority the scheduler shared the cores evenly among all of them, so that
+  /// longest thread got about four fifths of a core while workers ran ahead to the window's
+  /// end; this way it gets a core whenever it can use one, and workers take what is left (the
+  /// scheduler gives idle CPU to any thread, so a run without contention loses nothing). On
+  /// Linux a nice value is a thread's own (`PRIO_PROCESS` 0 is the calling thread); the
+  /// threads are the run's own and end with it.
+  private static func yieldToConsumers() {
+    #if os(Linux)
+      let which = __priority_which_t(PRIO_PROCESS.rawValue)
+      errno = 0
+      let current = getpriority(which, 0)
+      if errno == 0 { _ = setpriority(which, 0, min(current + 5, 19)) }
+    #endif
   }
 
   /// One file through the cache or the pipeline, on the calling thread, serialized for the

@@ -4,8 +4,10 @@
 public struct EncodedRecord: Sendable, Hashable {
   /// Pretty JSON, lines after the first indented 4 more spaces (an element of `documents`).
   public var datasetJSON: String
-  /// Compact JSON for the state database.
+  /// Compact JSON (a JSON line's record).
   public var stateJSON: String
+  /// The compact JSON as the state database keeps it (zlib), compressed by the worker.
+  public var stateRecord: [UInt8]
   /// The record's lines of each CSV export, in `CSVWriter.fileNames` order.
   public var csvLines: [String]
 }
@@ -37,6 +39,7 @@ public final class RecordEncoder {
   public func encode(_ record: DocumentRecord) throws -> EncodedRecord {
     let json = try pretty.encodeBoth(record, indent: 4)
     return EncodedRecord(
-      datasetJSON: json.pretty, stateJSON: json.compact, csvLines: csv.lines(record))
+      datasetJSON: json.pretty, stateJSON: json.compact, stateRecord: Zlib.compress(json.compact),
+      csvLines: csv.lines(record))
   }
 }

@@ -152,7 +152,8 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       let row = try? database.query(
         "SELECT record, text, original FROM cache WHERE sha256 = ?", [.text(sha256)]
       ).first,
-      row.count == 3, let json = row[0].text, let text = row[1].text, let original = row[2].text,
+      row.count == 3, let json = Self.recordJSON(row[0]), let text = row[1].text,
+      let original = row[2].text,
       let record = try? DatasetCoding.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
     else { return nil }
     if text.isEmpty {
@@ -213,28 +214,29 @@ public final class StateStore: RecordCache, @unchecked Sendable {
         rows: [[.text(stamp), size, modified, .text(path)]])
       return
     }
-    let json = try document.encoded?.stateJSON ?? encoder.stateJSON(document.record)
+    let json = SQLiteValue.blob(
+      try document.encoded?.stateRecord ?? Zlib.compress(encoder.stateJSON(document.record)))
     if !document.cached {
       // The record only: its texts are published as files (see `cached(sha256:)`).
       try database.run(
         "INSERT OR REPLACE INTO cache (sha256, record, text, original) VALUES (?,?,'','')",
-        rows: [[.text(sha), .text(json)]])
+        rows: [[.text(sha), json]])
     }
     switch known {
     case sha:
       try database.run(
         "UPDATE documents SET last_seen = ?, present = 1, removed_at = NULL, record = ?, size = ?, modified = ? WHERE path = ?",
-        rows: [[.text(stamp), .text(json), size, modified, .text(path)]])
+        rows: [[.text(stamp), json, size, modified, .text(path)]])
     case .some:
       try database.run(
         "UPDATE documents SET sha256 = ?, last_changed = ?, last_seen = ?, present = 1, removed_at = NULL, previous_record = record, record = ?, size = ?, modified = ? WHERE path = ?",
-        rows: [[.text(sha), .text(stamp), .text(stamp), .text(json), size, modified, .text(path)]])
+        rows: [[.text(sha), .text(stamp), .text(stamp), json, size, modified, .text(path)]])
     case nil:
       try database.run(
         "INSERT INTO documents (path, sha256, first_seen, last_changed, last_seen, present, record, size, modified) VALUES (?,?,?,?,?,1,?,?,?)",
         rows: [
           [
-            .text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), .text(json), size,
+            .text(path), .text(sha), .text(stamp), .text(stamp), .text(stamp), json, size,
             modified,
           ]
         ])
@@ -284,6 +286,16 @@ public final class StateStore: RecordCache, @unchecked Sendable {
     try? database.execute("ROLLBACK")
   }
 
+  /// A stored record's JSON: records are kept as zlib streams of their compact JSON (a sixth
+  /// of its size; JSON text in states of earlier releases, still read).
+  static func recordJSON(_ value: SQLiteValue) -> String? {
+    switch value {
+    case .text(let json): json
+    case .blob(let bytes): Zlib.decompressText(bytes)
+    default: nil
+    }
+  }
+
   /// Every document the state knows, sorted by path.
   /// - Throws: `SQLiteError`.
   public func entries() throws -> [StateEntry] {
@@ -296,10 +308,10 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       guard let path = row[0].text, let sha = row[1].text,
         let first = row[2].text.flatMap(Self.date),
         let changed = row[3].text.flatMap(Self.date), let seen = row[4].text.flatMap(Self.date),
-        let json = row[6].text,
+        let json = Self.recordJSON(row[6]),
         let record = try? decoder.decode(DocumentRecord.self, from: Data(json.utf8))
       else { return nil }
-      let previous = row[7].text.flatMap {
+      let previous = Self.recordJSON(row[7]).flatMap {
         try? decoder.decode(DocumentRecord.self, from: Data($0.utf8))
       }
       return StateEntry(

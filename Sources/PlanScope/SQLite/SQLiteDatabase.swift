@@ -19,6 +19,7 @@ public enum SQLiteValue: Sendable, Hashable {
   case integer(Int64)
   case real(Double)
   case text(String)
+  case blob([UInt8])
 }
 
 /// A thin wrapper over the SQLite C API (Debian's libsqlite3): open, execute, query.
@@ -100,6 +101,12 @@ package final class SQLiteDatabase {
         case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, column)))
         case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(statement, column)))
         case SQLITE_NULL: row.append(.null)
+        case SQLITE_BLOB:
+          let count = Int(sqlite3_column_bytes(statement, column))
+          let bytes = sqlite3_column_blob(statement, column).map {
+            Array(UnsafeRawBufferPointer(start: $0, count: count))
+          }
+          row.append(.blob(bytes ?? []))
         default:
           let text = sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
           row.append(.text(text))
@@ -155,6 +162,13 @@ package final class SQLiteDatabase {
     case .null: code = sqlite3_bind_null(statement, index)
     case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
     case .real(let number): code = sqlite3_bind_double(statement, index, number)
+    case .blob(let bytes):
+      code = bytes.withUnsafeBytes { raw in
+        // A null pointer would bind NULL: an empty blob is bound as a zero-length one.
+        raw.baseAddress.map {
+          sqlite3_bind_blob64(statement, index, $0, UInt64(raw.count), Self.transient)
+        } ?? sqlite3_bind_zeroblob(statement, index, 0)
+      }
     case .text(var text):
       return try text.withUTF8 { bytes in
         // An empty buffer may have no address, and a null pointer would bind NULL, not '':
@@ -191,6 +205,12 @@ extension SQLiteValue {
   /// The text of a text value.
   var text: String? {
     if case .text(let value) = self { return value }
+    return nil
+  }
+
+  /// The bytes of a blob value.
+  var blob: [UInt8]? {
+    if case .blob(let value) = self { return value }
     return nil
   }
 

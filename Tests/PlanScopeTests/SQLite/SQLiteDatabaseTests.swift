@@ -4,7 +4,8 @@ import Testing
 @testable import PlanScope
 
 /// Values bound in place must come back exactly, including the empty string (not NULL), text
-/// with NUL and non-ASCII scalars, a long text, and a text bridged from Foundation.
+/// with NUL and non-ASCII scalars, a long text, a text bridged from Foundation, and blobs (an
+/// empty one is a zero-length blob, not NULL; NUL bytes kept).
 private let boundValues: [(String, SQLiteValue)] = [
   ("null", .null),
   ("integer", .integer(-42)),
@@ -15,6 +16,8 @@ private let boundValues: [(String, SQLiteValue)] = [
   ("NUL inside", .text("a\u{0}b")),
   ("long", .text(String(repeating: "化学需氧量、氨氮减排量", count: 20_000))),
   ("bridged", .text(NSString(string: "天津市").appending("（2023-2025年）"))),
+  ("empty blob", .blob([])),
+  ("blob", .blob([0x78, 0x01, 0x00, 0xFF, 0x00])),
 ]
 
 @Test(arguments: boundValues.map(\.0))
@@ -37,6 +40,7 @@ func boundValuesRoundTrip(_ name: String) throws {
   case .integer: type = "integer"
   case .real: type = "real"
   case .text: type = "text"
+  case .blob: type = "blob"
   }
   #expect(stored.first?.last == .text(type))
   if case .text(let text) = expected {

@@ -90,13 +90,19 @@ extension ComparisonBuilder {
           "|" + String(repeating: " --- |", count: headers.count),
         ]))
       for chart in try chartOrder(family) {
+        // Written in chunks: a family that every plan has would otherwise hold a row per plan.
         var reader = try targets(in: chart)
-        var lines: [String] = []
+        var lines: [UInt8] = []
         while var entry = try reader.next(from: &spill) {
-          lines.append(
-            ComparisonMarkdownWriter.targetRow(ComparisonTarget(&entry), withPlan: true))
+          lines += Self.utf8([
+            ComparisonMarkdownWriter.targetRow(ComparisonTarget(&entry), withPlan: true)
+          ])
+          if lines.count >= Self.chunk {
+            try sink.write(lines)
+            lines.removeAll(keepingCapacity: true)
+          }
         }
-        try sink.write(Self.utf8(lines))
+        try sink.write(lines)
       }
       try sink.write(Self.utf8([""]))
     }

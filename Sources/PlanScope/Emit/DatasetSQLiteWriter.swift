@@ -228,7 +228,9 @@ public final class DatasetSQLiteBuilder {
     }
   }
 
-  /// Copies the file at `source` to `target` (which must not exist) in the kernel.
+  /// Copies the file at `source` to `target` (which must not exist) in the kernel: as a clone
+  /// sharing the source's blocks where the file system can (`FICLONE`: XFS, Btrfs; the copy
+  /// then costs no time and no disk until pages change), else byte for byte.
   private static func copy(_ source: String, to target: String) throws {
     let input = open(source, O_RDONLY | O_CLOEXEC)
     guard input >= 0 else {
@@ -239,10 +241,28 @@ public final class DatasetSQLiteBuilder {
     guard fstat(input, &info) == 0 else {
       throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))
     }
+    if clone(input, to: target) { return }
     // Not synced here: the run's one sync(2) before it publishes covers the copy.
     let file = try BufferedFile(path: target)
     try file.splice(from: input, 0..<Int(info.st_size), sourcePath: source)
     try file.drain()
+  }
+
+  /// Makes `target` (which must not exist) a clone of the open file `input`; false, leaving
+  /// no file, where the file system cannot (ext4, tmpfs: `EOPNOTSUPP`; another file system:
+  /// `EXDEV`).
+  private static func clone(_ input: Int32, to target: String) -> Bool {
+    #if os(Linux)
+      let output = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+      guard output >= 0 else { return false }
+      // FICLONE is _IOW(0x94, 9, int).
+      let cloned = ioctl(output, 0x4004_9409, input) == 0
+      close(output)
+      if !cloned { unlink(target) }
+      return cloned
+    #else
+      return false
+    #endif
   }
 }
 

@@ -119,7 +119,7 @@ struct RunCommand: ParsableCommand {
     }
     let runner = BatchRunner(
       pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-      groups: groups)
+      groups: groups, keepsState: !jsonl && shard == nil)
     if jsonl || shard != nil {
       try writeLines(files, runner: runner)
     } else {

@@ -6,8 +6,9 @@ public struct EncodedRecord: Sendable, Hashable {
   public var datasetJSON: String
   /// Compact JSON (a JSON line's record).
   public var stateJSON: String
-  /// The compact JSON as the state database keeps it (zlib), compressed by the worker.
-  public var stateRecord: [UInt8]
+  /// The compact JSON as the state database keeps it (zlib), compressed by the worker when
+  /// the run keeps a state (nil otherwise: JSON lines and shards have no use for it).
+  public var stateRecord: [UInt8]?
   /// The record's lines of each CSV export, in `CSVWriter.fileNames` order.
   public var csvLines: [String]
 }
@@ -18,9 +19,14 @@ public final class RecordEncoder {
   private let csv: CSVWriter
   private let pretty = DatasetCoding.encoder(pretty: true)
   private let compact = DatasetCoding.encoder(pretty: false)
+  private let compressesState: Bool
 
-  /// Creates an encoder; `groups` fills the CSV exports' `indicator_family` and `function`.
-  public init(groups: ComparisonLexicon? = nil) { csv = CSVWriter(groups: groups) }
+  /// Creates an encoder; `groups` fills the CSV exports' `indicator_family` and `function`,
+  /// `compressesState` whether records get their state form (`stateRecord`).
+  public init(groups: ComparisonLexicon? = nil, compressesState: Bool = true) {
+    csv = CSVWriter(groups: groups)
+    self.compressesState = compressesState
+  }
 
   /// The record's compact JSON alone (the state database's form).
   /// - Throws: `EncodingError`.
@@ -39,7 +45,7 @@ public final class RecordEncoder {
   public func encode(_ record: DocumentRecord) throws -> EncodedRecord {
     let json = try pretty.encodeBoth(record, indent: 4)
     return EncodedRecord(
-      datasetJSON: json.pretty, stateJSON: json.compact, stateRecord: Zlib.compress(json.compact),
+      datasetJSON: json.pretty, stateJSON: json.compact, stateRecord: compressesState ? Zlib.compress(json.compact) : nil,
       csvLines: csv.lines(record))
   }
 }

@@ -31,13 +31,19 @@ public struct BatchRunner: Sendable {
   private let pipeline: Pipeline
   private let jobs: Int
   private let groups: ComparisonLexicon?
+  /// Whether records get their compressed state form (`EncodedRecord.stateRecord`).
+  private let keepsState: Bool
 
   /// Creates a runner with `jobs` worker threads (at least one); `groups` fills the CSV
-  /// exports' grouping columns of the records it encodes.
-  public init(pipeline: Pipeline, jobs: Int, groups: ComparisonLexicon? = nil) {
+  /// exports' grouping columns of the records it encodes; `keepsState` false skips the state
+  /// form of records (a run that writes no state).
+  public init(
+    pipeline: Pipeline, jobs: Int, groups: ComparisonLexicon? = nil, keepsState: Bool = true
+  ) {
     self.pipeline = pipeline
     self.jobs = max(1, jobs)
     self.groups = groups
+    self.keepsState = keepsState
   }
 
   /// Processes every file and returns the outcomes in input order (all in memory; for large
@@ -93,12 +99,13 @@ public struct BatchRunner: Sendable {
     let group = DispatchGroup()
     let pipeline = self.pipeline
     let groups = self.groups
+    let keepsState = self.keepsState
     for _ in 0..<min(jobs, files.count) {
       group.enter()
       let worker = Thread {
         defer { group.leave() }
         Self.yieldToConsumers()
-        let encoder = RecordEncoder(groups: groups)
+        let encoder = RecordEncoder(groups: groups, compressesState: keepsState)
         while let index = state.next(limit: files.count) {
           state.deliver(
             index,
@@ -140,7 +147,9 @@ public struct BatchRunner: Sendable {
   /// One file through the cache or the pipeline, on the calling thread, serialized for the
   /// outputs; never throws (a failure is an outcome).
   public func process(_ file: CorpusFile, cache: (any RecordCache)?) -> BatchOutcome {
-    Self.process(file, pipeline: pipeline, cache: cache, encoder: RecordEncoder(groups: groups))
+    Self.process(
+      file, pipeline: pipeline, cache: cache,
+      encoder: RecordEncoder(groups: groups, compressesState: keepsState))
   }
 
   /// One file through the cache or the pipeline; never throws (a failure is an outcome).

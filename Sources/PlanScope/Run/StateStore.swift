@@ -215,7 +215,8 @@ public final class StateStore: RecordCache, @unchecked Sendable {
       return
     }
     let json = SQLiteValue.blob(
-      try document.encoded?.stateRecord ?? Zlib.compress(encoder.stateJSON(document.record)))
+      try document.encoded?.stateRecord
+        ?? Zlib.compress(document.encoded?.stateJSON ?? encoder.stateJSON(document.record)))
     if !document.cached {
       // The record only: its texts are published as files (see `cached(sha256:)`).
       try database.run(

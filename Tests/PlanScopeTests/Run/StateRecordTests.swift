@@ -55,3 +55,21 @@ func zlibStreamsGiveBackTheirText(_ name: String) throws {
   store.texts = { _ in (document.text, document.original) }
   #expect(store.cached(sha256: document.record.source.sha256)?.record == document.record)
 }
+
+/// Workers compress a record's state form only for runs that keep a state; JSON lines and
+/// shards (`keepsState: false`) skip it and still get the compact JSON.
+@Test(arguments: [true, false])
+func workersCompressTheStateFormOnlyForRunsThatKeepAState(keepsState: Bool) throws {
+  let corpus = try ScratchFolder()
+  try corpus.write("plan.txt", Array("一、目标\n到2025年，农膜回收率达到85%以上。\n".utf8))
+  let files = try Corpus(root: corpus.url).files()
+  let outcomes = BatchRunner(pipeline: try Shared.pipeline(), jobs: 1, keepsState: keepsState)
+    .run(files)
+  guard case .processed(let document) = try #require(outcomes.first) else {
+    Issue.record("the plan is processed")
+    return
+  }
+  let encoded = try #require(document.encoded)
+  #expect((encoded.stateRecord != nil) == keepsState)
+  if let stored = encoded.stateRecord { #expect(Zlib.decompressText(stored) == encoded.stateJSON) }
+}

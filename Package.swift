@@ -37,9 +37,11 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]
     ),
+    // Linux calls Glibc's module leaves out (syncfs, sync_file_range).
+    .systemLibrary(name: "CLinux"),
     .target(
       name: "PlanScope",
-      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCrypto", "CPoppler"],
+      dependencies: ["CLibXML2", "CZlib", "CSQLite", "CCrypto", "CPoppler", "CLinux"],
       resources: [.copy("Resources/Lexicons")]
     ),
     // The benchmark suite (`planscope bench`): corpora, stage timings, reference tools. Not part

@@ -1,6 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
+  import CLinux
   import Glibc
 #endif
 
@@ -54,13 +55,6 @@ public final class BufferedFile {
       pending = (source, range, sourcePath)
     }
     offset += range.count
-  }
-
-  /// Copies what is spliced and writes what is buffered, without syncing.
-  /// - Throws: `OutputError.writeFailed`.
-  func drain() throws(OutputError) {
-    try flushSplice()
-    try flush(wholeBlocksOnly: false)
   }
 
   /// A splice not yet copied: it may still grow.
@@ -121,13 +115,29 @@ public final class BufferedFile {
   /// content was split into `write` calls, so it depends on the bytes alone.
   private static let block = 1 << 20
 
-  /// Writes the buffer out, syncs the file to disk and closes it.
+  /// Writes the buffer out and syncs the file to disk.
   /// - Throws: `OutputError.writeFailed`.
   public func finish() throws {
+    try finish(syncing: true)
+  }
+
+  /// Writes the buffer out; syncs the file to disk, or only starts writing it back when a
+  /// later sync of the whole file system will wait for it (a run's outputs: see
+  /// `RunWriter.commit`), so the disk works while the run goes on.
+  /// - Throws: `OutputError.writeFailed`.
+  func finish(syncing: Bool) throws(OutputError) {
     try flushSplice()
     try flush(wholeBlocksOnly: false)
-    if ownsDescriptor, fsync(descriptor) != 0 {
-      throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    guard ownsDescriptor else { return }
+    if syncing {
+      if fsync(descriptor) != 0 {
+        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
+    } else {
+      // Advice only: a failure leaves the writing to the later sync.
+      #if canImport(Glibc)
+        _ = planscope_start_writeback(descriptor)
+      #endif
     }
   }
 

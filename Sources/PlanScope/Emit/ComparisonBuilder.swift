@@ -37,7 +37,24 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
     var bytes = 0
     /// The largest magnitude of a value in it: the full length of a bar.
     var largest = 0.0
+    /// Its rows cut into blocks (`ComparisonBlocks`), and the block still open.
+    var blocks: [RowBlock] = []
+    var open = RowBlock()
+    /// Per jurisdiction, the first values of the at-a-glance matrix and how many there are.
+    var cells: [String: (shown: [String], count: Int)] = [:]
   }
+
+  /// A run of a chart's rows rendered as one block: it ends after a row whose hash says so.
+  struct RowBlock {
+    var rows = 0
+    /// The size of its spilled targets in `.grouped`.
+    var bytes = 0
+    /// A hash of its rows' fields, in order.
+    var hash = FNV1a()
+  }
+
+  /// A block ends after about one row in `blockRows`.
+  static var blockRows: UInt64 { 64 }
 
   /// A department function and its assignments across all plans.
   struct Function {
@@ -72,9 +89,16 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
   var leaderPlans = 0
   /// Records with warnings.
   var warned = 0
-  /// Where each chart's targets start in `.grouped`, once they are regrouped there (empty
-  /// before; -1 for the charts of families that are not shared).
-  var chartOffsets: [Int] = []
+  /// Blocks rendered by an earlier run that this rendering may copy, and where it records its
+  /// own (nil: render everything, record nothing).
+  var blocks: ComparisonBlocks?
+  /// Whether every chart's last block is closed (`closeBlocks()`).
+  var blocksClosed = false
+  /// The number of the first block of each chart, counting the blocks of all charts in order.
+  var firstBlock: [Int] = []
+  /// Where each block's targets start in `.grouped`, once they are regrouped there (empty
+  /// before; -1 for blocks that are copied and for those of families that are not shared).
+  var blockOffsets: [Int] = []
 
   /// A chart's family and unit.
   struct ChartKey: Hashable {
@@ -131,6 +155,7 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
       if target.value.isFinite {
         charts[chart].largest = max(charts[chart].largest, abs(target.value))
       }
+      addRow(target.fields, chart: chart, jurisdiction: part.jurisdiction)
       jurisdictions[part.jurisdiction, default: []].insert(family)
       entry.append(chart)
       entry.append(target.fields)
@@ -157,6 +182,39 @@ struct ComparisonBuilder<Spill: ComparisonSpill> {
       for count in roles { entry.append(count) }
     }
     try spill.append(entry.framed, to: .leadership)
+  }
+
+  /// Adds a target to its chart's open block (closing it when the row's hash says so) and to
+  /// the chart's matrix cell of the plan's jurisdiction.
+  private mutating func addRow(_ fields: ComparisonEntry, chart: Int, jurisdiction: String) {
+    var row = FNV1a()
+    fields.bytes.withUnsafeBufferPointer { row.add($0) }
+    charts[chart].open.rows += 1
+    charts[chart].open.bytes += 8 + fields.bytes.count
+    charts[chart].open.hash.add(row.value)
+    if (row.value >> 32) % Self.blockRows == 0 {
+      charts[chart].blocks.append(charts[chart].open)
+      charts[chart].open = RowBlock()
+    }
+    var cell = charts[chart].cells[jurisdiction] ?? ([], 0)
+    if cell.shown.count < Self.matrixValues {
+      var reader = fields
+      // plan, title, key, jurisdiction, period, indicator: then the value as written.
+      for _ in 0..<6 { _ = reader.utf8() }
+      cell.shown.append(reader.string())
+    }
+    cell.count += 1
+    charts[chart].cells[jurisdiction] = cell
+  }
+
+  /// Closes every chart's last block (once, before rendering).
+  mutating func closeBlocks() {
+    guard !blocksClosed else { return }
+    blocksClosed = true
+    for chart in charts.indices where charts[chart].open.rows > 0 {
+      charts[chart].blocks.append(charts[chart].open)
+      charts[chart].open = RowBlock()
+    }
   }
 
   private mutating func family(named name: String) -> Int {

@@ -138,6 +138,14 @@ enum ComparisonHTML {
       + "\(escape(target.value))</text></g>\n"
   }
 
+  /// The start of a group of bars whose rows count from `firstRow`.
+  static func barGroupHead(firstRow: Int) -> String {
+    "<g transform=\"translate(0,\(firstRow * rowHeight))\">\n"
+  }
+
+  /// The end of a group of bars.
+  static let barGroupTail = "</g>\n"
+
   /// The end of a chart.
   static func chartTail(unit: String, rows: Int) -> String {
     let caption =

@@ -44,6 +44,13 @@ protocol ComparisonSink {
   associatedtype Failure: Error
   /// Appends bytes.
   mutating func write(_ bytes: [UInt8]) throws(Failure)
+  /// Bytes written so far.
+  var offset: Int { get }
+  /// Appends the block with `key` of comparison file `file` from an earlier rendering and
+  /// returns it; nil, writing nothing, when `blocks` has no such block or this sink cannot
+  /// copy from a file.
+  mutating func reuse(_ key: UInt64, file: Int, from blocks: ComparisonBlocks) throws(Failure)
+    -> ComparisonBlocks.Block?
 }
 
 extension BufferedFile: ComparisonSink {
@@ -52,6 +59,14 @@ extension BufferedFile: ComparisonSink {
   /// - Throws: `OutputError.writeFailed`.
   func write(_ bytes: [UInt8]) throws(OutputError) {
     try bytes.withUnsafeBufferPointer { buffer throws(OutputError) in try write(buffer) }
+  }
+
+  /// Copies the block from the earlier rendering's file (`ComparisonBlocks.copy`).
+  /// - Throws: `OutputError.writeFailed`.
+  func reuse(_ key: UInt64, file: Int, from blocks: ComparisonBlocks) throws(OutputError)
+    -> ComparisonBlocks.Block?
+  {
+    try blocks.copy(key, into: self, fileNumber: file)
   }
 }
 
@@ -63,6 +78,47 @@ struct ComparisonText: ComparisonSink {
 
   /// Appends bytes.
   mutating func write(_ bytes: [UInt8]) { self.bytes += bytes }
+
+  var offset: Int { bytes.count }
+
+  /// Nothing: a rendering in memory renders every block.
+  func reuse(_ key: UInt64, file: Int, from blocks: ComparisonBlocks) -> ComparisonBlocks.Block? {
+    nil
+  }
+}
+
+/// The sink a rendering writes through: it keeps the rendering's digest, which names the
+/// generation. Bytes outside blocks are hashed as written; a block adds its own digest (of its
+/// bytes, kept in `ComparisonBlocks`), so a copied block counts exactly as the rendered one.
+struct RenderSink<Base: ComparisonSink>: ComparisonSink {
+  typealias Failure = Base.Failure
+  var base: Base
+  /// Which comparison file this is (`ComparisonBlocks.files`).
+  let file: Int
+  /// The digest so far.
+  var digest = FNV1a()
+  /// The digest of the block being rendered, if one is.
+  var block: FNV1a?
+
+  init(base: Base, file: Int) {
+    self.base = base
+    self.file = file
+  }
+
+  mutating func write(_ bytes: [UInt8]) throws(Failure) {
+    bytes.withUnsafeBufferPointer {
+      if block != nil { block?.add($0) } else { digest.add($0) }
+    }
+    try base.write(bytes)
+  }
+
+  var offset: Int { base.offset }
+
+  mutating func reuse(_ key: UInt64, file: Int, from blocks: ComparisonBlocks) throws(Failure)
+    -> ComparisonBlocks.Block?
+  {
+    try base.reuse(key, file: file, from: blocks)
+  }
 }
 
 /// Spilled streams kept in memory.

@@ -242,10 +242,11 @@ public final class DatasetSQLiteBuilder {
       throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))
     }
     if clone(input, to: target) { return }
-    // Not synced here: the run's one sync(2) before it publishes covers the copy.
+    // Not synced here: the run's one sync before it publishes covers the copy, whose
+    // write-back starts now.
     let file = try BufferedFile(path: target)
     try file.splice(from: input, 0..<Int(info.st_size), sourcePath: source)
-    try file.drain()
+    try file.finish(syncing: false)
   }
 
   /// Makes `target` (which must not exist) a clone of the open file `input`; false, leaving

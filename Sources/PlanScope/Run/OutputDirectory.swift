@@ -154,9 +154,41 @@ public struct OutputDirectory: Sendable {
     syncFolder(url)
     for entry in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     where entry.hasPrefix(".data-") && entry != generationName {
-      try? FileManager.default.removeItem(at: url.appendingPathComponent(entry))
+      Self.removeTree(url.appendingPathComponent(entry).path)
     }
     return generationName
+  }
+
+  /// Removes the folder at `path` and everything in it, without following links (a
+  /// generation holds a file per plan and two links per text: `FileManager` took a quarter of
+  /// a second per 5,000 plans). What cannot be removed stays.
+  static func removeTree(_ path: String) {
+    guard let folder = opendir(path) else {
+      unlink(path)
+      return
+    }
+    var folders: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+      if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+        var info = stat()
+        isFolder =
+          fstatat(dirfd(folder), name, &info, AT_SYMLINK_NOFOLLOW) == 0
+          && (info.st_mode & S_IFMT) == S_IFDIR
+      }
+      if isFolder {
+        folders.append(name)
+      } else {
+        unlinkat(dirfd(folder), name, 0)
+      }
+    }
+    closedir(folder)
+    for name in folders { removeTree(path + "/" + name) }
+    rmdir(path)
   }
 
   /// Makes `name` a link to `.current/name`; an entry planscope did not write is never

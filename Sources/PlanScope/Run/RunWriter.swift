@@ -1,6 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
+  import CLinux
   import Glibc
 #endif
 
@@ -44,6 +45,11 @@ public final class RunWriter {
   public var splices = false
   private let scratch: ComparisonFiles
   private var comparison: ComparisonBuilder<ComparisonFiles>
+  /// The comparison's blocks: this generation's, and the previous one's to copy (when
+  /// documents are spliced from it).
+  private var comparisonBlocks = ComparisonBlocks()
+  /// Blocks of the comparison copied from the previous generation instead of rendered.
+  public var reusedComparisonBlocks: Int { comparisonBlocks.reused }
   private let encoder: RecordEncoder
   private let csv: CSVWriter
   private let groups: ComparisonLexicon
@@ -89,6 +95,7 @@ public final class RunWriter {
     csv = CSVWriter(groups: groups)
     scratch = try ComparisonFiles(folder: staging)
     self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
+    self.comparison.blocks = comparisonBlocks
   }
 
   /// The database being filled, opened on first use: a copy of the previous generation's
@@ -304,36 +311,46 @@ public final class RunWriter {
       (count == 0 ? "\n\n  ],\n" : "\n  ],\n") + "  \"schema\" : \"\(Dataset.schemaID)\",\n"
       + (try Self.skippedMember(skipped)) + "\n}\n"
     try json.write(tail)
-    try json.finish()
-    for file in exports { try file.finish() }
-    try index.finish()
-    try parts.finish()
+    try json.finish(syncing: false)
+    for file in exports { try file.finish(syncing: false) }
+    try index.finish(syncing: false)
+    try parts.finish(syncing: false)
     // The database's threads finish (the last texts into the full-text index, the index into
     // the database) while this one renders the comparison.
     let database = try openDatabase()
     database.close()
+    if splices, previousIndex != nil, let previous {
+      // Blocks are copied from the generation the documents are spliced from.
+      comparisonBlocks = ComparisonBlocks(previousGeneration: previous)
+      comparison.blocks = comparisonBlocks
+    }
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
-    try comparison.render(into: &markdown)
-    try markdown.finish()
+    let markdownDigest = try comparison.render(into: &markdown)
+    try markdown.finish(syncing: false)
     var html = try BufferedFile(path: staging.appendingPathComponent("comparison.html").path)
-    try comparison.renderHTML(into: &html)
+    let htmlDigest = try comparison.renderHTML(into: &html)
     scratch.close()
-    try html.finish()
+    try html.finish(syncing: false)
+    try comparisonBlocks.write(
+      to: staging.appendingPathComponent(ComparisonBlocks.fileName).path)
     let metadata = try BufferedFile(path: staging.appendingPathComponent("metadata.yml").path)
     try metadata.write(DatasetteMetadata.text)
-    try metadata.finish()
+    try metadata.finish(syncing: false)
     try database.finish()
     // Named by what it holds: each document's output bytes (digests kept in the index, so a
     // spliced document counts without being read), the rest of dataset.json, the other files.
     var name = FNV1a()
     name.add(documentsHash.value)
     name.add(tail)
-    for file in [markdown, html, metadata] { name.add(file.digest) }
+    // The comparison's digests count its copied blocks as rendered ones (`RenderSink`).
+    name.add(markdownDigest)
+    name.add(htmlDigest)
+    name.add(metadata.digest)
     // dataset.sqlite holds the same facts and texts, laid out by its schema: a new layout
     // (tables, indexes, full-text settings) must publish a new generation too.
     name.add(DatasetSQLiteWriter.schema)
     name.add(DatasetSQLiteWriter.indexes)
-    syncFileSystem(of: staging)
+    try syncFileSystem(of: staging)
     let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true
     return generation
@@ -376,9 +393,23 @@ public final class RunWriter {
     }
   }
 
-  /// Makes everything written under `folder` durable before the commit renames it in (the
-  /// texts are written without a sync each; one `sync(2)` covers them all).
-  private func syncFileSystem(of folder: URL) {
-    sync()
+  /// Makes everything written under `folder` durable before the commit renames it in: the
+  /// files are written without a sync each (their write-back started as each was finished),
+  /// one `syncfs(2)` of the file system holding them covers them all.
+  /// - Throws: `OutputError.writeFailed` when the file system reports a failed write-back.
+  private func syncFileSystem(of folder: URL) throws {
+    #if canImport(Glibc)
+      let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        sync()
+        return
+      }
+      defer { close(descriptor) }
+      if planscope_syncfs(descriptor) != 0 {
+        throw OutputError.writeFailed(path: folder.path, reason: String(cString: strerror(errno)))
+      }
+    #else
+      sync()
+    #endif
   }
 }

@@ -121,7 +121,8 @@ private func documents(_ records: [DocumentRecord]) -> [ProcessedDocument] {
   let generation = try writer.commit()
   #expect(
     try entries(out.url.appendingPathComponent(generation))
-      == ([RunWriter.partsFile, GenerationIndex.fileName] + publishedGeneration).sorted())
+      == ([RunWriter.partsFile, GenerationIndex.fileName, ComparisonBlocks.fileName]
+        + publishedGeneration).sorted())
   #expect(try entries(out.url).filter { $0.hasPrefix(".") } == [".current", generation])
   let markdown = try String(
     contentsOf: out.url.appendingPathComponent("comparison.md"), encoding: .utf8)

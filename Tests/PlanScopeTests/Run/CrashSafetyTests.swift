@@ -110,6 +110,8 @@ private func writeCorpus(_ folder: URL, variant: Int) throws {
     #expect(run.status == 0)
     outputs.append(try publishedFiles(folder))
   }
-  #expect(outputs[0].count == 9 + 2 + 24, "9 outputs, the generation's index and comparison parts, 24 texts")
+  #expect(
+    outputs[0].count == 9 + 3 + 24,
+    "9 outputs, the generation's index, comparison parts and comparison blocks, 24 texts")
   for other in outputs.dropFirst() { #expect(other == outputs[0]) }
 }

@@ -98,7 +98,9 @@ func mergedShardsEqualASingleRun(_ count: Int) throws {
 
   let expected = try publishedFiles(single)
   #expect(expected.keys.contains("dataset.json") && expected.keys.contains("dataset.sqlite"))
-  #expect(expected.count == 9 + 2 + 2 * 5, "9 outputs, the generation's index and comparison parts, 5 texts × 2")
+  #expect(
+    expected.count == 9 + 3 + 2 * 5,
+    "9 outputs, the generation's index, comparison parts and comparison blocks, 5 texts × 2")
   let actual = try publishedFiles(merged)
   #expect(actual.keys.sorted() == expected.keys.sorted())
   for (name, bytes) in expected {

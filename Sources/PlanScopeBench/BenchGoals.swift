@@ -89,7 +89,30 @@ struct BenchGoals {
           ceiling: Self.number(Double(cores) / busy, 2) + "×",
           required: "≥ \(Self.number(targets.twoJobsSpeedup, 1))×"))
     }
+    rows += incrementalCeilings(measured.incremental)
     return rows
+  }
+
+  /// A run that changes a plan writes every file of the new generation whole (a copy of the
+  /// previous one's bytes, spliced, where the file system cannot clone) and syncs them: the
+  /// generation's bytes at this disk's synced write speed are the least it can take.
+  private func incrementalCeilings(_ runs: IncrementalMeasurements?) -> [BenchCeiling] {
+    guard let runs, let bytes = runs.generationBytes, let speed = runs.diskMegabytesPerSecond,
+      speed > 0, let cold = succeeded(runs.cold)?.cost.seconds, cold > 0
+    else { return [] }
+    let floor = Double(bytes) / 1e6 / speed
+    let cause =
+      "writing a generation's \(Self.number(Double(bytes) / 1e9, 2)) GB (texts are links) at "
+      + "this disk's \(Self.number(speed, 0)) MB/s, synced, without clones: "
+      + "\(Self.number(floor, 1)) s of a \(Self.number(cold, 1)) s cold run"
+    return [
+      ("1 plan changed ÷ cold run", targets.oneChangedShare),
+      ("1 % of plans changed ÷ cold run", targets.onePercentShare),
+    ].map { goal, limit in
+      BenchCeiling(
+        goal: goal, cause: cause, ceiling: "≥ " + Self.number(floor / cold * 100, 1) + " %",
+        required: "≤ \(Self.number(limit * 100, 0)) % of the cold run")
+    }
   }
 
   /// The goal rows.

@@ -188,6 +188,8 @@ public struct BenchSuite {
       let path = output.appendingPathComponent("state.sqlite" + suffix).path
       return total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
     }
+    result.generationBytes = generationBytes(output)
+    result.diskMegabytesPerSecond = diskWriteSpeed(in: workspace.url("out"))
     let editor = CorpusEditor(corpus: corpus)
     func rerun(_ name: String) throws -> CommandResult {
       try runner.planscopeRun(

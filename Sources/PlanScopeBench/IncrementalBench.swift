@@ -21,6 +21,11 @@ struct IncrementalMeasurements {
   var outputBytes: Int?
   /// Bytes of `state.sqlite` (with its WAL) after the cold run.
   var stateBytes: Int?
+  /// Bytes of the files a generation holds (its texts, hard links, excepted): what any run
+  /// that changes a plan writes anew where the file system cannot clone.
+  var generationBytes: Int?
+  /// This disk's write speed, synced (`DiskProbe`), in MB/s.
+  var diskMegabytesPerSecond: Double?
 
   /// Every run, in report order.
   var runs: [CommandResult] { [touched, oneChanged, onePercentChanged].compactMap { $0 } }
@@ -82,4 +87,44 @@ func diskBytes(_ folder: URL) -> Int {
     total += Int(info.st_size)
   }
   return total
+}
+
+/// Bytes of the regular files directly in the output folder's current generation.
+func generationBytes(_ output: URL) -> Int {
+  let generation = output.appendingPathComponent(".current")
+  guard let names = try? FileManager.default.contentsOfDirectory(atPath: generation.path) else {
+    return 0
+  }
+  var total = 0
+  for name in names {
+    var info = stat()
+    guard stat(generation.appendingPathComponent(name).path, &info) == 0,
+      (info.st_mode & S_IFMT) == S_IFREG
+    else { continue }
+    total += Int(info.st_size)
+  }
+  return total
+}
+
+/// Times writing `megabytes` MB to a new file in `folder` and syncing it (the way a run's
+/// outputs reach the disk); the file is removed. Nil when it cannot be written.
+func diskWriteSpeed(in folder: URL, megabytes: Int = 512) -> Double? {
+  let path = folder.appendingPathComponent(".disk-probe").path
+  let descriptor = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+  guard descriptor >= 0 else { return nil }
+  defer {
+    close(descriptor)
+    unlink(path)
+  }
+  // Not zeros: a file system may store runs of zeros without writing them.
+  var generator = SplitMix64(seed: 20)
+  let block = (0..<(1 << 17)).map { _ in generator.next() }
+  let start = DispatchTime.now().uptimeNanoseconds
+  for _ in 0..<(megabytes * 8) {
+    let written = block.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard written == 1 << 20 else { return nil }
+  }
+  guard fsync(descriptor) == 0 else { return nil }
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  return seconds > 0 ? Double(megabytes) * 1.048576 / seconds : nil
 }

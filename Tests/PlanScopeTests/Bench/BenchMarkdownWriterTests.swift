@@ -131,3 +131,34 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
   failed.cost.status = 1
   #expect(sampleReport(opencc: failed).targets[0].verdict == .notAvailable)
 }
+
+@Test func incrementalGoalsGetTheFloorOfWritingAGenerationWhole() {
+  let cold = CommandResult(
+    name: "planscope run (fills cache)", corpus: "cached", jobs: 2, basis: .input,
+    throughput: Throughput(documents: 1_000, bytes: 50_000_000, seconds: 100),
+    cost: CommandCost(
+      seconds: 100, status: 0, peakResidentBytes: 1, peakIsUpperBound: false, cpuSeconds: 180))
+  var measured = Measurements()
+  measured.incremental = IncrementalMeasurements(cold: cold, inputBytes: 50_000_000)
+  let goals = BenchGoals(targets: BenchTargets(), options: BenchOptions())
+  #expect(goals.ceilings(measured, cores: 2).isEmpty, "no disk figure, no floor")
+  // 2 GB at 400 MB/s: 5 s of a 100 s cold run, whatever else a run does.
+  measured.incremental?.generationBytes = 2_000_000_000
+  measured.incremental?.diskMegabytesPerSecond = 400
+  let ceilings = goals.ceilings(measured, cores: 2)
+  #expect(ceilings.map(\.goal) == ["1 plan changed ÷ cold run", "1 % of plans changed ÷ cold run"])
+  #expect(ceilings.map(\.ceiling) == ["≥ 5.0 %", "≥ 5.0 %"])
+  #expect(ceilings[0].cause.contains("2.00 GB") && ceilings[0].cause.contains("400 MB/s"))
+  var failed = cold
+  failed.cost.status = 1
+  measured.incremental?.cold = failed
+  #expect(goals.ceilings(measured, cores: 2).isEmpty, "a failed cold run sets no floor")
+}
+
+@Test func diskProbeMeasuresASyncedWriteAndLeavesNothing() throws {
+  let folder = try ScratchFolder()
+  let speed = try #require(diskWriteSpeed(in: folder.url, megabytes: 4))
+  #expect(speed > 0)
+  #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+  #expect(diskWriteSpeed(in: folder.url.appendingPathComponent("missing")) == nil)
+}

@@ -95,15 +95,15 @@ struct BenchGoals {
 
   /// A run that changes a plan writes every file of the new generation whole (a copy of the
   /// previous one's bytes, spliced, where the file system cannot clone) and syncs them: the
-  /// generation's bytes at this disk's synced write speed are the least it can take.
+  /// generation's bytes at this machine's synced copy speed are the least it can take.
   private func incrementalCeilings(_ runs: IncrementalMeasurements?) -> [BenchCeiling] {
     guard let runs, let bytes = runs.generationBytes, let speed = runs.diskMegabytesPerSecond,
       speed > 0, let cold = succeeded(runs.cold)?.cost.seconds, cold > 0
     else { return [] }
     let floor = Double(bytes) / 1e6 / speed
     let cause =
-      "writing a generation's \(Self.number(Double(bytes) / 1e9, 2)) GB (texts are links) at "
-      + "this disk's \(Self.number(speed, 0)) MB/s, synced, without clones: "
+      "copying a generation's \(Self.number(Double(bytes) / 1e9, 2)) GB (texts are links) at "
+      + "this machine's \(Self.number(speed, 0)) MB/s (sendfile, synced; no clones): "
       + "\(Self.number(floor, 1)) s of a \(Self.number(cold, 1)) s cold run"
     return [
       ("1 plan changed ÷ cold run", targets.oneChangedShare),

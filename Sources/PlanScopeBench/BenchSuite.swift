@@ -189,7 +189,7 @@ public struct BenchSuite {
       return total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
     }
     result.generationBytes = generationBytes(output)
-    result.diskMegabytesPerSecond = diskWriteSpeed(in: workspace.url("out"))
+    result.diskMegabytesPerSecond = diskCopySpeed(in: workspace.url("out"))
     let editor = CorpusEditor(corpus: corpus)
     func rerun(_ name: String) throws -> CommandResult {
       try runner.planscopeRun(

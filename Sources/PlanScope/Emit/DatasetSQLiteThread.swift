@@ -11,18 +11,32 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   /// was in the database being updated.
   private enum Item {
     case add(ExportRecord, text: String?, original: String?)
-    case keep(String)
+    case keep(String, copying: Bool)
   }
   private let thread: QueueThread<Item>
   /// Used on the thread only, but for `cancel` (which `DatasetSQLiteBuilder` allows from any
   /// thread).
   private let builder: DatasetSQLiteBuilder
 
-  /// Creates the database at `path` (which must not exist), as a copy of the database at
-  /// `updating` when given, and starts its thread with room for `capacity` waiting documents.
+  /// Creates the database at `path` (which must not exist) and starts its thread with room
+  /// for `capacity` waiting documents.
   /// - Throws: `SQLiteError` or `OutputError`.
-  init(path: String, updating previous: String? = nil, capacity: Int = 8) throws {
-    let builder = try DatasetSQLiteBuilder(path: path, updating: previous)
+  convenience init(path: String, capacity: Int = 8) throws {
+    try self.init(builder: DatasetSQLiteBuilder(path: path), capacity: capacity)
+  }
+
+  /// Opens the existing database at `path` to update it in place, copying out-of-date
+  /// documents from the database at `source` (`DatasetSQLiteBuilder.init(updatingInPlace:copyingFrom:)`),
+  /// and starts its thread.
+  /// - Throws: `SQLiteError`.
+  convenience init(updatingInPlace path: String, copyingFrom source: String, capacity: Int = 8)
+    throws
+  {
+    try self.init(
+      builder: DatasetSQLiteBuilder(updatingInPlace: path, copyingFrom: source), capacity: capacity)
+  }
+
+  private init(builder: DatasetSQLiteBuilder, capacity: Int) {
     self.builder = builder
     thread = QueueThread(
       name: "planscope.dataset-sqlite", capacity: capacity,
@@ -30,7 +44,7 @@ final class DatasetSQLiteThread: @unchecked Sendable {
         switch item {
         case .add(let record, let text, let original):
           try builder.add(record, text: text, original: original)
-        case .keep(let key): try builder.keep(key)
+        case .keep(let key, let copying): try builder.keep(key, copying: copying)
         }
       },
       complete: { try builder.finish() })
@@ -43,10 +57,11 @@ final class DatasetSQLiteThread: @unchecked Sendable {
     try thread.add(.add(record, text: text, original: original))
   }
 
-  /// Queues the key of a document whose rows stay as they are in the database being updated.
+  /// Queues the key of a document kept in the database being updated: its rows as they are,
+  /// or, `copying`, as the source database holds them.
   /// - Throws: the error that stopped the thread, if any.
-  func keep(_ key: String) throws {
-    try thread.add(.keep(key))
+  func keep(_ key: String, copying: Bool) throws {
+    try thread.add(.keep(key, copying: copying))
   }
 
   /// Takes no more records: the database completes on its thread while the caller goes on.

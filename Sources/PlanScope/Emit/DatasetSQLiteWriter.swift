@@ -115,29 +115,44 @@ public final class DatasetSQLiteBuilder {
   /// updated in place).
   private let index: FullTextIndexBuilder?
 
-  /// Creates the database at `path` (which must not exist) and opens its transaction. With
-  /// `previous`, the new database starts as a copy of that one (an earlier run's, with the same
-  /// schema): documents are then kept (`keep`), replaced (`add`) or, at `finish`, removed
-  /// when neither was called for them, so the rows and the full-text index end up those a
-  /// new database filled with the same documents would hold, at the cost of what changed.
+  /// Creates the database at `path` (which must not exist) and opens its transaction.
   /// - Throws: `SQLiteError` or `OutputError`.
-  public init(path: String, updating previous: String? = nil) throws {
-    if let previous {
-      try Self.copy(previous, to: path)
-      database = try SQLiteDatabase(path: path)
-      try database.execute(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;")
-      try database.execute("CREATE TEMP TABLE kept (document_key TEXT PRIMARY KEY); BEGIN")
-      textRow = try database.query("SELECT max(rowid) FROM document_texts").first?.first?
-        .integer ?? 0
-      updating = true
-      index = nil
-    } else {
-      database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
-      updating = false
-      index = try FullTextIndexBuilder(path: path + ".index")
+  public init(path: String) throws {
+    database = try Self.create(path: path, schema: DatasetSQLiteWriter.schema)
+    updating = false
+    index = try FullTextIndexBuilder(path: path + ".index")
+    inserts = Self.inserts()
+  }
+
+  /// Opens the existing database at `path` (an earlier run's, with the same schema) to update
+  /// it in place in one transaction, under a rollback journal synced at commit (a run killed
+  /// meanwhile leaves it as it was): documents are then kept (`keep`), replaced (`add`),
+  /// copied from the database at `source` (`keep(_:copying:)`, for documents whose rows
+  /// here are out of date) or, at `finish`, removed when none of these was called for them,
+  /// so its rows and full-text index end up those a new database filled with the same
+  /// documents would hold, at the cost of what changed.
+  /// - Throws: `SQLiteError`.
+  public init(updatingInPlace path: String, copyingFrom source: String) throws {
+    // ATTACH would create a missing file.
+    guard access(source, R_OK) == 0, access(path, W_OK) == 0 else {
+      throw OutputError.writeFailed(
+        path: access(source, R_OK) == 0 ? path : source, reason: String(cString: strerror(errno)))
     }
-    inserts = ExportTables.all.map { table in
+    database = try SQLiteDatabase(path: path)
+    try database.execute(
+      "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+    try database.run("ATTACH DATABASE ? AS source", rows: [[.text(source)]])
+    try database.execute("CREATE TEMP TABLE kept (document_key TEXT PRIMARY KEY); BEGIN")
+    textRow = try database.query("SELECT max(rowid) FROM document_texts").first?.first?
+      .integer ?? 0
+    updating = true
+    index = nil
+    inserts = Self.inserts()
+  }
+
+  /// `INSERT` for each table of `ExportTables.all`, with the indexes of its database columns.
+  private static func inserts() -> [(sql: String, columns: [Int])] {
+    ExportTables.all.map { table in
       let columns = table.columnIndexes(in: .sqlite)
       let names = columns.map { table.columns[$0].name }.joined(separator: ", ")
       let marks = Array(repeating: "?", count: columns.count).joined(separator: ",")
@@ -182,6 +197,29 @@ public final class DatasetSQLiteBuilder {
         try FullTextIndex.index(text, original: original, row: textRow, in: database)
       }
     }
+  }
+
+  /// Keeps the document with `key` (a database being updated): its rows as they are, or,
+  /// `copying`, as the source database holds them (its rows here are out of date).
+  /// - Throws: `SQLiteError`.
+  package func keep(_ key: String, copying: Bool) throws {
+    if copying {
+      try remove(key)
+      // Parents first (documents → tasks → responsibilities), as `add` inserts them.
+      for table in ExportTables.all {
+        try database.run(
+          "INSERT INTO main.\(table.name) SELECT * FROM source.\(table.name) WHERE document_key = ?",
+          rows: [[.text(key)]])
+      }
+      let texts = try database.query(
+        "SELECT text, original FROM source.document_texts WHERE document_key = ?", [.text(key)])
+      if let row = texts.first, let text = row.first?.text {
+        textRow += 1
+        let original = row.count > 1 ? row[1].text : nil
+        try FullTextIndex.add(text, original: original, key: key, row: textRow, to: database)
+      }
+    }
+    try keep(key)
   }
 
   /// Keeps the rows of the document with `key` as they are (a database being updated).
@@ -231,7 +269,7 @@ public final class DatasetSQLiteBuilder {
   /// Copies the file at `source` to `target` (which must not exist) in the kernel: as a clone
   /// sharing the source's blocks where the file system can (`FICLONE`: XFS, Btrfs; the copy
   /// then costs no time and no disk until pages change), else byte for byte.
-  private static func copy(_ source: String, to target: String) throws {
+  static func copy(_ source: String, to target: String) throws {
     let input = open(source, O_RDONLY | O_CLOEXEC)
     guard input >= 0 else {
       throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))

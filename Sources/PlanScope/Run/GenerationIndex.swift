@@ -66,10 +66,12 @@ public struct GenerationIndex: Sendable {
   /// Reads the index of `generation`; nil when it has none, it cannot be read, or it was made
   /// with another format (the run then writes every document anew).
   static func load(from generation: URL, files: Int) -> GenerationIndex? {
-    guard
-      let data = FileManager.default.contents(
-        atPath: generation.appendingPathComponent(fileName).path)
-    else { return nil }
+    load(file: generation.appendingPathComponent(fileName).path, files: files)
+  }
+
+  /// Reads the index in the file at `path` (see `load(from:files:)`).
+  static func load(file path: String, files: Int) -> GenerationIndex? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
     let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
     guard let head = lines.first, lines.count >= 2, lines.last?.isEmpty == true else { return nil }
     let header = String(decoding: head, as: UTF8.self).split(

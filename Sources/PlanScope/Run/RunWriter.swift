@@ -39,6 +39,12 @@ public final class RunWriter {
   private var documentsHash = FNV1a()
   /// Filled on its own thread; opened with the first document (see `splices`).
   private var database: DatasetSQLiteThread?
+  /// Where `dataset.sqlite` goes: `slot` of `slots`, the one the previous generation does not
+  /// use; updated in place when documents are spliced (`slotContents` is then what it held).
+  private let slots: DatabaseSlots
+  private let slot: Int
+  private var slotContents: GenerationIndex?
+  private var updatesInPlace = false
   /// Whether unchanged documents will be spliced: `dataset.sqlite` then starts as a copy of
   /// the previous generation's and is updated, else it is built anew. Set before the first
   /// document.
@@ -79,6 +85,8 @@ public final class RunWriter {
     previousIndex = previous.flatMap {
       GenerationIndex.load(from: $0, files: Self.splicedFiles.count + 1)
     }.flatMap { $0.fingerprint == fingerprint && !fingerprint.isEmpty ? $0 : nil }
+    slots = DatabaseSlots(folder: directory.url)
+    slot = DatabaseSlots.next(after: previous)
     index = try BufferedFile(path: staging.appendingPathComponent(GenerationIndex.fileName).path)
     parts = try BufferedFile(path: staging.appendingPathComponent(Self.partsFile).path)
     try index.write(GenerationIndex.header(fingerprint: fingerprint))
@@ -98,14 +106,30 @@ public final class RunWriter {
     self.comparison.blocks = comparisonBlocks
   }
 
-  /// The database being filled, opened on first use: a copy of the previous generation's
-  /// when documents are spliced, else a new one. Its thread runs until `commit` or `deinit`.
+  /// The database being filled, opened on first use: when documents are spliced, the slot
+  /// the previous generation does not use, updated in place (first replaced by a copy of the
+  /// previous generation's database when it cannot be trusted, `DatabaseSlots`); else a new
+  /// one in the staging folder. Its thread runs until `commit` or `deinit`.
   private func openDatabase() throws -> DatasetSQLiteThread {
     if let database { return database }
-    let previousDatabase =
-      splices && previousIndex != nil ? previous?.appendingPathComponent("dataset.sqlite").path : nil
-    let opened = try DatasetSQLiteThread(
-      path: staging.appendingPathComponent("dataset.sqlite").path, updating: previousDatabase)
+    let opened: DatasetSQLiteThread
+    if splices, let previousIndex, let previous {
+      let source = previous.appendingPathComponent("dataset.sqlite").path
+      if let contents = slots.contents(
+        slot, fingerprint: previousIndex.fingerprint, files: Self.splicedFiles.count + 1)
+      {
+        try slots.markPending(slot)
+        slotContents = contents
+      } else {
+        try slots.replace(slot, withCopyOf: source)
+        slotContents = previousIndex
+      }
+      opened = try DatasetSQLiteThread(
+        updatingInPlace: slots.path(DatabaseSlots.file(slot)), copyingFrom: source)
+      updatesInPlace = true
+    } else {
+      opened = try DatasetSQLiteThread(path: staging.appendingPathComponent("dataset.sqlite").path)
+    }
     database = opened
     return opened
   }
@@ -222,7 +246,11 @@ public final class RunWriter {
     }
     lastPath = entry.path
     if entry.duplicateOf == nil { firstWithContent[entry.sha256] = entry.key }
-    try openDatabase().keep(entry.key)
+    // The slot holds an earlier generation: the document's rows there are current when it
+    // had the same outputs (digest) under the same key, else they come from the previous one.
+    let held = slotContents?.entry(entry.path)
+    try openDatabase().keep(
+      entry.key, copying: held?.key != entry.key || held?.digest != entry.digest)
     let partStart = parts.offset
     try parts.write(bytes)
     ranges.append(partStart..<parts.offset)
@@ -273,6 +301,11 @@ public final class RunWriter {
   public func previousFilesAreWhole() -> Bool {
     guard let previousIndex, let previous else { return false }
     let ends = previousIndex.rangeEnds
+    // The database the documents' rows are copied from when the slot's are out of date.
+    var database = stat()
+    guard stat(previous.appendingPathComponent("dataset.sqlite").path, &database) == 0,
+      (database.st_mode & S_IFMT) == S_IFREG, database.st_size > 0
+    else { return false }
     for (number, name) in (Self.splicedFiles + [Self.partsFile]).enumerated() {
       var info = stat()
       guard stat(previous.appendingPathComponent(name).path, &info) == 0,
@@ -351,6 +384,11 @@ public final class RunWriter {
     name.add(DatasetSQLiteWriter.schema)
     name.add(DatasetSQLiteWriter.indexes)
     try syncFileSystem(of: staging)
+    // The database goes to its slot once durable; the generation links to it.
+    let databaseLink = staging.appendingPathComponent("dataset.sqlite").path
+    if !updatesInPlace { try slots.install(databaseLink, into: slot) }
+    try slots.complete(
+      slot, index: staging.appendingPathComponent(GenerationIndex.fileName).path, link: databaseLink)
     let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true
     return generation

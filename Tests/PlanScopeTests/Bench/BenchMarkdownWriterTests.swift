@@ -155,10 +155,10 @@ private func sampleReport(opencc: CommandResult?) -> BenchReport {
   #expect(goals.ceilings(measured, cores: 2).isEmpty, "a failed cold run sets no floor")
 }
 
-@Test func diskProbeMeasuresASyncedWriteAndLeavesNothing() throws {
+@Test func copyProbeMeasuresASyncedCopyAndLeavesNothing() throws {
   let folder = try ScratchFolder()
-  let speed = try #require(diskWriteSpeed(in: folder.url, megabytes: 4))
+  let speed = try #require(diskCopySpeed(in: folder.url, megabytes: 4))
   #expect(speed > 0)
   #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
-  #expect(diskWriteSpeed(in: folder.url.appendingPathComponent("missing")) == nil)
+  #expect(diskCopySpeed(in: folder.url.appendingPathComponent("missing")) == nil)
 }

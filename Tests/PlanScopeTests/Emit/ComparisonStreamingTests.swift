@@ -123,7 +123,10 @@ private func documents(_ records: [DocumentRecord]) -> [ProcessedDocument] {
     try entries(out.url.appendingPathComponent(generation))
       == ([RunWriter.partsFile, GenerationIndex.fileName, ComparisonBlocks.fileName]
         + publishedGeneration).sorted())
-  #expect(try entries(out.url).filter { $0.hasPrefix(".") } == [".current", generation])
+  #expect(
+    try entries(out.url).filter { $0.hasPrefix(".") }
+      == [".current", generation, DatabaseSlots.indexFile(0), DatabaseSlots.file(0)].sorted(),
+    "the generation, and the database slot its dataset.sqlite links to")
   let markdown = try String(
     contentsOf: out.url.appendingPathComponent("comparison.md"), encoding: .utf8)
   let dataset = Dataset(records: records.map(\.record))

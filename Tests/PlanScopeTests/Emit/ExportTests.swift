@@ -112,7 +112,9 @@ func sqliteRowCountsEqualTheDatasetAndKeysHold(threaded: Bool) throws {
   }
   try thread.finish()
   try DatasetSQLiteWriter().write(Dataset(records: []), texts: [:], to: path("empty.sqlite"))
-  let inPlace = try DatasetSQLiteBuilder(path: path("in-place.sqlite"), updating: path("empty.sqlite"))
+  try FileManager.default.copyItem(atPath: path("empty.sqlite"), toPath: path("in-place.sqlite"))
+  let inPlace = try DatasetSQLiteBuilder(
+    updatingInPlace: path("in-place.sqlite"), copyingFrom: path("empty.sqlite"))
   for (index, record) in dataset.documents.enumerated() {
     let text = texts[record.key] ?? ""
     try inPlace.add(ExportRecord(record), text: text, original: original(index, text))

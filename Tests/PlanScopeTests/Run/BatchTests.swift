@@ -66,7 +66,8 @@ struct ScratchFolder: ~Copyable {
     #expect(names.filter { $0.hasPrefix(".data-") }.count == 1, "one published generation")
     #expect(
       names.filter { !$0.hasPrefix(".data-") } == [
-        ".current", "comparison.html", "comparison.md", "dataset.json", "dataset.sqlite",
+        ".current", DatabaseSlots.indexFile(0), DatabaseSlots.file(0), "comparison.html",
+        "comparison.md", "dataset.json", "dataset.sqlite",
         "deadlines.csv", "documents.csv", "metadata.yml", "responsibilities.csv", "targets.csv",
         "text",
       ], "no staging or temporary files are left behind")

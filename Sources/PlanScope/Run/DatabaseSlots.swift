@@ -16,8 +16,9 @@ import Foundation
 /// whose outputs differ from it are written: processed ones as usual, unchanged ones copied
 /// from the current generation's database.
 ///
-/// While a run writes a slot, `.dataset-N.pending` marks it. A slot found marked (a run was
-/// killed: its transaction is rolled back, or was committed without its index), without an
+/// While a run writes a slot, `.dataset-N.pending` marks it, until the run's sync has made
+/// the file durable and its index says what it holds; so the database is written without a
+/// journal. A slot found marked (a run was killed or failed while writing it), without an
 /// index, or with one of another pipeline, is not trusted: it is first replaced by a copy of
 /// the current generation's database (a clone where the file system can).
 struct DatabaseSlots {
@@ -91,8 +92,8 @@ struct DatabaseSlots {
     try move(database, into: slot)
   }
 
-  /// Renames `source` over `slot`'s database; its journal goes first (a journal left by a
-  /// killed run must not be played back into another database).
+  /// Renames `source` over `slot`'s database; a journal beside it goes first (one left by
+  /// an earlier version must not be played back into another database).
   private func move(_ source: String, into slot: Int) throws {
     let target = path(Self.file(slot))
     unlink(target + "-journal")

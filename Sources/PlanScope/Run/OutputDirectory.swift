@@ -140,7 +140,12 @@ public struct OutputDirectory: Sendable {
     let generationName = ".data-\(name)"
     let generation = url.appendingPathComponent(generationName)
     if currentGeneration?.lastPathComponent == generationName {
-      // Identical outputs are already published.
+      // Identical outputs are already published. The new index replaces theirs: it may come
+      // from another pipeline (an upgrade that changed no output), and an index of an earlier
+      // one would keep the next run from splicing anything.
+      rename(
+        staging.appendingPathComponent(GenerationIndex.fileName).path,
+        generation.appendingPathComponent(GenerationIndex.fileName).path)
       try? FileManager.default.removeItem(at: staging)
     } else {
       try? FileManager.default.removeItem(at: generation)

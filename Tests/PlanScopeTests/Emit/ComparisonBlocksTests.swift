@@ -73,3 +73,28 @@ private func blockCount(_ folder: URL) throws -> Int {
     #expect(try bytes(out.url, "comparison.html") == bytes(fresh.url, "comparison.html"), "\(damage)")
   }
 }
+
+@Test func identicalOutputsOfAnotherPipelineKeepTheGenerationAndTakeItsIndex() throws {
+  let records = ComparisonCase.large(20)
+  let out = try ScratchFolder()
+  func publish(fingerprint: String) throws -> String {
+    let writer = try RunWriter(
+      directory: OutputDirectory(out.url),
+      comparison: ComparisonMarkdownWriter(lexicon: try ComparisonLexicon.standard()),
+      fingerprint: fingerprint)
+    for record in Dataset(records: records).documents {
+      try writer.add(ProcessedDocument(record: record, text: "正文", original: "正文"))
+    }
+    return try writer.commit()
+  }
+  let first = try publish(fingerprint: "before-upgrade")
+  let second = try publish(fingerprint: "after-upgrade")
+  #expect(first == second, "the same outputs: the generation stays")
+  let index = try #require(
+    GenerationIndex.load(
+      from: out.url.appendingPathComponent(second), files: RunWriter.splicedFiles.count + 1))
+  #expect(index.fingerprint == "after-upgrade", "the next run splices from it")
+  #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter {
+    $0.hasPrefix(".staging-")
+  }.isEmpty)
+}

@@ -20,7 +20,8 @@ struct IncrementalMeasurements {
   var onePercentChanged: CommandResult?
   /// Bytes of the corpus.
   var inputBytes = 0
-  /// Bytes of the output folder after the cold run, state included (hard links counted once).
+  /// Bytes of the output folder after the incremental runs (both database files there),
+  /// state included (hard links counted once).
   var outputBytes: Int?
   /// Bytes of `state.sqlite` (with its WAL) after the cold run.
   var stateBytes: Int?
@@ -104,7 +105,7 @@ func generationBytes(_ output: URL) -> Int {
   var total = 0
   for name in names {
     var info = stat()
-    guard stat(generation.appendingPathComponent(name).path, &info) == 0,
+    guard lstat(generation.appendingPathComponent(name).path, &info) == 0,
       (info.st_mode & S_IFMT) == S_IFREG
     else { continue }
     total += Int(info.st_size)

@@ -19,7 +19,7 @@ final class DatasetSQLiteThread: @unchecked Sendable {
   private let builder: DatasetSQLiteBuilder
 
   /// Creates the database at `path` (which must not exist) and starts its thread with room
-  /// for `capacity` waiting documents.
+  /// for about `capacity` waiting documents (`bytesPerDocument` each).
   /// - Throws: `SQLiteError` or `OutputError`.
   convenience init(path: String, capacity: Int = 8) throws {
     try self.init(builder: DatasetSQLiteBuilder(path: path), capacity: capacity)
@@ -38,8 +38,18 @@ final class DatasetSQLiteThread: @unchecked Sendable {
 
   private init(builder: DatasetSQLiteBuilder, capacity: Int) {
     self.builder = builder
+    // Waiting items are counted in bytes: a kept document costs next to nothing, so a run
+    // that splices thousands of them between two changed ones never waits for the database
+    // (with a queue of 8 items, a run with 200 changed plans of 20,000 waited for every one).
     thread = QueueThread(
-      name: "planscope.dataset-sqlite", capacity: capacity,
+      name: "planscope.dataset-sqlite", capacity: capacity * Self.bytesPerDocument,
+      cost: { item in
+        switch item {
+        case .add(_, let text, let original):
+          Self.bytesPerDocument / 4 + (text?.utf8.count ?? 0) + (original?.utf8.count ?? 0)
+        case .keep: 64
+        }
+      },
       handle: { item in
         switch item {
         case .add(let record, let text, let original):
@@ -49,6 +59,9 @@ final class DatasetSQLiteThread: @unchecked Sendable {
       },
       complete: { try builder.finish() })
   }
+
+  /// What `capacity` counts: an average document's record and texts, in bytes.
+  static let bytesPerDocument = 1 << 17
 
   /// Queues one record (records must come sorted by path), its normalized text and its text as
   /// written; waits while the queue is full.

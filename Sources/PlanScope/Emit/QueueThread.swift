@@ -15,6 +15,9 @@ final class QueueThread<Item>: @unchecked Sendable {
   /// Guards everything below.
   private let condition = NSCondition()
   private var queue: [(item: Item, cost: Int)] = []
+  /// Where the next item to handle is in `queue` (handled ones are dropped in batches: a
+  /// queue of many cheap items made `removeFirst` quadratic).
+  private var head = 0
   /// The cost of the queued items.
   private var queued = 0
   private var closed = false
@@ -43,7 +46,7 @@ final class QueueThread<Item>: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     let itemCost = cost(item)
-    while !queue.isEmpty, queued + itemCost > capacity, failure == nil, !finished {
+    while head < queue.count, queued + itemCost > capacity, failure == nil, !finished {
       condition.wait()
     }
     if let failure { throw failure }
@@ -103,9 +106,17 @@ final class QueueThread<Item>: @unchecked Sendable {
   private func next() -> Item? {
     condition.lock()
     defer { condition.unlock() }
-    while queue.isEmpty, !closed { condition.wait() }
-    guard !cancelled, !queue.isEmpty else { return nil }
-    let (item, itemCost) = queue.removeFirst()
+    while head == queue.count, !closed { condition.wait() }
+    guard !cancelled, head < queue.count else { return nil }
+    let (item, itemCost) = queue[head]
+    head += 1
+    if head == queue.count {
+      queue.removeAll(keepingCapacity: true)
+      head = 0
+    } else if head >= 1024, head * 2 >= queue.count {
+      queue.removeFirst(head)
+      head = 0
+    }
     queued -= itemCost
     condition.broadcast()
     return item
@@ -117,6 +128,7 @@ final class QueueThread<Item>: @unchecked Sendable {
     failure = failure ?? error
     finished = true
     queue.removeAll()
+    head = 0
     condition.broadcast()
   }
 }

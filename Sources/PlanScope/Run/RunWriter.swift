@@ -124,8 +124,10 @@ public final class RunWriter {
         try slots.replace(slot, withCopyOf: source)
         slotContents = previousIndex
       }
+      // Room for 64 documents' texts: the main thread splices thousands of plans between
+      // two changed ones while the database thread deletes and inserts rows.
       opened = try DatasetSQLiteThread(
-        updatingInPlace: slots.path(DatabaseSlots.file(slot)), copyingFrom: source)
+        updatingInPlace: slots.path(DatabaseSlots.file(slot)), copyingFrom: source, capacity: 64)
       updatesInPlace = true
     } else {
       opened = try DatasetSQLiteThread(path: staging.appendingPathComponent("dataset.sqlite").path)

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import PlanScope
+
+/// Collects what the thread handled (read after `finish`).
+private final class Handled: @unchecked Sendable {
+  var items: [Int] = []
+}
+
+@Test func aQueueOfManyCheapItemsHandlesEachOnceInOrder() throws {
+  let handled = Handled()
+  // Room for 100 units: cheap items (1) pile up by the thousand behind a costly one (90).
+  let thread = QueueThread<Int>(
+    name: "test.queue", capacity: 100, cost: { $0.isMultiple(of: 1_000) ? 90 : 1 },
+    handle: { handled.items.append($0) }, complete: {})
+  for item in 0..<50_000 { try thread.add(item) }
+  try thread.finish()
+  #expect(handled.items == Array(0..<50_000))
+}
+
+@Test func anUpdatedDatabaseKeepsTheIndexSettingsOfANewOne() throws {
+  let folder = try ScratchFolder()
+  let path = { folder.url.appendingPathComponent($0).path }
+  try DatasetSQLiteWriter().write(Dataset(records: []), texts: [:], to: path("new.sqlite"))
+  try FileManager.default.copyItem(atPath: path("new.sqlite"), toPath: path("updated.sqlite"))
+  let builder = try DatasetSQLiteBuilder(
+    updatingInPlace: path("updated.sqlite"), copyingFrom: path("new.sqlite"))
+  try builder.finish()
+  // Merges are off while documents change, and back as a new database has them after.
+  let settings = { (name: String) in
+    try SQLiteDatabase(path: path(name)).query(
+      "SELECT k, v FROM document_texts_fts_config ORDER BY k"
+    ).map { $0.map { $0.text ?? $0.integer.map(String.init) ?? "" } }
+  }
+  #expect(try settings("updated.sqlite") == settings("new.sqlite"))
+  #expect(try settings("updated.sqlite").contains(["automerge", "16"]))
+}

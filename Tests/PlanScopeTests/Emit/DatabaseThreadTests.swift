@@ -36,3 +36,33 @@ private final class Handled: @unchecked Sendable {
   #expect(try settings("updated.sqlite") == settings("new.sqlite"))
   #expect(try settings("updated.sqlite").contains(["automerge", "16"]))
 }
+
+@Test func anUpdateWaitsForAReaderOfTheOlderGenerationInsteadOfFailing() throws {
+  let folder = try ScratchFolder()
+  let path = { folder.url.appendingPathComponent($0).path }
+  let record = try #require(ComparisonCase.large(1).first)
+  try DatasetSQLiteWriter().write(Dataset(records: []), texts: [:], to: path("new.sqlite"))
+  try FileManager.default.copyItem(atPath: path("new.sqlite"), toPath: path("updated.sqlite"))
+  // A reader mid-query on the file (a Datasette still on an older generation): its read lock
+  // keeps the update from writing until it ends; the update waits (SQLiteDatabase's busy
+  // timeout) instead of failing with "database is locked".
+  final class Reader: @unchecked Sendable {
+    let database: SQLiteDatabase
+    init(_ database: SQLiteDatabase) { self.database = database }
+  }
+  let reader = Reader(try SQLiteDatabase(path: path("updated.sqlite")))
+  try reader.database.execute("BEGIN; SELECT count(*) FROM documents;")
+  let released = DispatchSemaphore(value: 0)
+  DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) {
+    try? reader.database.execute("COMMIT")
+    released.signal()
+  }
+  let builder = try DatasetSQLiteBuilder(
+    updatingInPlace: path("updated.sqlite"), copyingFrom: path("new.sqlite"))
+  try builder.add(ExportRecord(record), text: "正文", original: nil)
+  try builder.finish()
+  released.wait()
+  let count = try SQLiteDatabase(path: path("updated.sqlite")).query(
+    "SELECT count(*) FROM documents")
+  #expect(count.first?.first?.integer == 1)
+}

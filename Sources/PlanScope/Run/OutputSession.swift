@@ -90,6 +90,7 @@ public final class OutputSession {
     guard unchanged.count * 2 >= read, !unchanged.isEmpty, writer.previousFilesAreWhole()
     else { return [:] }
     writer.splices = true
+    try writer.startDatabase()
     return unchanged
   }
 

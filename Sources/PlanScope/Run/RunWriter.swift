@@ -106,6 +106,14 @@ public final class RunWriter {
     self.comparison.blocks = comparisonBlocks
   }
 
+  /// Opens the database now rather than with the first document, so its thread starts while
+  /// the documents are still being read (when documents are spliced, updating the database
+  /// file is the longest task of the run).
+  /// - Throws: `SQLiteError` or `OutputError`.
+  public func startDatabase() throws {
+    _ = try openDatabase()
+  }
+
   /// The database being filled, opened on first use: when documents are spliced, the slot
   /// the previous generation does not use, updated in place (first replaced by a copy of the
   /// previous generation's database when it cannot be trusted, `DatabaseSlots`); else a new

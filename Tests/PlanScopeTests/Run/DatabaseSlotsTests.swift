@@ -28,40 +28,20 @@ private func currentSlot(_ output: URL) -> Int? {
   DatabaseSlots.slot(of: output.appendingPathComponent(".current").resolvingSymlinksInPath())
 }
 
-/// Runs over `corpus` into `output`, then cold into a fresh folder; checks dataset.sqlite
-/// holds the same rows and index entries in both.
-private func runAndCompareDatabase(
-  _ corpus: URL, _ output: URL, work: borrowing ScratchFolder, _ note: Comment
-) throws -> String {
-  let run = try CommandLineTool.run(["run", corpus.path, "-o", output.path])
-  #expect(run.status == 0, "\(note): \(run.standardError)")
-  let reference = work.url.appendingPathComponent("reference-\(UUID().uuidString)")
-  let cold = try CommandLineTool.run(["run", corpus.path, "-o", reference.path, "--no-cache", "-q"])
-  #expect(cold.status == 0)
-  #expect(
-    try databaseContents(output.appendingPathComponent("dataset.sqlite").path)
-      == databaseContents(reference.appendingPathComponent("dataset.sqlite").path), note)
-  return run.standardError
-}
-
 @Test func runsAlternateBetweenTwoDatabasesAndUpdateTheOlderInPlace() throws {
-  let work = try ScratchFolder()
-  let corpus = work.url.appendingPathComponent("corpus")
-  let output = work.url.appendingPathComponent("output")
-  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-  func write(_ name: String, _ bytes: [UInt8]) throws {
-    try Data(bytes).write(to: corpus.appendingPathComponent(name))
-  }
+  let workspace = try RunWorkspace()
+  let (corpus, output) = (workspace.corpus, workspace.output)
+  let write = workspace.write
   let slot = { (number: Int) in output.appendingPathComponent(DatabaseSlots.file(number)).path }
   for seed in 1...9 { try write("p\(seed).txt", plan(seed)) }
-  _ = try runAndCompareDatabase(corpus, output, work: work, "cold run")
+  _ = try workspace.runAndCompare("cold run")
   #expect(currentSlot(output) == 0)
 
   // The first splicing run finds the other slot empty: it starts as a copy of slot 0, which
   // the published generation uses and which is not written.
   let published = identity(slot(0))
   try write("p3.txt", plan(3, extra: "到2030年，新增節水灌溉面積20萬畝。\n"))
-  let second = try runAndCompareDatabase(corpus, output, work: work, "one plan changed")
+  let second = try workspace.runAndCompare("one plan changed")
   #expect(second.contains("8 of them reused from the last outputs"), "\(second)")
   #expect(currentSlot(output) == 1)
   #expect(identity(slot(0)) == published, "the published generation's database is not written")
@@ -72,7 +52,7 @@ private func runAndCompareDatabase(
   let current = identity(slot(1))
   try write("p5.txt", plan(5, extra: "到2028年，節水器具普及率達到90%。\n"))
   try FileManager.default.removeItem(at: corpus.appendingPathComponent("p8.txt"))
-  let third = try runAndCompareDatabase(corpus, output, work: work, "another plan changed, one removed")
+  let third = try workspace.runAndCompare("another plan changed, one removed")
   #expect(third.contains("7 of them reused from the last outputs"), "\(third)")
   #expect(currentSlot(output) == 0)
   #expect(identity(slot(0)).first == older.first, "slot 0 is updated, not replaced")
@@ -85,17 +65,13 @@ private func runAndCompareDatabase(
 }
 
 @Test func aSlotLeftByAKilledRunIsReplacedByACopy() throws {
-  let work = try ScratchFolder()
-  let corpus = work.url.appendingPathComponent("corpus")
-  let output = work.url.appendingPathComponent("output")
-  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-  func write(_ name: String, _ bytes: [UInt8]) throws {
-    try Data(bytes).write(to: corpus.appendingPathComponent(name))
-  }
+  let workspace = try RunWorkspace()
+  let output = workspace.output
+  let write = workspace.write
   for seed in 1...6 { try write("p\(seed).txt", plan(seed)) }
-  _ = try runAndCompareDatabase(corpus, output, work: work, "cold run")
+  _ = try workspace.runAndCompare("cold run")
   try write("p2.txt", plan(2, extra: "到2029年，再生水利用率达到30%。\n"))
-  _ = try runAndCompareDatabase(corpus, output, work: work, "one plan changed")
+  _ = try workspace.runAndCompare("one plan changed")
   #expect(currentSlot(output) == 1)
 
   // What a run killed while writing slot 0 leaves: its mark, a database half written, and a
@@ -109,7 +85,7 @@ private func runAndCompareDatabase(
     atPath: output.appendingPathComponent(DatabaseSlots.pendingFile(0)).path, contents: nil)
   let damaged = identity(slot0)
   try write("p4.txt", plan(4, extra: "到2029年，再生水利用率达到35%。\n"))
-  let run = try runAndCompareDatabase(corpus, output, work: work, "after a killed run")
+  let run = try workspace.runAndCompare("after a killed run")
   #expect(run.contains("5 of them reused from the last outputs"), "\(run)")
   #expect(currentSlot(output) == 0)
   #expect(identity(slot0).first != damaged.first, "the slot is a new copy")

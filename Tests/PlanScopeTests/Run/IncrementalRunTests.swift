@@ -12,44 +12,18 @@ private func plan(_ seed: Int, extra: String = "") -> [UInt8] {
   return Array((text + extra).utf8)
 }
 
-/// Runs `planscope run` over `corpus` into `output` (incrementally), then over the same corpus
-/// into a fresh folder with `--no-cache`, and checks that both published the same outputs:
-/// byte for byte, except dataset.sqlite, whose rows and index entries must be the same.
-/// Returns the incremental run's standard error.
-private func runAndCompare(
-  _ corpus: URL, _ output: URL, work: borrowing ScratchFolder, _ note: Comment
-) throws -> String {
-  let run = try CommandLineTool.run(["run", corpus.path, "-o", output.path])
-  #expect(run.status == 0, "\(note): \(run.standardError)")
-  let reference = work.url.appendingPathComponent("reference-\(UUID().uuidString)")
-  let cold = try CommandLineTool.run(["run", corpus.path, "-o", reference.path, "--no-cache", "-q"])
-  #expect(cold.status == 0)
-  let incremental = try publishedFiles(output, sqliteByContent: true)
-  let expected = try publishedFiles(reference, sqliteByContent: true)
-  #expect(incremental.keys.sorted() == expected.keys.sorted(), note)
-  for (name, bytes) in expected where incremental[name] != bytes {
-    Issue.record("\(note): \(name) differs from a cold run's")
-  }
-  // dataset.sqlite of a cold run is byte-identical to another cold run's.
-  return run.standardError
-}
-
 @Test func anIncrementalRunPublishesWhatAColdRunWould() throws {
-  let work = try ScratchFolder()
-  let corpus = work.url.appendingPathComponent("corpus")
-  let output = work.url.appendingPathComponent("output")
-  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-  func write(_ name: String, _ bytes: [UInt8]) throws {
-    try Data(bytes).write(to: corpus.appendingPathComponent(name))
-  }
+  let workspace = try RunWorkspace()
+  let (corpus, output) = (workspace.corpus, workspace.output)
+  let write = workspace.write
   for seed in 1...8 { try write("p\(seed).txt", plan(seed)) }
-  let first = try runAndCompare(corpus, output, work: work, "first run")
+  let first = try workspace.runAndCompare("first run")
   #expect(first.contains("8 document(s) written"))
   #expect(!first.contains("reused from the last outputs"))
 
   // One plan changed: seven are spliced without being read.
   try write("p3.txt", plan(3, extra: "到2030年，新增节水灌溉面积20万亩。\n"))
-  let changed = try runAndCompare(corpus, output, work: work, "one plan changed")
+  let changed = try workspace.runAndCompare("one plan changed")
   #expect(changed.contains("7 of them reused from the last outputs"), "\(changed)")
 
   // Added and removed plans, and a copy of p5 that sorts before it: p5 becomes a copy, so its
@@ -57,20 +31,20 @@ private func runAndCompare(
   try FileManager.default.removeItem(at: corpus.appendingPathComponent("p7.txt"))
   try write("p9.txt", plan(9))
   try write("a-copy.txt", plan(5))
-  let moved = try runAndCompare(corpus, output, work: work, "added, removed, copied")
+  let moved = try workspace.runAndCompare("added, removed, copied")
   #expect(moved.contains("9 document(s) written"))
   #expect(moved.contains("6 of them reused from the last outputs"), "\(moved)")
 
   // The first of the two copies goes: p5 is no copy any more.
   try FileManager.default.removeItem(at: corpus.appendingPathComponent("a-copy.txt"))
-  let original = try runAndCompare(corpus, output, work: work, "copy removed")
+  let original = try workspace.runAndCompare("copy removed")
   #expect(original.contains("7 of them reused from the last outputs"), "\(original)")
 
   // A file rewritten with its own bytes, while another changes: the touched one is hashed,
   // found the same, and spliced like the untouched ones.
   try write("p2.txt", plan(2))
   try write("p4.txt", plan(4, extra: "到2026年，水质达标率达到95%。\n"))
-  let touched = try runAndCompare(corpus, output, work: work, "touched and changed")
+  let touched = try workspace.runAndCompare("touched and changed")
   #expect(touched.contains("8 document(s) written"))
   #expect(touched.contains("7 of them reused from the last outputs"), "\(touched)")
 
@@ -79,11 +53,11 @@ private func runAndCompare(
   // state keeps no texts).
   try FileManager.default.moveItem(
     at: corpus.appendingPathComponent("p6.txt"), to: corpus.appendingPathComponent("r6.txt"))
-  let renamed = try runAndCompare(corpus, output, work: work, "renamed")
+  let renamed = try workspace.runAndCompare("renamed")
   #expect(renamed.contains("8 unchanged, from cache, 7 of them reused"), "\(renamed)")
   try FileManager.default.moveItem(
     at: corpus.appendingPathComponent("r6.txt"), to: corpus.appendingPathComponent("p6.txt"))
-  _ = try runAndCompare(corpus, output, work: work, "renamed back")
+  _ = try workspace.runAndCompare("renamed back")
   let texts = try SQLiteDatabase(path: output.appendingPathComponent("state.sqlite").path).query(
     "SELECT count(*) FROM cache WHERE text != '' OR original != ''")
   #expect(texts.first?.first?.integer == 0, "the state keeps records, not texts")
@@ -100,14 +74,13 @@ private func runAndCompare(
 /// The index of a generation describes exactly the bytes it was written with, so an index
 /// that does not fit (another pipeline, a damaged file) is never spliced from.
 @Test func aGenerationIndexOfAnotherPipelineIsNotUsed() throws {
-  let work = try ScratchFolder()
-  let corpus = work.url.appendingPathComponent("corpus")
-  let output = work.url.appendingPathComponent("output")
-  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+  let workspace = try RunWorkspace()
+  let output = workspace.output
+  let write = workspace.write
   for seed in 1...3 {
-    try Data(plan(seed)).write(to: corpus.appendingPathComponent("p\(seed).txt"))
+    try write("p\(seed).txt", plan(seed))
   }
-  _ = try runAndCompare(corpus, output, work: work, "first run")
+  _ = try workspace.runAndCompare("first run")
   let index = output.appendingPathComponent(".current/\(GenerationIndex.fileName)")
   let text = try String(contentsOf: index, encoding: .utf8)
   #expect(text.hasPrefix("planscope-generation-index 1\t"))
@@ -118,9 +91,8 @@ private func runAndCompare(
     .joined(separator: "\n")
   try FileManager.default.removeItem(at: index)
   try other.write(to: index, atomically: false, encoding: .utf8)
-  try Data(plan(2, extra: "到2029年，节水率达到30%。\n")).write(
-    to: corpus.appendingPathComponent("p2.txt"))
-  let run = try runAndCompare(corpus, output, work: work, "foreign index")
+  try write("p2.txt", plan(2, extra: "到2029年，节水率达到30%。\n"))
+  let run = try workspace.runAndCompare("foreign index")
   // Nor are its texts: records of the cache without them are extracted again.
   #expect(!run.contains("reused from the last outputs"), "\(run)")
   #expect(run.contains("(0 unchanged, from cache)"))
@@ -130,14 +102,13 @@ private func runAndCompare(
 /// spliced from where it is damaged: the outputs still equal a cold run's, and the damaged
 /// generation is not written through.
 @Test func aDamagedGenerationIsNotSplicedFrom() throws {
-  let work = try ScratchFolder()
-  let corpus = work.url.appendingPathComponent("corpus")
-  let output = work.url.appendingPathComponent("output")
-  try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+  let workspace = try RunWorkspace()
+  let output = workspace.output
+  let write = workspace.write
   for seed in 1...6 {
-    try Data(plan(seed)).write(to: corpus.appendingPathComponent("p\(seed).txt"))
+    try write("p\(seed).txt", plan(seed))
   }
-  _ = try runAndCompare(corpus, output, work: work, "first run")
+  _ = try workspace.runAndCompare("first run")
   let current = output.appendingPathComponent(".current").resolvingSymlinksInPath()
 
   // One plan's text is gone: that plan is processed again, the others are spliced.
@@ -145,8 +116,8 @@ private func runAndCompare(
     try String(contentsOf: current.appendingPathComponent(GenerationIndex.fileName), encoding: .utf8)
       .split(separator: "\n").first { $0.hasPrefix("p2.txt\t") }?.split(separator: "\t")[2])
   try FileManager.default.removeItem(at: current.appendingPathComponent("text/\(key).txt"))
-  try Data(plan(4, extra: "到2028年，节水率达到20%。\n")).write(to: corpus.appendingPathComponent("p4.txt"))
-  let missingText = try runAndCompare(corpus, output, work: work, "a text deleted")
+  try write("p4.txt", plan(4, extra: "到2028年，节水率达到20%。\n"))
+  let missingText = try workspace.runAndCompare("a text deleted")
   #expect(missingText.contains("4 of them reused from the last outputs"), "\(missingText)")
 
   // dataset.json cut short: nothing is spliced from that generation.
@@ -154,7 +125,7 @@ private func runAndCompare(
   let json = damaged.appendingPathComponent("dataset.json")
   let bytes = try Data(contentsOf: json)
   try bytes.prefix(bytes.count / 2).write(to: json)
-  try Data(plan(3, extra: "到2029年，节水率达到25%。\n")).write(to: corpus.appendingPathComponent("p3.txt"))
-  let cut = try runAndCompare(corpus, output, work: work, "dataset.json cut")
+  try write("p3.txt", plan(3, extra: "到2029年，节水率达到25%。\n"))
+  let cut = try workspace.runAndCompare("dataset.json cut")
   #expect(!cut.contains("reused from the last outputs"), "\(cut)")
 }

@@ -8,7 +8,7 @@ import Foundation
 /// A new file written through a 1 MiB buffer, synced to disk when closed; what a run streams
 /// its outputs into so no output has to be held in memory whole.
 public final class BufferedFile {
-  private let descriptor: Int32
+  let descriptor: Int32
   private var buffer: [UInt8] = []
   private var hash = FNV1a()
   private var ownsDescriptor = true
@@ -38,42 +38,56 @@ public final class BufferedFile {
   /// A 64-bit FNV-1a hash of everything written so far (spliced bytes excepted).
   var digest: UInt64 { hash.value }
 
-  /// Bytes in the file so far, buffered ones included: where the next write lands.
+  /// Bytes in the file so far, buffered and queued ones included: where the next write lands.
   private(set) var offset = 0
 
-  /// Appends `range` of the file open at `source` without reading it into memory
-  /// (`sendfile(2)`: the kernel copies the pages). A range that continues the previous one in
-  /// the same source is copied with it, in one call. The spliced bytes are not part of
-  /// `digest`.
+  /// Where spliced bytes are copied: on its thread (the file's own bytes are then written at
+  /// their offsets, and `finish` only queues the write-back), or here when nil.
+  var copier: FileCopier?
+
+  /// Appends `range` of `source` without reading it into memory (the kernel copies the
+  /// pages, on `copier`'s thread when there is one). A range that continues the previous one
+  /// in the same source is copied with it, in one call, up to 64 MiB (so a long run of
+  /// spliced documents is copied while the next ones are still being spliced). The spliced
+  /// bytes are not part of `digest`.
   /// - Throws: `OutputError.writeFailed`, also when the source ends before the range does.
-  func splice(from source: Int32, _ range: Range<Int>, sourcePath: String) throws(OutputError) {
-    if let pending, pending.source == source, pending.range.upperBound == range.lowerBound {
+  func splice(from source: SourceFile, _ range: Range<Int>) throws(OutputError) {
+    if let pending, pending.source === source, pending.range.upperBound == range.lowerBound,
+      pending.range.count < Self.largestSplice
+    {
       self.pending?.range = pending.range.lowerBound..<range.upperBound
     } else {
       try flushSplice()
       try flush(wholeBlocksOnly: false)
-      pending = (source, range, sourcePath)
+      pending = (source, range, offset)
     }
     offset += range.count
   }
 
-  /// A splice not yet copied: it may still grow.
-  private var pending: (source: Int32, range: Range<Int>, path: String)?
+  /// Bytes copied in one call at most (see `splice`).
+  private static let largestSplice = 64 << 20
 
-  /// Copies the pending splice.
+  /// A splice not yet copied, and where it goes in the file: it may still grow.
+  private var pending: (source: SourceFile, range: Range<Int>, at: Int)?
+
+  /// Copies the pending splice, or queues it on `copier`.
   private func flushSplice() throws(OutputError) {
     guard let pending else { return }
     self.pending = nil
+    if let copier {
+      try copier.add(.copy(into: self, at: pending.at, from: pending.source, range: pending.range))
+      return
+    }
     var position = off_t(pending.range.lowerBound)
     var left = pending.range.count
     while left > 0 {
-      let copied = sendfile(descriptor, pending.source, &position, left)
+      let copied = sendfile(descriptor, pending.source.descriptor, &position, left)
       if copied < 0, errno == EINTR { continue }
       guard copied > 0 else {
         let reason =
           copied < 0
           ? String(cString: strerror(errno)) : "ends before byte \(pending.range.upperBound)"
-        throw OutputError.writeFailed(path: pending.path, reason: reason)
+        throw OutputError.writeFailed(path: pending.source.path, reason: reason)
       }
       left -= copied
     }
@@ -123,12 +137,18 @@ public final class BufferedFile {
 
   /// Writes the buffer out; syncs the file to disk, or only starts writing it back when a
   /// later sync of the whole file system will wait for it (a run's outputs: see
-  /// `RunWriter.commit`), so the disk works while the run goes on.
+  /// `RunWriter.commit`), so the disk works while the run goes on. With a `copier`, the
+  /// file is complete only once the copier has finished (it cannot be synced here).
   /// - Throws: `OutputError.writeFailed`.
   func finish(syncing: Bool) throws(OutputError) {
     try flushSplice()
     try flush(wholeBlocksOnly: false)
     guard ownsDescriptor else { return }
+    if let copier {
+      precondition(!syncing, "a file with queued copies is synced by the run's sync")
+      try copier.add(.startWriteback(self))
+      return
+    }
     if syncing {
       if fsync(descriptor) != 0 {
         throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
@@ -149,8 +169,10 @@ public final class BufferedFile {
       buffer.withUnsafeBufferPointer { hash.add(UnsafeBufferPointer(rebasing: $0[start..<end])) }
       start = end
     }
+    // With a copier the file has holes still to be filled: bytes go to their offsets.
+    let position = copier == nil ? nil : offset - buffer.count
     let failure = buffer.withUnsafeBytes {
-      Self.writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0[..<count]))
+      Self.writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0[..<count]), at: position)
     }
     if let failure {
       throw OutputError.writeFailed(path: path, reason: String(cString: strerror(failure)))
@@ -158,13 +180,17 @@ public final class BufferedFile {
     buffer.removeFirst(count)
   }
 
-  /// Writes all of `bytes` to `descriptor` (retrying short and interrupted writes); the
-  /// `errno` of a failed write, or nil.
-  private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+  /// Writes all of `bytes` to `descriptor`, at byte `position` of the file or else where the
+  /// file is (retrying short and interrupted writes); the `errno` of a failed write, or nil.
+  private static func writeAll(
+    _ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at position: Int? = nil
+  ) -> Int32? {
     var offset = 0
     while offset < bytes.count {
-      let written = Glibc.write(
-        descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+      let start = bytes.baseAddress.map { $0 + offset }
+      let written =
+        position.map { pwrite(descriptor, start, bytes.count - offset, off_t($0 + offset)) }
+        ?? Glibc.write(descriptor, start, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         return errno

@@ -32,9 +32,8 @@ final class ComparisonBlocks {
 
   /// The previous rendering's blocks by key.
   private let previous: [UInt64: Block]
-  /// The previous rendering's files, open for copying (`-1`: none).
-  private var sources: [Int32]
-  private let sourcePaths: [String]
+  /// The previous rendering's files, open for copying (nil: none).
+  private var sources: [SourceFile?]
   /// This rendering's blocks, as the file's bytes.
   private var table: [UInt8] = header
   /// Blocks copied from the previous rendering so far.
@@ -44,14 +43,12 @@ final class ComparisonBlocks {
   init() {
     previous = [:]
     sources = []
-    sourcePaths = []
   }
 
   /// The blocks of the rendering in `generation`; none when its table is missing or damaged,
   /// or names bytes its files do not hold (someone cut or replaced them).
   init(previousGeneration generation: URL) {
     let paths = Self.files.map { generation.appendingPathComponent($0).path }
-    sourcePaths = paths
     sources = []
     let loaded = Self.load(generation.appendingPathComponent(Self.fileName).path)
     var sizes: [Int] = []
@@ -66,25 +63,20 @@ final class ComparisonBlocks {
     previous = loaded
     // Opened now: a block found reusable (`reusable`, which decides what is regrouped for
     // rendering) must not fail to copy for want of its file.
-    sources = paths.map { open($0, O_RDONLY | O_CLOEXEC) }
-  }
-
-  deinit {
-    for source in sources where source >= 0 { close(source) }
+    sources = paths.map { try? SourceFile(path: $0) }
   }
 
   /// Whether a block with `key` can be copied from the previous rendering.
-  func reusable(_ key: UInt64) -> Bool { previous[key].map { sources[$0.file] >= 0 } ?? false }
+  func reusable(_ key: UInt64) -> Bool { previous[key].map { sources[$0.file] != nil } ?? false }
 
   /// Copies the block with `key` from the previous rendering to the end of `file`; nil (and
   /// nothing written) when there is none or its file cannot be opened.
   /// - Throws: `OutputError.writeFailed` from the copy.
   func copy(_ key: UInt64, into file: BufferedFile, fileNumber: Int) throws(OutputError) -> Block?
   {
-    guard let block = previous[key], block.file == fileNumber, sources[block.file] >= 0 else {
-      return nil
-    }
-    try file.splice(from: sources[block.file], block.range, sourcePath: sourcePaths[block.file])
+    guard let block = previous[key], block.file == fileNumber, let source = sources[block.file]
+    else { return nil }
+    try file.splice(from: source, block.range)
     reused += 1
     return block
   }

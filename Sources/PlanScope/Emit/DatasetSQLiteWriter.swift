@@ -282,20 +282,16 @@ public final class DatasetSQLiteBuilder {
   /// sharing the source's blocks where the file system can (`FICLONE`: XFS, Btrfs; the copy
   /// then costs no time and no disk until pages change), else byte for byte.
   static func copy(_ source: String, to target: String) throws {
-    let input = open(source, O_RDONLY | O_CLOEXEC)
-    guard input >= 0 else {
-      throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))
-    }
-    defer { close(input) }
+    let input = try SourceFile(path: source)
     var info = stat()
-    guard fstat(input, &info) == 0 else {
+    guard fstat(input.descriptor, &info) == 0 else {
       throw OutputError.writeFailed(path: source, reason: String(cString: strerror(errno)))
     }
-    if clone(input, to: target) { return }
+    if clone(input.descriptor, to: target) { return }
     // Not synced here: the run's one sync before it publishes covers the copy, whose
     // write-back starts now.
     let file = try BufferedFile(path: target)
-    try file.splice(from: input, 0..<Int(info.st_size), sourcePath: source)
+    try file.splice(from: input, 0..<Int(info.st_size))
     try file.finish(syncing: false)
   }
 

@@ -24,6 +24,10 @@ final class QueueThread<Item>: @unchecked Sendable {
   private var cancelled = false
   private var finished = false
   private var failure: (any Error)?
+  /// Whether the thread waits for an item, and how many callers of `add` wait for room: the
+  /// condition is signalled only then (a signal per item was a system call per item).
+  private var threadWaits = false
+  private var addersWaiting = 0
 
   /// Starts the thread named `name`: `handle` takes each item, `complete` runs once every
   /// item is handled (not when cancelled).
@@ -47,12 +51,14 @@ final class QueueThread<Item>: @unchecked Sendable {
     defer { condition.unlock() }
     let itemCost = cost(item)
     while head < queue.count, queued + itemCost > capacity, failure == nil, !finished {
+      addersWaiting += 1
       condition.wait()
+      addersWaiting -= 1
     }
     if let failure { throw failure }
     queue.append((item, itemCost))
     queued += itemCost
-    condition.broadcast()
+    if threadWaits { condition.broadcast() }
   }
 
   /// Takes no more items: `complete` runs as soon as the queued ones are handled.
@@ -73,13 +79,15 @@ final class QueueThread<Item>: @unchecked Sendable {
     if let failure { throw failure }
   }
 
-  /// Stops the thread without completing (the work is abandoned); returns at once.
-  func cancel() {
+  /// Stops the thread without completing (the work is abandoned); returns at once, or with
+  /// `waiting` once the item being handled is done.
+  func cancel(waiting: Bool = false) {
     condition.lock()
     defer { condition.unlock() }
     cancelled = true
     closed = true
     condition.broadcast()
+    while waiting, !finished { condition.wait() }
   }
 
   private func drain() {
@@ -106,7 +114,11 @@ final class QueueThread<Item>: @unchecked Sendable {
   private func next() -> Item? {
     condition.lock()
     defer { condition.unlock() }
-    while head == queue.count, !closed { condition.wait() }
+    while head == queue.count, !closed {
+      threadWaits = true
+      condition.wait()
+      threadWaits = false
+    }
     guard !cancelled, head < queue.count else { return nil }
     let (item, itemCost) = queue[head]
     head += 1
@@ -118,7 +130,7 @@ final class QueueThread<Item>: @unchecked Sendable {
       head = 0
     }
     queued -= itemCost
-    condition.broadcast()
+    if addersWaiting > 0 { condition.broadcast() }
     return item
   }
 

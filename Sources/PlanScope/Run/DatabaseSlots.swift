@@ -102,17 +102,24 @@ struct DatabaseSlots {
     }
   }
 
-  /// Records that `slot`'s database, complete, holds the documents of the generation index
-  /// at `index` (linked, not copied: the index is finished) and clears its mark; `link`
-  /// becomes the generation's link to it.
+  /// Records that `slot`'s database holds the documents of the generation index at `index`
+  /// (linked, not copied: the index is finished).
   /// - Throws: `OutputError.writeFailed`.
-  func complete(_ slot: Int, index: String, link: String) throws {
+  func setIndex(of slot: Int, to index: String) throws {
     let indexPath = path(Self.indexFile(slot))
     let temporary = indexPath + ".new"
     unlink(temporary)
     guard Glibc.link(index, temporary) == 0, rename(temporary, indexPath) == 0 else {
       throw OutputError.writeFailed(path: indexPath, reason: String(cString: strerror(errno)))
     }
+  }
+
+  /// Records that `slot`'s database, complete, holds the documents of the generation index
+  /// at `index` (linked, not copied: the index is finished) and clears its mark; `link`
+  /// becomes the generation's link to it.
+  /// - Throws: `OutputError.writeFailed`.
+  func complete(_ slot: Int, index: String, link: String) throws {
+    try setIndex(of: slot, to: index)
     unlink(link)
     guard symlink(Self.linkTarget(slot), link) == 0 else {
       throw OutputError.writeFailed(path: link, reason: String(cString: strerror(errno)))

@@ -70,7 +70,7 @@ public struct OutputDirectory: Sendable {
       document.record = record
       try writer.add(document)
     }
-    try writer.commit()
+    removeGenerations(except: try writer.commit())
   }
 
   // MARK: - Generations
@@ -157,11 +157,16 @@ public struct OutputDirectory: Sendable {
       try publish(name)
     }
     syncFolder(url)
+    return generationName
+  }
+
+  /// Removes every generation but the one named `generation` (the published one: what a
+  /// reader already opened in an older one stays readable until closed).
+  func removeGenerations(except generation: String) {
     for entry in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    where entry.hasPrefix(".data-") && entry != generationName {
+    where entry.hasPrefix(".data-") && entry != generation {
       Self.removeTree(url.appendingPathComponent(entry).path)
     }
-    return generationName
   }
 
   /// Removes the folder at `path` and everything in it, without following links (a

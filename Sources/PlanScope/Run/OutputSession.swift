@@ -20,6 +20,7 @@ public struct RunSummary: Sendable, Hashable {
 /// byte.
 public final class OutputSession {
   private let writer: RunWriter
+  private let directory: OutputDirectory
   private let update: StateUpdate?
   private let state: StateStore?
   private var key: StateStore.RunKey?
@@ -43,6 +44,7 @@ public final class OutputSession {
     policy: PublishPolicy = PublishPolicy(), source: String = "the input"
   ) throws {
     let directory = OutputDirectory(output)
+    self.directory = directory
     do {
       previous = try directory.publishedPaths() ?? []
     } catch {
@@ -142,6 +144,13 @@ public final class OutputSession {
       current: summary.processed, previous: previous.count, lost: previous.count - kept,
       corpus: source, skipped: summary.skipped.count, failed: summary.failures.count)
     let generation = try writer.commit()
+    // The older generations go while the state commits (20,000 plans: 2.3 GB and 40,000
+    // links to free, 0.7 s).
+    let directory = directory
+    let removal = Background(name: "planscope-remove") {
+      directory.removeGenerations(except: generation)
+    }
+    defer { removal.value }
     try state?.rememberRun(
       key: summary.failures.isEmpty ? key?.value : nil, generation: generation)
     try update?.commit()

@@ -30,7 +30,10 @@ public final class RunWriter {
   /// The previous generation's index, when it was made by this pipeline.
   let previousIndex: GenerationIndex?
   /// The previous generation's spliced files, opened on first use.
-  private var sources: [Int32]?
+  private var sources: [SourceFile]?
+  /// Copies the spliced bytes and links the texts of unchanged documents on a thread of its
+  /// own.
+  private let copier = FileCopier()
   private let json: BufferedFile
   private let exports: [BufferedFile]
   private let index: BufferedFile
@@ -43,6 +46,9 @@ public final class RunWriter {
   /// use; updated in place when documents are spliced (`slotContents` is then what it held).
   private let slots: DatabaseSlots
   private let slot: Int
+  /// What the slot holds when it can be trusted, read on another thread while this one reads
+  /// the previous generation's index.
+  private let slotLoad: Background<GenerationIndex?>
   private var slotContents: GenerationIndex?
   private var updatesInPlace = false
   /// Whether unchanged documents will be spliced: `dataset.sqlite` then starts as a copy of
@@ -82,11 +88,16 @@ public final class RunWriter {
     self.previous = previous
     stagingPath = staging.path
     previousPath = previous?.path ?? ""
+    let slots = DatabaseSlots(folder: directory.url)
+    let slot = DatabaseSlots.next(after: previous)
+    slotLoad = Background(name: "planscope-slot-index") {
+      slots.contents(slot, fingerprint: fingerprint, files: Self.splicedFiles.count + 1)
+    }
+    self.slots = slots
+    self.slot = slot
     previousIndex = previous.flatMap {
       GenerationIndex.load(from: $0, files: Self.splicedFiles.count + 1)
     }.flatMap { $0.fingerprint == fingerprint && !fingerprint.isEmpty ? $0 : nil }
-    slots = DatabaseSlots(folder: directory.url)
-    slot = DatabaseSlots.next(after: previous)
     index = try BufferedFile(path: staging.appendingPathComponent(GenerationIndex.fileName).path)
     parts = try BufferedFile(path: staging.appendingPathComponent(Self.partsFile).path)
     try index.write(GenerationIndex.header(fingerprint: fingerprint))
@@ -94,6 +105,7 @@ public final class RunWriter {
     let exports = try CSVWriter.fileNames.map {
       try BufferedFile(path: staging.appendingPathComponent($0).path)
     }
+    for file in [json] + exports { file.copier = copier }
     try json.write("{\n  \"documents\" : [")
     for (file, header) in zip(exports, CSVWriter.headerLines) { try file.write(header) }
     self.json = json
@@ -123,9 +135,7 @@ public final class RunWriter {
     let opened: DatasetSQLiteThread
     if splices, let previousIndex, let previous {
       let source = previous.appendingPathComponent("dataset.sqlite").path
-      if let contents = slots.contents(
-        slot, fingerprint: previousIndex.fingerprint, files: Self.splicedFiles.count + 1)
-      {
+      if let contents = slotLoad.value {
         try slots.markPending(slot)
         slotContents = contents
       } else {
@@ -145,8 +155,8 @@ public final class RunWriter {
   }
 
   deinit {
-    for source in sources ?? [] where source >= 0 { close(source) }
     if !committed {
+      copier.cancel()
       database?.cancel()
       try? FileManager.default.removeItem(at: staging)
     }
@@ -216,42 +226,35 @@ public final class RunWriter {
     let sources = try openSources(previous)
     guard
       let bytes = try Self.read(
-        sources[Self.splicedFiles.count], entry.ranges[Self.splicedFiles.count],
-        path: Self.partsFile),
+        sources[Self.splicedFiles.count], entry.ranges[Self.splicedFiles.count]),
       let part = ComparisonContribution(bytes: bytes)
     else { return false }
-    // Texts first: a text missing from the previous generation means processing the plan
-    // again, which must find no link here (writing a text over a link would write into the
-    // previous generation's file).
-    var linked: [String] = []
-    for suffix in ["txt", "original.txt"] {
-      // Paths joined as text: URL's appending was a twentieth of a run that changed one plan.
-      let name = "/text/\(entry.key).\(suffix)"
-      guard link(previousPath + name, stagingPath + name) == 0 else {
-        for path in linked { unlink(path) }
-        return false
-      }
-      linked.append(stagingPath + name)
+    // A text missing from the previous generation means processing the plan again, so both
+    // are looked for before anything is queued. The links are made on the copier's thread
+    // (creating 40,000 names was a tenth of a run that changed one plan of 20,000). Paths
+    // are joined as text: URL's appending was a twentieth of such a run.
+    let names = ["/text/\(entry.key).txt", "/text/\(entry.key).original.txt"]
+    guard names.allSatisfy({ access(previousPath + $0, F_OK) == 0 }) else { return false }
+    for name in names {
+      try copier.add(.link(existing: previousPath + name, path: stagingPath + name))
     }
     var ranges: [Range<Int>] = []
     // The separator before an element that followed the last spliced one in the previous file
     // is copied with it, so a run of unchanged plans is one copy.
     let element = entry.ranges[0]
     if count > 0, let end = lastSplicedJSONEnd, element.lowerBound - end == Self.separator.utf8.count {
-      try json.splice(from: sources[0], end..<element.upperBound, sourcePath: Self.splicedFiles[0])
+      try json.splice(from: sources[0], end..<element.upperBound)
       ranges.append(json.offset - element.count..<json.offset)
     } else {
       try json.write(count == 0 ? "\n    " : Self.separator)
       let start = json.offset
-      try json.splice(from: sources[0], element, sourcePath: Self.splicedFiles[0])
+      try json.splice(from: sources[0], element)
       ranges.append(start..<json.offset)
     }
     lastSplicedJSONEnd = element.upperBound
     for (number, file) in exports.enumerated() {
       let start = file.offset
-      try file.splice(
-        from: sources[number + 1], entry.ranges[number + 1],
-        sourcePath: Self.splicedFiles[number + 1])
+      try file.splice(from: sources[number + 1], entry.ranges[number + 1])
       ranges.append(start..<file.offset)
     }
     lastPath = entry.path
@@ -271,10 +274,9 @@ public final class RunWriter {
     return true
   }
 
-  /// `range` of the file open at `descriptor`; nil when the file ends before it does.
-  private static func read(_ descriptor: Int32, _ range: Range<Int>, path: String) throws
-    -> [UInt8]?
-  {
+  /// `range` of `source`; nil when the file ends before it does.
+  private static func read(_ source: SourceFile, _ range: Range<Int>) throws -> [UInt8]? {
+    let descriptor = source.descriptor
     var bytes = [UInt8](repeating: 0, count: range.count)
     var done = 0
     while done < range.count {
@@ -283,7 +285,8 @@ public final class RunWriter {
       }
       if count < 0, errno == EINTR { continue }
       if count < 0 {
-        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        throw OutputError.writeFailed(
+          path: source.path, reason: String(cString: strerror(errno)))
       }
       if count == 0 { return nil }
       done += count
@@ -326,17 +329,10 @@ public final class RunWriter {
   }
 
   /// The previous generation's spliced files, opened once.
-  private func openSources(_ previous: URL) throws -> [Int32] {
+  private func openSources(_ previous: URL) throws -> [SourceFile] {
     if let sources { return sources }
-    var opened: [Int32] = []
-    for name in Self.splicedFiles + [Self.partsFile] {
-      let path = previous.appendingPathComponent(name).path
-      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else {
-        for source in opened { close(source) }
-        throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-      }
-      opened.append(descriptor)
+    let opened = try (Self.splicedFiles + [Self.partsFile]).map {
+      try SourceFile(path: previous.appendingPathComponent($0).path)
     }
     sources = opened
     return opened
@@ -348,6 +344,7 @@ public final class RunWriter {
   }
 
   /// Finishes every file and publishes the outputs; returns the generation's folder name.
+  /// The generations before it stay (`OutputDirectory.removeGenerations`).
   /// - Throws: `OutputError` or `SQLiteError`.
   @discardableResult public func commit() throws -> String {
     let tail =
@@ -368,9 +365,11 @@ public final class RunWriter {
       comparison.blocks = comparisonBlocks
     }
     var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
+    markdown.copier = copier
     let markdownDigest = try comparison.render(into: &markdown)
     try markdown.finish(syncing: false)
     var html = try BufferedFile(path: staging.appendingPathComponent("comparison.html").path)
+    html.copier = copier
     let htmlDigest = try comparison.renderHTML(into: &html)
     scratch.close()
     try html.finish(syncing: false)
@@ -393,6 +392,9 @@ public final class RunWriter {
     // (tables, indexes, full-text settings) must publish a new generation too.
     name.add(DatasetSQLiteWriter.schema)
     name.add(DatasetSQLiteWriter.indexes)
+    // Every spliced byte and linked text in place; the previous generation's files closed.
+    try copier.finish()
+    sources = nil
     try syncFileSystem(of: staging)
     // The database goes to its slot once durable; the generation links to it.
     let databaseLink = staging.appendingPathComponent("dataset.sqlite").path
@@ -401,6 +403,15 @@ public final class RunWriter {
       slot, index: staging.appendingPathComponent(GenerationIndex.fileName).path, link: databaseLink)
     let generation = try directory.commit(staging: staging, name: String(name.value, radix: 16))
     committed = true
+    if let previous, generation == previous.lastPathComponent,
+      let published = DatabaseSlots.slot(of: previous)
+    {
+      // The same outputs were published already (an upgrade that changed none): the
+      // database that generation links to holds this run's rows too, and now gets its index,
+      // so the next run can update it in place instead of copying it.
+      try slots.setIndex(
+        of: published, to: previous.appendingPathComponent(GenerationIndex.fileName).path)
+    }
     return generation
   }
 

@@ -94,6 +94,14 @@ private func blockCount(_ folder: URL) throws -> Int {
     GenerationIndex.load(
       from: out.url.appendingPathComponent(second), files: RunWriter.splicedFiles.count + 1))
   #expect(index.fingerprint == "after-upgrade", "the next run splices from it")
+  // The database the kept generation links to holds the same rows: it is trusted for the
+  // next run but one (which would otherwise copy it), as the new one is for the next.
+  for slot in 0..<2 {
+    #expect(
+      DatabaseSlots(folder: out.url).contents(
+        slot, fingerprint: "after-upgrade", files: RunWriter.splicedFiles.count + 1) != nil,
+      "slot \(slot)")
+  }
   #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter {
     $0.hasPrefix(".staging-")
   }.isEmpty)

@@ -15,16 +15,29 @@ public final class BufferedFile {
   /// The file.
   let path: String
 
-  /// Creates (or truncates) the file at `path`.
+  /// Creates (or truncates) the file at `path`. With `reusing`, a file there is written over
+  /// from its start and cut to its new length by `finish`, so its blocks are reused instead
+  /// of freed and allocated again; unless it is not a plain file of its own (other links
+  /// share it), which is then removed first, never written into.
   /// - Throws: `OutputError.writeFailed`.
-  public init(path: String) throws {
+  public init(path: String, reusing: Bool = false) throws {
     self.path = path
-    descriptor = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    if reusing {
+      var info = stat()
+      if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG || info.st_nlink != 1 {
+        unlink(path)
+      }
+    }
+    descriptor = open(path, O_CREAT | O_WRONLY | O_CLOEXEC | (reusing ? 0 : O_TRUNC), 0o644)
     guard descriptor >= 0 else {
       throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
     }
+    cutsAtFinish = reusing
     buffer.reserveCapacity(1 << 20)
   }
+
+  /// Whether `finish` cuts the file where the written bytes end (see `init`).
+  private var cutsAtFinish = false
 
   /// Wraps an open descriptor (standard output); `finish` flushes without syncing it.
   public init(descriptor: Int32, name: String) {
@@ -144,6 +157,9 @@ public final class BufferedFile {
     try flushSplice()
     try flush(wholeBlocksOnly: false)
     guard ownsDescriptor else { return }
+    if cutsAtFinish, ftruncate(descriptor, off_t(offset)) != 0 {
+      throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
     if let copier {
       precondition(!syncing, "a file with queued copies is synced by the run's sync")
       try copier.add(.startWriteback(self))

@@ -91,10 +91,11 @@ final class ComparisonBlocks {
     }
   }
 
-  /// Writes this rendering's blocks to `path` (synced with the rest of the generation).
+  /// Writes this rendering's blocks to `path` (synced with the rest of the generation), over
+  /// the file there with `reusing` (`BufferedFile`).
   /// - Throws: `OutputError.writeFailed`.
-  func write(to path: String) throws {
-    let file = try BufferedFile(path: path)
+  func write(to path: String, reusing: Bool = false) throws {
+    let file = try BufferedFile(path: path, reusing: reusing)
     try table.withUnsafeBufferPointer { buffer throws(OutputError) in try file.write(buffer) }
     try file.finish(syncing: false)
   }

@@ -48,6 +48,9 @@ public struct GenerationIndex: Sendable {
   /// The key of a document of the generation whose input had this SHA-256, if any.
   public func key(content sha256: String) -> String? { keysByContent[sha256] }
 
+  /// Every entry, in no particular order.
+  var allEntries: Dictionary<[UInt8], Entry>.Values { entries.values }
+
   /// The entry of `path`, if the generation has it.
   public func entry(_ path: String) -> Entry? { entries[Array(path.utf8)] }
 

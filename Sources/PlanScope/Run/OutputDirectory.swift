@@ -70,7 +70,8 @@ public struct OutputDirectory: Sendable {
       document.record = record
       try writer.add(document)
     }
-    removeGenerations(except: try writer.commit())
+    let previous = currentGenerationName
+    removeGenerations(except: Set([try writer.commit()] + (previous.map { [$0] } ?? [])))
   }
 
   // MARK: - Generations
@@ -85,10 +86,14 @@ public struct OutputDirectory: Sendable {
   /// The symbolic link naming the current generation.
   static let currentLink = ".current"
 
-  /// A fresh staging folder for a run's outputs; stale staging folders of killed runs (the
-  /// caller holds the output lock, so no other run is writing) are removed first.
+  /// A staging folder for a run's outputs; stale staging folders of killed runs (the caller
+  /// holds the output lock, so no other run is writing) are removed first. It is the
+  /// generation before the current one, renamed, when there is one (`recycled`): its files
+  /// are written over and its texts kept where they are still right (`RunWriter`), which
+  /// spares freeing a generation's blocks and allocating them again, and linking every
+  /// text anew. Else it is a new folder.
   /// - Throws: `OutputError.writeFailed`.
-  func makeStaging() throws -> URL {
+  func makeStaging() throws -> (url: URL, recycled: Bool) {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
@@ -98,13 +103,27 @@ public struct OutputDirectory: Sendable {
     try checkPublishedNames()
     let staging = url.appendingPathComponent(
       ".staging-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-      try FileManager.default.createDirectory(
-        at: staging.appendingPathComponent("text"), withIntermediateDirectories: true)
-    } catch {
-      throw OutputError.writeFailed(path: staging.path, reason: "cannot create folder")
+    let current = currentGenerationName
+    let older = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+      .filter { $0.hasPrefix(".data-") && $0 != current }.sorted()
+    var recycled = false
+    for name in older {
+      let path = url.appendingPathComponent(name).path
+      if !recycled, rename(path, staging.path) == 0 {
+        recycled = true
+        // Made anew by the run: a link here would stand in the new database's way.
+        unlink(staging.appendingPathComponent("dataset.sqlite").path)
+      } else {
+        Self.removeTree(path)
+      }
     }
-    return staging
+    let text = staging.appendingPathComponent("text").path
+    guard mkdir(staging.path, 0o755) == 0 || errno == EEXIST,
+      mkdir(text, 0o755) == 0 || errno == EEXIST
+    else {
+      throw OutputError.writeFailed(path: staging.path, reason: String(cString: strerror(errno)))
+    }
+    return (staging, recycled)
   }
 
   /// The folder name of the current generation (`.data-…`), if a run has committed one.
@@ -119,7 +138,7 @@ public struct OutputDirectory: Sendable {
     where name.hasPrefix(".staging-")
       || (name.hasPrefix(".merge-stdin-") && name.hasSuffix(".jsonl") && name != ownSpool)
     {
-      try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+      Self.removeTree(url.appendingPathComponent(name).path)
     }
   }
 
@@ -146,7 +165,7 @@ public struct OutputDirectory: Sendable {
       rename(
         staging.appendingPathComponent(GenerationIndex.fileName).path,
         generation.appendingPathComponent(GenerationIndex.fileName).path)
-      try? FileManager.default.removeItem(at: staging)
+      Self.removeTree(staging.path)
     } else {
       try? FileManager.default.removeItem(at: generation)
       try move(staging, to: generation)
@@ -160,13 +179,28 @@ public struct OutputDirectory: Sendable {
     return generationName
   }
 
-  /// Removes every generation but the one named `generation` (the published one: what a
-  /// reader already opened in an older one stays readable until closed).
-  func removeGenerations(except generation: String) {
+  /// Removes every generation but those named in `kept` (the published one and the one
+  /// before it, which the next run recycles: what a reader opened in a removed one stays
+  /// readable until closed).
+  func removeGenerations(except kept: Set<String>) {
     for entry in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    where entry.hasPrefix(".data-") && entry != generation {
+    where entry.hasPrefix(".data-") && !kept.contains(entry) {
       Self.removeTree(url.appendingPathComponent(entry).path)
     }
+  }
+
+  /// The names in the folder at `path` (none when it cannot be read).
+  static func names(in path: String) -> [String] {
+    guard let folder = opendir(path) else { return [] }
+    defer { closedir(folder) }
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
   }
 
   /// Removes the folder at `path` and everything in it, without following links (a

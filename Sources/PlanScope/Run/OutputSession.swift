@@ -144,11 +144,12 @@ public final class OutputSession {
       current: summary.processed, previous: previous.count, lost: previous.count - kept,
       corpus: source, skipped: summary.skipped.count, failed: summary.failures.count)
     let generation = try writer.commit()
-    // The older generations go while the state commits (20,000 plans: 2.3 GB and 40,000
-    // links to free, 0.7 s).
+    // Generations older than the one before go (left by an earlier version, or by a run that
+    // published the same outputs again) while the state commits.
     let directory = directory
+    let kept = Set([generation] + (writer.previousGenerationName.map { [$0] } ?? []))
     let removal = Background(name: "planscope-remove") {
-      directory.removeGenerations(except: generation)
+      directory.removeGenerations(except: kept)
     }
     defer { removal.value }
     try state?.rememberRun(

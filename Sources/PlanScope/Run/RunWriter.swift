@@ -60,6 +60,30 @@ public final class RunWriter {
   /// The comparison's blocks: this generation's, and the previous one's to copy (when
   /// documents are spliced from it).
   private var comparisonBlocks = ComparisonBlocks()
+  /// Whether the staging folder is an older generation's (`OutputDirectory.makeStaging`).
+  private let recycled: Bool
+  /// The texts that generation holds, by document key: the digest of that document's
+  /// outputs (which cover its texts). Keys are taken out as documents arrive; what remains at
+  /// the commit is removed.
+  private let recycledLoad: Background<[String: UInt64]>
+  /// `recycledLoad`'s table, taken on first use.
+  private var recycledTexts: [String: UInt64]?
+  /// What a generation folder holds (the database's link is made by `commit`).
+  static let generationFiles: Set<String> = Set(
+    splicedFiles + [
+      partsFile, GenerationIndex.fileName, ComparisonBlocks.fileName, "metadata.yml", "text",
+    ] + ComparisonBlocks.files)
+
+  /// Removes what `folder` holds but `kept` does not name (a recycled generation of an
+  /// earlier version may hold files this one does not write).
+  private static func removeEntries(of folder: URL, except kept: Set<String>) {
+    for name in OutputDirectory.names(in: folder.path) where !kept.contains(name) {
+      OutputDirectory.removeTree(folder.appendingPathComponent(name).path)
+    }
+  }
+
+  /// The previous generation's folder name, if there is one.
+  public var previousGenerationName: String? { previous?.lastPathComponent }
   /// Blocks of the comparison copied from the previous generation instead of rendered.
   public var reusedComparisonBlocks: Int { comparisonBlocks.reused }
   private let encoder: RecordEncoder
@@ -82,11 +106,21 @@ public final class RunWriter {
     directory: OutputDirectory, comparison: ComparisonMarkdownWriter, fingerprint: String = ""
   ) throws {
     self.directory = directory
-    let staging = try directory.makeStaging()
+    let (staging, recycled) = try directory.makeStaging()
+    if recycled { Self.removeEntries(of: staging, except: Self.generationFiles) }
     self.staging = staging
+    self.recycled = recycled
     let previous = directory.currentGeneration
     self.previous = previous
     stagingPath = staging.path
+    // Read aside: the new index is written where it was meanwhile.
+    let recycledIndex = staging.appendingPathComponent(GenerationIndex.fileName + ".recycled")
+    if recycled {
+      rename(staging.appendingPathComponent(GenerationIndex.fileName).path, recycledIndex.path)
+    }
+    recycledLoad = Background(name: "planscope-recycled-texts") {
+      recycled ? Self.recycledTexts(in: staging, index: recycledIndex.path) : [:]
+    }
     previousPath = previous?.path ?? ""
     let slots = DatabaseSlots(folder: directory.url)
     let slot = DatabaseSlots.next(after: previous)
@@ -98,12 +132,15 @@ public final class RunWriter {
     previousIndex = previous.flatMap {
       GenerationIndex.load(from: $0, files: Self.splicedFiles.count + 1)
     }.flatMap { $0.fingerprint == fingerprint && !fingerprint.isEmpty ? $0 : nil }
-    index = try BufferedFile(path: staging.appendingPathComponent(GenerationIndex.fileName).path)
-    parts = try BufferedFile(path: staging.appendingPathComponent(Self.partsFile).path)
+    index = try BufferedFile(
+      path: staging.appendingPathComponent(GenerationIndex.fileName).path, reusing: recycled)
+    parts = try BufferedFile(
+      path: staging.appendingPathComponent(Self.partsFile).path, reusing: recycled)
     try index.write(GenerationIndex.header(fingerprint: fingerprint))
-    let json = try BufferedFile(path: staging.appendingPathComponent("dataset.json").path)
+    let json = try BufferedFile(
+      path: staging.appendingPathComponent("dataset.json").path, reusing: recycled)
     let exports = try CSVWriter.fileNames.map {
-      try BufferedFile(path: staging.appendingPathComponent($0).path)
+      try BufferedFile(path: staging.appendingPathComponent($0).path, reusing: recycled)
     }
     for file in [json] + exports { file.copier = copier }
     try json.write("{\n  \"documents\" : [")
@@ -235,8 +272,10 @@ public final class RunWriter {
     // are joined as text: URL's appending was a twentieth of such a run.
     let names = ["/text/\(entry.key).txt", "/text/\(entry.key).original.txt"]
     guard names.allSatisfy({ access(previousPath + $0, F_OK) == 0 }) else { return false }
-    for name in names {
-      try copier.add(.link(existing: previousPath + name, path: stagingPath + name))
+    if !keepsRecycledTexts(entry.key, digest: entry.digest) {
+      for name in names {
+        try copier.add(.link(existing: previousPath + name, path: stagingPath + name))
+      }
     }
     var ranges: [Range<Int>] = []
     // The separator before an element that followed the last spliced one in the previous file
@@ -364,18 +403,21 @@ public final class RunWriter {
       comparisonBlocks = ComparisonBlocks(previousGeneration: previous)
       comparison.blocks = comparisonBlocks
     }
-    var markdown = try BufferedFile(path: staging.appendingPathComponent("comparison.md").path)
+    var markdown = try BufferedFile(
+      path: staging.appendingPathComponent("comparison.md").path, reusing: recycled)
     markdown.copier = copier
     let markdownDigest = try comparison.render(into: &markdown)
     try markdown.finish(syncing: false)
-    var html = try BufferedFile(path: staging.appendingPathComponent("comparison.html").path)
+    var html = try BufferedFile(
+      path: staging.appendingPathComponent("comparison.html").path, reusing: recycled)
     html.copier = copier
     let htmlDigest = try comparison.renderHTML(into: &html)
     scratch.close()
     try html.finish(syncing: false)
     try comparisonBlocks.write(
-      to: staging.appendingPathComponent(ComparisonBlocks.fileName).path)
-    let metadata = try BufferedFile(path: staging.appendingPathComponent("metadata.yml").path)
+      to: staging.appendingPathComponent(ComparisonBlocks.fileName).path, reusing: recycled)
+    let metadata = try BufferedFile(
+      path: staging.appendingPathComponent("metadata.yml").path, reusing: recycled)
     try metadata.write(DatasetteMetadata.text)
     try metadata.finish(syncing: false)
     try database.finish()
@@ -392,7 +434,10 @@ public final class RunWriter {
     // (tables, indexes, full-text settings) must publish a new generation too.
     name.add(DatasetSQLiteWriter.schema)
     name.add(DatasetSQLiteWriter.indexes)
-    // Every spliced byte and linked text in place; the previous generation's files closed.
+    // Texts of documents gone since the recycled generation; then every spliced byte and
+    // linked text in place, and the previous generation's files closed.
+    for key in (recycledTexts ?? recycledLoad.value).keys { removeTexts(key) }
+    recycledTexts = [:]
     try copier.finish()
     sources = nil
     try syncFileSystem(of: staging)
@@ -434,9 +479,12 @@ public final class RunWriter {
     _ document: ProcessedDocument, key: String, copyOf: String?, digest: inout FNV1a
   ) throws {
     let textPath = staging.appendingPathComponent("text/\(key).txt").path
-    for (suffix, text) in [("txt", document.text), ("original.txt", document.original)] {
+    for text in [document.text, document.original] {
       digest.add(key)
       digest.add(text)
+    }
+    if keepsRecycledTexts(key, digest: digest.value) { return }
+    for (suffix, text) in [("txt", document.text), ("original.txt", document.original)] {
       let name = "text/\(key).\(suffix)"
       let target = staging.appendingPathComponent(name).path
       if let copyOf, link(staging.appendingPathComponent("text/\(copyOf).\(suffix)").path, target) == 0 {
@@ -450,6 +498,48 @@ public final class RunWriter {
       if target != textPath, text == document.text, link(textPath, target) == 0 { continue }
       try BufferedFile.create(target, holding: text)
     }
+  }
+
+  /// Whether the texts of `key` are in the staging folder already: it is an older
+  /// generation's, where the document had the same outputs (`digest`, which covers its
+  /// texts). Texts it holds for `key` with other outputs are removed (never written into:
+  /// they share their file with other generations).
+  private func keepsRecycledTexts(_ key: String, digest: UInt64) -> Bool {
+    if recycledTexts == nil { recycledTexts = recycledLoad.value }
+    guard let held = recycledTexts?.removeValue(forKey: key) else { return false }
+    if held == digest { return true }
+    removeTexts(key)
+    return false
+  }
+
+  private func removeTexts(_ key: String) {
+    for suffix in [".txt", ".original.txt"] { unlink(stagingPath + "/text/" + key + suffix) }
+  }
+
+  /// The texts in the recycled staging folder (see `recycledTexts`), when its `text` folder
+  /// holds exactly those of its index (at `path`, removed once read); else the folder is
+  /// emptied and none are kept.
+  private static func recycledTexts(in staging: URL, index path: String) -> [String: UInt64] {
+    var texts: [String: UInt64] = [:]
+    if let index = GenerationIndex.load(file: path, files: splicedFiles.count + 1) {
+      for entry in index.allEntries { texts[entry.key] = entry.digest }
+    }
+    unlink(path)
+    let folder = staging.appendingPathComponent("text").path
+    let names = OutputDirectory.names(in: folder)
+    var expected = 0
+    for name in names {
+      let key =
+        name.hasSuffix(".original.txt")
+        ? name.dropLast(".original.txt".count) : name.hasSuffix(".txt") ? name.dropLast(4) : ""
+      if texts[String(key)] != nil { expected += 1 } else { break }
+    }
+    guard expected == names.count, names.count == texts.count * 2 else {
+      OutputDirectory.removeTree(folder)
+      mkdir(folder, 0o755)
+      return [:]
+    }
+    return texts
   }
 
   /// Makes everything written under `folder` durable before the commit renames it in: the

@@ -114,6 +114,9 @@ public final class DatasetSQLiteBuilder {
   /// A new database's full-text index, built beside it (nil when updating: the index is then
   /// updated in place).
   private let index: FullTextIndexBuilder?
+  /// When updating: the index entries to delete and add, applied in batches in row order
+  /// (`applyIndexChanges`).
+  private var indexChanges: FullTextIndexChanges
 
   /// Creates the database at `path` (which must not exist) and opens its transaction.
   /// - Throws: `SQLiteError` or `OutputError`.
@@ -122,6 +125,7 @@ public final class DatasetSQLiteBuilder {
     updating = false
     index = try FullTextIndexBuilder(path: path + ".index")
     inserts = Self.inserts()
+    indexChanges = FullTextIndexChanges()
   }
 
   /// Opens the existing database at `path` (an earlier run's, with the same schema) to update
@@ -131,9 +135,14 @@ public final class DatasetSQLiteBuilder {
   /// copied from the database at `source` (`keep(_:copying:)`, for documents whose rows
   /// here are out of date) or, at `finish`, removed when none of these was called for them,
   /// so its rows and full-text index end up those a new database filled with the same
-  /// documents would hold, at the cost of what changed.
+  /// documents would hold, at the cost of what changed. Changes to the full-text index wait
+  /// in batches of about `indexBatchBytes` of texts (`FullTextIndexChanges`).
   /// - Throws: `SQLiteError`.
-  public init(updatingInPlace path: String, copyingFrom source: String) throws {
+  public init(
+    updatingInPlace path: String, copyingFrom source: String,
+    indexBatchBytes: Int = FullTextIndexChanges.batchBytes
+  ) throws {
+    indexChanges = FullTextIndexChanges(batchBytes: indexBatchBytes)
     // ATTACH would create a missing file.
     guard access(source, R_OK) == 0, access(path, W_OK) == 0 else {
       throw OutputError.writeFailed(
@@ -204,9 +213,16 @@ public final class DatasetSQLiteBuilder {
       if let index {
         try index.add(text, original: original, row: textRow)
       } else {
-        try FullTextIndex.index(text, original: original, row: textRow, in: database)
+        try index(text, original: original, row: textRow)
       }
     }
+  }
+
+  /// Adds the texts stored as row `row` to the index of a database being updated: queued
+  /// with the other changes (see `FullTextIndexChanges`).
+  private func index(_ text: String, original: String?, row: Int64) throws {
+    indexChanges.add(row, text, original)
+    if indexChanges.isFull { try indexChanges.apply(to: database) }
   }
 
   /// Keeps the document with `key` (a database being updated): its rows as they are, or,
@@ -226,7 +242,8 @@ public final class DatasetSQLiteBuilder {
       if let row = texts.first, let text = row.first?.text {
         textRow += 1
         let original = row.count > 1 ? row[1].text : nil
-        try FullTextIndex.add(text, original: original, key: key, row: textRow, to: database)
+        try FullTextIndex.store(text, original: original, key: key, row: textRow, in: database)
+        try index(text, original: original, row: textRow)
       }
     }
     try keep(key)
@@ -247,6 +264,7 @@ public final class DatasetSQLiteBuilder {
         "SELECT document_key FROM documents WHERE document_key NOT IN (SELECT document_key FROM temp.kept)"
       ).compactMap { $0.first?.text }
       for key in gone { try remove(key) }
+      try indexChanges.apply(to: database)
       // The setting a new database has (`FullTextIndex.schema`).
       try database.execute(FullTextIndex.automerge(FullTextIndex.automergeSegments))
     } else {
@@ -263,13 +281,18 @@ public final class DatasetSQLiteBuilder {
 
   /// Deletes every row of the document with `key`, its texts and their index entries
   /// (an external-content index forgets a row through its 'delete' command, given the
-  /// values it indexed).
+  /// values it indexed: queued with them, see `FullTextIndexChanges`).
   private func remove(_ key: String) throws {
-    try database.run(
-      """
-      INSERT INTO document_texts_fts (document_texts_fts, rowid, text, original)
-        SELECT 'delete', rowid, text, original FROM document_texts WHERE document_key = ?
-      """, rows: [[.text(key)]])
+    for row in try database.query(
+      "SELECT rowid, text, original FROM document_texts WHERE document_key = ?", [.text(key)])
+    {
+      guard let id = row[0].integer, let text = row[1].text else { continue }
+      // A row indexed in this batch is forgotten after it is indexed (not before: FTS5
+      // would subtract terms it does not hold yet).
+      if indexChanges.adds(id) { try indexChanges.apply(to: database) }
+      indexChanges.delete(id, text, row[2].text)
+    }
+    if indexChanges.isFull { try indexChanges.apply(to: database) }
     try database.run("DELETE FROM document_texts WHERE document_key = ?", rows: [[.text(key)]])
     // Rows that refer to others first (responsibilities → tasks → documents).
     for table in ExportTables.all.reversed() {
@@ -384,6 +407,60 @@ package enum FullTextIndex {
     try database.run(
       "INSERT INTO document_texts_fts (rowid, text, original) VALUES (?,?,?)",
       rows: [[.integer(row), .text(text), SQLiteValue(original)]])
+  }
+}
+
+/// Changes to the full-text index of a database being updated, applied in batches: the
+/// deletions in row order, then the additions (rows new to the database, so after every
+/// existing one).
+///
+/// FTS5 keeps the terms of the rows it is given in memory and writes them out as a segment
+/// when given a row id smaller than the last one. An update deletes a plan's old row (an id
+/// among the existing ones) and adds its new one (the largest id) plan after plan, so every
+/// plan wrote a segment of its own and, as segments piled up, forced merges: the index was
+/// most of an update's time (20,000 plans, 1 % changed: the database thread's 8 s of CPU,
+/// two thirds of it sorting and merging those terms). In row order, a batch is written once.
+public struct FullTextIndexChanges {
+  private var deletions: [(row: Int64, text: String, original: String?)] = []
+  private var additions: [(row: Int64, text: String, original: String?)] = []
+  private var bytes = 0
+  /// Bytes of texts held before a batch is applied, by default.
+  public static let batchBytes = 32 << 20
+  private let batchBytes: Int
+
+  init(batchBytes: Int = Self.batchBytes) { self.batchBytes = batchBytes }
+
+  /// Whether the batch should be applied now.
+  var isFull: Bool { bytes >= batchBytes }
+
+  /// Queues forgetting row `row`, which was indexed with these texts.
+  mutating func delete(_ row: Int64, _ text: String, _ original: String?) {
+    deletions.append((row, text, original))
+    bytes += text.utf8.count + (original?.utf8.count ?? 0)
+  }
+
+  /// Whether row `row` is among the queued additions.
+  func adds(_ row: Int64) -> Bool { additions.first.map { row >= $0.row } ?? false }
+
+  /// Queues indexing row `row` (rows must come in increasing order).
+  mutating func add(_ row: Int64, _ text: String, _ original: String?) {
+    additions.append((row, text, original))
+    bytes += text.utf8.count + (original?.utf8.count ?? 0)
+  }
+
+  /// Applies the queued changes to `database`'s index (inside its transaction).
+  /// - Throws: `SQLiteError`.
+  mutating func apply(to database: SQLiteDatabase) throws {
+    deletions.sort { $0.row < $1.row }
+    try database.run(
+      "INSERT INTO document_texts_fts (document_texts_fts, rowid, text, original) VALUES ('delete', ?, ?, ?)",
+      rows: deletions.map { [.integer($0.row), .text($0.text), SQLiteValue($0.original)] })
+    for addition in additions {
+      try FullTextIndex.index(addition.text, original: addition.original, row: addition.row, in: database)
+    }
+    deletions = []
+    additions = []
+    bytes = 0
   }
 }
 

@@ -66,3 +66,42 @@ private final class Handled: @unchecked Sendable {
     "SELECT count(*) FROM documents")
   #expect(count.first?.first?.integer == 1)
 }
+
+/// An update queues its full-text index changes and applies them in batches in row order;
+/// whatever the batch size (a plan per batch, or all of them), the database ends up with the
+/// rows and index entries of a new one holding the same documents: changed plans, kept ones,
+/// ones copied from the published database, and a removed one.
+@Test(arguments: [1, FullTextIndexChanges.batchBytes])
+func indexChangesInBatchesLeaveTheIndexOfANewDatabase(batchBytes: Int) throws {
+  let folder = try ScratchFolder()
+  let path = { folder.url.appendingPathComponent($0).path }
+  let records = Dataset(records: ComparisonCase.large(24)).documents.map { ExportRecord($0) }
+  func text(_ number: Int, version: Int) -> String {
+    String(repeating: "第\(number)号方案：到2027年，用水总量控制在\(number + version)亿立方米以内。", count: 3 + number % 4)
+  }
+  func write(_ name: String, version: (Int) -> Int, count: Int) throws {
+    let builder = try DatasetSQLiteBuilder(path: path(name))
+    for (number, record) in records.prefix(count).enumerated() {
+      try builder.add(record, text: text(number, version: version(number)), original: nil)
+    }
+    try builder.finish()
+  }
+  try write("published.sqlite", version: { _ in 0 }, count: records.count)
+  try FileManager.default.copyItem(atPath: path("published.sqlite"), toPath: path("updated.sqlite"))
+  let builder = try DatasetSQLiteBuilder(
+    updatingInPlace: path("updated.sqlite"), copyingFrom: path("published.sqlite"),
+    indexBatchBytes: batchBytes)
+  // Every third plan changes; every fifth of the others is copied from the published
+  // database; the last one goes.
+  for (number, record) in records.dropLast().enumerated() {
+    if number.isMultiple(of: 3) {
+      try builder.add(record, text: text(number, version: 1), original: nil)
+    } else {
+      try builder.keep(record.key, copying: number.isMultiple(of: 5))
+    }
+  }
+  try builder.finish()
+  try write(
+    "reference.sqlite", version: { $0.isMultiple(of: 3) ? 1 : 0 }, count: records.count - 1)
+  #expect(try databaseContents(path("updated.sqlite")) == databaseContents(path("reference.sqlite")))
+}

@@ -84,6 +84,9 @@ final class FileCopier: @unchecked Sendable {
     switch task {
     case .copy(let file, let offset, let source, let range):
       try copy(source, range, into: file, at: offset)
+      // Written back as it is copied rather than all at the end (advice only: the run's
+      // sync waits for whatever is left).
+      _ = planscope_start_writeback_range(file.descriptor, Int64(offset), Int64(range.count))
     case .link(let existing, let path):
       guard Glibc.link(existing, path) == 0 else {
         throw OutputError.writeFailed(path: existing, reason: String(cString: strerror(errno)))

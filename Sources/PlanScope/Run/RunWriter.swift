@@ -142,7 +142,7 @@ public final class RunWriter {
     let exports = try CSVWriter.fileNames.map {
       try BufferedFile(path: staging.appendingPathComponent($0).path, reusing: recycled)
     }
-    for file in [json] + exports { file.copier = copier }
+    for file in [json, parts] + exports { file.copier = copier }
     try json.write("{\n  \"documents\" : [")
     for (file, header) in zip(exports, CSVWriter.headerLines) { try file.write(header) }
     self.json = json
@@ -303,8 +303,10 @@ public final class RunWriter {
     let held = slotContents?.entry(entry.path)
     try openDatabase().keep(
       entry.key, copying: held?.key != entry.key || held?.digest != entry.digest)
+    // Copied by the copier too: the bytes read above are only decoded.
     let partStart = parts.offset
-    try parts.write(bytes)
+    try parts.splice(
+      from: sources[Self.splicedFiles.count], entry.ranges[Self.splicedFiles.count])
     ranges.append(partStart..<parts.offset)
     try comparison.add(part)
     var spliced = entry

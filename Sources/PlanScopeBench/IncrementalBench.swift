@@ -20,8 +20,9 @@ struct IncrementalMeasurements {
   var onePercentChanged: CommandResult?
   /// Bytes of the corpus.
   var inputBytes = 0
-  /// Bytes of the output folder after the incremental runs (both database files there),
-  /// state included (hard links counted once).
+  /// Bytes of the output folder after the incremental runs (both database files, and the
+  /// published generation with the one before it, which the next run writes over), state
+  /// included (hard links counted once).
   var outputBytes: Int?
   /// Bytes of `state.sqlite` (with its WAL) after the cold run.
   var stateBytes: Int?

@@ -498,6 +498,9 @@ public final class RunWriter {
         continue
       }
       if target != textPath, text == document.text, link(textPath, target) == 0 { continue }
+      // Never written into: a name left in a recycled folder may be a link shared with the
+      // published generation.
+      unlink(target)
       try BufferedFile.create(target, holding: text)
     }
   }

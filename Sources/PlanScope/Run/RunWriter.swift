@@ -195,7 +195,7 @@ public final class RunWriter {
     if !committed {
       copier.cancel()
       database?.cancel()
-      try? FileManager.default.removeItem(at: staging)
+      OutputDirectory.removeTree(staging.path)
     }
   }
 

@@ -14,9 +14,10 @@ final class QueueThread<Item>: @unchecked Sendable {
   private let capacity: Int
   /// Guards everything below.
   private let condition = NSCondition()
-  private var queue: [(item: Item, cost: Int)] = []
+  private var queue: [(item: Item?, cost: Int)] = []
   /// Where the next item to handle is in `queue` (handled ones are dropped in batches: a
-  /// queue of many cheap items made `removeFirst` quadratic).
+  /// queue of many cheap items made `removeFirst` quadratic; their slots let go of them at
+  /// once, or up to a thousand handled documents' texts stayed in memory).
   private var head = 0
   /// The cost of the queued items.
   private var queued = 0
@@ -121,6 +122,7 @@ final class QueueThread<Item>: @unchecked Sendable {
     }
     guard !cancelled, head < queue.count else { return nil }
     let (item, itemCost) = queue[head]
+    queue[head].item = nil
     head += 1
     if head == queue.count {
       queue.removeAll(keepingCapacity: true)
@@ -131,7 +133,7 @@ final class QueueThread<Item>: @unchecked Sendable {
     }
     queued -= itemCost
     if addersWaiting > 0 { condition.broadcast() }
-    return item
+    return item!
   }
 
   private func stop(_ error: (any Error)?) {

@@ -56,7 +56,10 @@ public final class RunWriter {
   /// document.
   public var splices = false
   private let scratch: ComparisonFiles
-  private var comparison: ComparisonBuilder<ComparisonFiles>
+  /// The comparison's builder, fed on its own thread until `commit` takes it back.
+  private let comparisonFeed: ComparisonFeed<ComparisonFiles>
+  /// Works out the names in each plan's part of the comparison (on this thread).
+  private let comparisonNames: ComparisonNames
   /// The comparison's blocks: this generation's, and the previous one's to copy (when
   /// documents are spliced from it).
   private var comparisonBlocks = ComparisonBlocks()
@@ -151,8 +154,10 @@ public final class RunWriter {
     encoder = RecordEncoder(groups: groups)
     csv = CSVWriter(groups: groups)
     scratch = try ComparisonFiles(folder: staging)
-    self.comparison = ComparisonBuilder(writer: comparison, spill: scratch)
-    self.comparison.blocks = comparisonBlocks
+    var builder = ComparisonBuilder(writer: comparison, spill: scratch)
+    builder.blocks = comparisonBlocks
+    comparisonNames = ComparisonNames(writer: comparison)
+    comparisonFeed = ComparisonFeed(builder)
   }
 
   /// Opens the database now rather than with the first document, so its thread starts while
@@ -193,6 +198,7 @@ public final class RunWriter {
 
   deinit {
     if !committed {
+      comparisonFeed.cancel()
       copier.cancel()
       database?.cancel()
       OutputDirectory.removeTree(staging.path)
@@ -236,11 +242,11 @@ public final class RunWriter {
     }
     try openDatabase().add(exported, text: document.text, original: document.original)
     try writeTexts(document, key: exported.key, copyOf: original, digest: &digest)
-    let part = ComparisonContribution(record, copyOf: original, names: comparison.names)
+    let part = ComparisonContribution(record, copyOf: original, names: comparisonNames)
     let partStart = parts.offset
     try parts.write(part.bytes)
     ranges.append(partStart..<parts.offset)
-    try comparison.add(part)
+    try comparisonFeed.add(part)
     try finishDocument(
       GenerationIndex.Entry(
         path: record.source.path, sha256: record.source.sha256, key: exported.key,
@@ -308,7 +314,7 @@ public final class RunWriter {
     try parts.splice(
       from: sources[Self.splicedFiles.count], entry.ranges[Self.splicedFiles.count])
     ranges.append(partStart..<parts.offset)
-    try comparison.add(part)
+    try comparisonFeed.add(part)
     var spliced = entry
     spliced.ranges = ranges
     try finishDocument(spliced)
@@ -400,6 +406,7 @@ public final class RunWriter {
     // the database) while this one renders the comparison.
     let database = try openDatabase()
     database.close()
+    var comparison = try comparisonFeed.finish()
     if splices, previousIndex != nil, let previous {
       // Blocks are copied from the generation the documents are spliced from.
       comparisonBlocks = ComparisonBlocks(previousGeneration: previous)

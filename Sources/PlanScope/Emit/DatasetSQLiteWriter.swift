@@ -213,14 +213,14 @@ public final class DatasetSQLiteBuilder {
       if let index {
         try index.add(text, original: original, row: textRow)
       } else {
-        try index(text, original: original, row: textRow)
+        try queueIndexing(text, original: original, row: textRow)
       }
     }
   }
 
   /// Adds the texts stored as row `row` to the index of a database being updated: queued
   /// with the other changes (see `FullTextIndexChanges`).
-  private func index(_ text: String, original: String?, row: Int64) throws {
+  private func queueIndexing(_ text: String, original: String?, row: Int64) throws {
     indexChanges.add(row, text, original)
     if indexChanges.isFull { try indexChanges.apply(to: database) }
   }
@@ -243,7 +243,7 @@ public final class DatasetSQLiteBuilder {
         textRow += 1
         let original = row.count > 1 ? row[1].text : nil
         try FullTextIndex.store(text, original: original, key: key, row: textRow, in: database)
-        try index(text, original: original, row: textRow)
+        try queueIndexing(text, original: original, row: textRow)
       }
     }
     try keep(key)

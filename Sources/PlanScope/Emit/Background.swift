@@ -15,9 +15,8 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     thread.start()
   }
 
-  /// The value, once computed.
+  /// The value, once computed (the semaphore orders the thread's write before this read).
   var value: Value {
-    if let result { return result }
     done.wait()
     done.signal()
     return result!

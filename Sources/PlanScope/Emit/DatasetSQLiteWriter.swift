@@ -115,7 +115,7 @@ public final class DatasetSQLiteBuilder {
   /// updated in place).
   private let index: FullTextIndexBuilder?
   /// When updating: the index entries to delete and add, applied in batches in row order
-  /// (`applyIndexChanges`).
+  /// (`FullTextIndexChanges.apply`).
   private var indexChanges: FullTextIndexChanges
 
   /// Creates the database at `path` (which must not exist) and opens its transaction.
